@@ -1,0 +1,26 @@
+/**
+ * Variables every clause may use without declaring them: the generator fills them from
+ * the tender spec. Clause-specific variables are plain names declared in front matter.
+ */
+export const BUILTIN_VARIABLES = {
+  'authority.name': 'The authority’s full legal name.',
+  'authority.shortName': 'The short name used in the text, for example “the Council”.',
+  'authority.address': 'The authority’s postal address on one line.',
+  'authority.contactName': 'The name or role of the contact for this tender.',
+  'authority.contactEmail': 'The email address for clarification questions and notices.',
+  'tender.title': 'The title of the tender.',
+  'tender.reference': 'The tender reference number.',
+  'tender.procedure': 'The procurement procedure, in words.',
+  'tender.contractLength': 'The initial contract length, in words.',
+  'tender.extensions': 'The possible extensions, in words.',
+  'tender.estimatedValue': 'The estimated total value, formatted with its currency.',
+  'tender.submissionDeadline': 'The submission deadline, formatted as a date and time.',
+  'tender.clarificationDeadline': 'The deadline for clarification questions.',
+  'tender.portal': 'The e-tendering portal bidders must use.',
+} as const;
+
+export type BuiltinVariable = keyof typeof BUILTIN_VARIABLES;
+
+export function isBuiltinVariable(name: string): name is BuiltinVariable {
+  return Object.hasOwn(BUILTIN_VARIABLES, name);
+}

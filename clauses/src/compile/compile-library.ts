@@ -1,0 +1,208 @@
+import { closest as closestMatch, distance } from 'fastest-levenshtein';
+import semver from 'semver';
+import { blocksText, forEachInline, type Block } from '../content.js';
+import type { ClauseIssue } from '../source/errors.js';
+import { definitionsFileSchema, libraryFileSchema, referencesFileSchema, type Reference } from '../schema.js';
+import type { CatalogData, Clause, Definition, Profile, Topic } from '../types.js';
+import { parseClauseFile } from './parse-clause-file.js';
+import { splitPlaceholders } from './markdown.js';
+import { parseYamlSource, validateYaml } from './yaml-source.js';
+import { styleIssues } from './style-checks.js';
+
+export interface CompileInput {
+  /** Files by path relative to the clauses folder, e.g. `exit/exit-plan.md`, `library.yaml`. */
+  readonly files: Readonly<Record<string, string>>;
+  readonly packageVersion: string;
+  /** sha256 hex of a string; injected so the compiler stays free of Node APIs. */
+  readonly sha256: (text: string) => string;
+}
+
+export interface CompileResult {
+  /** Only present when there are no errors: a half catalog is never produced. */
+  readonly catalog?: CatalogData;
+  readonly errors: readonly ClauseIssue[];
+  readonly warnings: readonly ClauseIssue[];
+}
+
+const CLAUSE_FILE = /^([a-z0-9-]+)\/([a-z0-9-]+)(?:\.v(\d+))?\.md$/;
+
+export function compileLibrary(input: CompileInput): CompileResult {
+  const issues: ClauseIssue[] = [];
+  const library = loadYamlFile(input.files, 'library.yaml', libraryFileSchema, issues);
+  const referencesFile = loadYamlFile(input.files, 'references.yaml', referencesFileSchema, issues);
+  const definitionsFile = loadYamlFile(input.files, 'definitions.yaml', definitionsFileSchema, issues);
+
+  const topics: Topic[] = Object.entries(library?.topics ?? {}).map(([id, topic], order) => ({ id, ...topic, order }));
+  const topicOrder = new Map(topics.map((topic) => [topic.id, topic.order]));
+  const references: Reference[] = Object.entries(referencesFile ?? {}).map(([id, ref]) => ({ id, ...ref }));
+  const referenceIds = new Set(references.map((ref) => ref.id));
+  for (const ref of references) {
+    if (ref.supersededBy && !referenceIds.has(ref.supersededBy)) {
+      issues.push(error('REFERENCE_UNKNOWN', `Reference "${ref.id}" is superseded by unknown reference "${ref.supersededBy}".`, 'references.yaml'));
+    }
+  }
+
+  const definitions: Definition[] = Object.entries(definitionsFile ?? {}).map(([term, text]) => ({
+    term,
+    text: splitPlaceholders(text.replace(/\s+/g, ' ').trim()),
+  }));
+
+  const clauses: Clause[] = [];
+  const seen = new Map<string, string>();
+  for (const path of Object.keys(input.files).sort()) {
+    const match = CLAUSE_FILE.exec(path);
+    if (!match) continue;
+    const [, topic, name, majorInName] = match as unknown as [string, string, string, string | undefined];
+    const text = input.files[path] as string;
+    const parsed = parseClauseFile(text, path, `${topic}/${name}`);
+    issues.push(...parsed.issues);
+    if (!parsed.clause) continue;
+    const fm = parsed.clause.frontMatter;
+    const major = semver.major(fm.version);
+    if (library && !topicOrder.has(topic)) {
+      issues.push(error('TOPIC_UNKNOWN', `The folder "${topic}" is not a topic. Add it under "topics" in library.yaml.`, path));
+    }
+    if (majorInName !== undefined && Number(majorInName) !== major) {
+      issues.push(error('ID_MISMATCH', `The file name says major ${majorInName} but the version is ${fm.version}.`, path));
+    }
+    const key = `${fm.id}@${major}`;
+    const other = seen.get(key);
+    if (other) {
+      issues.push(error('DUPLICATE_VERSION', `Major version ${major} of ${fm.id} is also in ${other}. Keep one file per major; older majors go in <name>.v<major>.md.`, path));
+    }
+    seen.set(key, path);
+    for (const ref of fm.references) {
+      if (!referenceIds.has(ref)) {
+        issues.push(error('REFERENCE_UNKNOWN', `Reference "${ref}" is not in references.yaml. ${suggest(ref, referenceIds)}`, path));
+      }
+    }
+    const crossReferences = new Set<string>();
+    const placeholders = new Set<string>();
+    forEachInline(parsed.clause.body, (node) => {
+      if (node.type === 'clauseRef') crossReferences.add(node.id);
+      if (node.type === 'placeholder') placeholders.add(node.name);
+    });
+    const normalised = text.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
+    clauses.push({
+      id: fm.id,
+      topic,
+      title: fm.title,
+      version: fm.version,
+      status: fm.status,
+      ...(fm.replacedBy ? { replacedBy: fm.replacedBy } : {}),
+      summary: fm.summary,
+      part: fm.part,
+      order: fm.order,
+      guidance: parsed.clause.guidance,
+      ...(fm.appliesWhen ? { appliesWhen: fm.appliesWhen } : {}),
+      variables: fm.variables,
+      references: fm.references,
+      tags: fm.tags,
+      changelog: [...fm.changelog].sort((a, b) => semver.rcompare(a.version, b.version)),
+      body: parsed.clause.body,
+      terms: termsUsed(parsed.clause.body, definitions),
+      crossReferences: [...crossReferences].sort(),
+      placeholders: [...placeholders].sort(),
+      hash: `sha256:${input.sha256(normalised)}`,
+      source: path,
+    });
+    issues.push(...styleIssues(path, parsed.clause.bodySource, parsed.clause.body, fm.references, references, parsed.clause.bodyLineOffset));
+  }
+
+  const ids = new Set(clauses.map((clause) => clause.id));
+  for (const clause of clauses) {
+    for (const ref of clause.crossReferences) {
+      if (!ids.has(ref)) {
+        issues.push(error('CLAUSE_REF_UNKNOWN', `Cross-reference to "${ref}" but no such clause exists. ${suggest(ref, ids)}`, clause.source));
+      }
+    }
+    if (clause.replacedBy && !ids.has(clause.replacedBy)) {
+      issues.push(error('REPLACED_BY_UNKNOWN', `replacedBy names "${clause.replacedBy}", which does not exist.`, clause.source));
+    }
+  }
+
+  const profiles: Profile[] = Object.entries(library?.profiles ?? {}).map(([id, profile]) => ({ id, ...profile }));
+  for (const profile of profiles) {
+    for (const entry of profile.clauses) {
+      const [id, range] = entry.split('@') as [string, string | undefined];
+      const versions = clauses.filter((clause) => clause.id === id).map((clause) => clause.version);
+      if (versions.length === 0 || (range && !semver.maxSatisfying(versions, range))) {
+        issues.push(
+          error(
+            'PROFILE_CLAUSE_UNKNOWN',
+            versions.length === 0
+              ? `Profile "${profile.id}" lists "${id}", which does not exist. ${suggest(id, ids)}`
+              : `Profile "${profile.id}" asks for ${entry} but the library has ${versions.join(', ')}.`,
+            'library.yaml',
+          ),
+        );
+      }
+    }
+  }
+
+  clauses.sort(
+    (a, b) =>
+      (topicOrder.get(a.topic) ?? 999) - (topicOrder.get(b.topic) ?? 999) ||
+      a.order - b.order ||
+      a.id.localeCompare(b.id) ||
+      semver.rcompare(a.version, b.version),
+  );
+  const errors = issues.filter((issue) => issue.severity === 'error');
+  const warnings = issues.filter((issue) => issue.severity === 'warning');
+  if (errors.length > 0) return { errors, warnings };
+  return {
+    catalog: { packageVersion: input.packageVersion, clauses, topics, profiles, references, definitions },
+    errors,
+    warnings,
+  };
+}
+
+function loadYamlFile<T>(
+  files: Readonly<Record<string, string>>,
+  path: string,
+  schema: import('zod').ZodType<T>,
+  issues: ClauseIssue[],
+): T | undefined {
+  const text = files[path];
+  if (text === undefined) {
+    issues.push(error('FIELD_INVALID', `${path} is missing from the clauses folder.`, path));
+    return undefined;
+  }
+  const { parsed, issues: syntax } = parseYamlSource(text, path);
+  issues.push(...syntax);
+  if (syntax.length > 0) return undefined;
+  const validated = validateYaml(parsed, schema);
+  issues.push(...validated.issues);
+  return validated.value as T | undefined;
+}
+
+function error(code: ClauseIssue['code'], message: string, file: string): ClauseIssue {
+  return { code, severity: 'error', message, position: { file, line: 1, column: 1 } };
+}
+
+/** Defined terms whose exact, capitalised wording appears in the text. */
+function termsUsed(body: readonly Block[], definitions: readonly Definition[]): string[] {
+  const text = blocksText(body);
+  return definitions
+    .filter((definition) => new RegExp(`(^|[^\\w])${escapeRegExp(definition.term)}(?![\\w])`).test(text))
+    .map((definition) => definition.term)
+    .sort();
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** "Did you mean" by edit distance, for ids and field values. */
+export function suggest(value: string, candidates: Iterable<string>): string {
+  const best = closest(value, candidates);
+  return best ? `Did you mean "${best}"?` : '';
+}
+
+export function closest(value: string, candidates: Iterable<string>): string | undefined {
+  const list = [...candidates];
+  if (list.length === 0) return undefined;
+  const best = closestMatch(value, list);
+  const limit = Math.max(2, Math.floor(value.length / 3));
+  return distance(value.toLowerCase(), best.toLowerCase()) <= limit ? best : undefined;
+}

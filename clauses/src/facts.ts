@@ -1,0 +1,23 @@
+/**
+ * Key facts about a tender. Officers state them in the spec; clauses name them in
+ * `appliesWhen` so the generator can include the right wording automatically.
+ */
+export const TENDER_FACTS = {
+  processesPersonalData: 'The supplier will process personal data on the authority’s behalf.',
+  specialCategoryData: 'The personal data includes special category data (for example health or care data).',
+  sharesDataWithPartners: 'Data will be shared between the authority and other organisations.',
+  connectedDevices: 'The solution includes connected devices or sensors in public places or homes.',
+  publicFacingService: 'Residents or the public use the service directly (website, app or kiosk).',
+  hostedBySupplier: 'The supplier hosts the system (software as a service or managed hosting).',
+  assistiveTechnology: 'The contract provides or trials assistive technology for residents.',
+  telecare: 'The service includes telecare or alarm devices that connect to a monitoring centre.',
+  socialValueApplies: 'Social value is evaluated and managed in this contract.',
+  publishesOpenData: 'The solution publishes data to the London Datastore or as open data.',
+  hasLots: 'The procurement is divided into lots.',
+  staffTransfer: 'Staff may transfer to or from the supplier under TUPE.',
+  softwareDevelopment: 'The supplier develops or configures software for the authority.',
+} as const;
+
+export type TenderFact = keyof typeof TENDER_FACTS;
+export const TENDER_FACT_NAMES = Object.keys(TENDER_FACTS) as TenderFact[];
+export type TenderFacts = Partial<Record<TenderFact, boolean>>;

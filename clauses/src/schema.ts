@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { TENDER_FACT_NAMES, type TenderFact } from './facts.js';
+
+const semver = z
+  .string()
+  .regex(/^\d+\.\d+\.\d+$/, 'Use a version like 1.0.0 (major.minor.patch).');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use an ISO date like 2026-11-26.');
+const clauseId = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*\/[a-z0-9]+(-[a-z0-9]+)*$/, 'Use topic/name in lower-case kebab-case, e.g. data-access/export-on-request.');
+const fact = z.enum(TENDER_FACT_NAMES as [TenderFact, ...TenderFact[]]);
+
+export const CLAUSE_STATUSES = ['draft', 'stable', 'deprecated', 'withdrawn'] as const;
+export type ClauseStatus = (typeof CLAUSE_STATUSES)[number];
+
+/** Where in a tender pack a clause sits. */
+export const CLAUSE_PARTS = ['instructions', 'terms'] as const;
+export type ClausePart = (typeof CLAUSE_PARTS)[number];
+
+export const appliesWhenSchema = z.union([
+  z.literal('always'),
+  z
+    .strictObject({
+      all: z.array(fact).min(1).optional(),
+      any: z.array(fact).min(1).optional(),
+      none: z.array(fact).min(1).optional(),
+    })
+    .refine((v) => v.all || v.any || v.none, 'Give at least one of all, any or none.'),
+]);
+export type AppliesWhen = z.infer<typeof appliesWhenSchema>;
+
+export const variableSchema = z.strictObject({
+  type: z.enum(['text', 'number', 'date', 'email', 'url', 'duration']),
+  description: z.string().min(1),
+  default: z.union([z.string(), z.number()]).optional(),
+  example: z.union([z.string(), z.number()]).optional(),
+});
+export type VariableDefinition = z.infer<typeof variableSchema>;
+
+export const changelogEntrySchema = z.strictObject({
+  version: semver,
+  date: isoDate,
+  changes: z.string().min(1),
+});
+
+export const frontMatterSchema = z
+  .strictObject({
+    id: clauseId,
+    title: z.string().min(3),
+    version: semver,
+    status: z.enum(CLAUSE_STATUSES),
+    replacedBy: clauseId.optional(),
+    summary: z.string().min(10).refine((s) => !s.includes('\n'), 'The summary must be one line.'),
+    part: z.enum(CLAUSE_PARTS).default('terms'),
+    order: z.number().int().min(0).max(999).default(100),
+    guidance: z.string().min(20),
+    appliesWhen: appliesWhenSchema.optional(),
+    variables: z
+      .record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'Variable names are camelCase letters and digits.'), variableSchema)
+      .default({}),
+    references: z.array(z.string()).default([]),
+    tags: z.array(z.string().regex(/^[a-z0-9-]+$/, 'Tags are lower-case kebab-case.')).default([]),
+    changelog: z.array(changelogEntrySchema).min(1, 'Add at least one changelog entry.'),
+  })
+  .superRefine((value, ctx) => {
+    if (value.status === 'deprecated' && !value.replacedBy) {
+      ctx.addIssue({ code: 'custom', path: ['replacedBy'], message: 'A deprecated clause must name its replacement in replacedBy.' });
+    }
+  });
+export type ClauseFrontMatter = z.infer<typeof frontMatterSchema>;
+
+export const referenceSchema = z.strictObject({
+  title: z.string().min(3),
+  kind: z.enum(['law', 'standard', 'policy', 'guidance', 'organisation']),
+  url: z.url(),
+  status: z.enum(['current', 'superseded', 'renamed']),
+  supersededBy: z.string().optional(),
+  since: isoDate.optional(),
+  note: z.string().optional(),
+});
+export const referencesFileSchema = z.record(z.string().regex(/^[a-z0-9-]+$/), referenceSchema);
+export type Reference = z.infer<typeof referenceSchema> & { readonly id: string };
+
+export const topicSchema = z.strictObject({ title: z.string(), description: z.string() });
+export const profileSchema = z.strictObject({
+  title: z.string(),
+  description: z.string(),
+  clauses: z.array(z.string()).min(1),
+});
+export const libraryFileSchema = z.strictObject({
+  topics: z.record(z.string().regex(/^[a-z0-9-]+$/), topicSchema),
+  profiles: z.record(z.string().regex(/^[a-z0-9-]+$/), profileSchema),
+});
+export const definitionsFileSchema = z.record(
+  z.string().regex(/^[A-Z][A-Za-z0-9' -]+$/, 'A defined term starts with a capital letter.'),
+  z.string().min(5),
+);

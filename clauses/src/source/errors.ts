@@ -1,0 +1,56 @@
+import type { SourcePosition } from './position.js';
+
+/** Stable codes for every problem the clause library reports. */
+export const CLAUSE_ISSUE_CODES = {
+  FRONT_MATTER_MISSING: 'The file must start with YAML front matter between two `---` lines.',
+  YAML_SYNTAX: 'The front matter is not valid YAML.',
+  FIELD_INVALID: 'A front matter field has the wrong type or value.',
+  ID_MISMATCH: 'The clause id must match its folder and file name.',
+  DUPLICATE_VERSION: 'Two files declare the same clause major version.',
+  CHANGELOG_MISSING: 'The changelog has no entry for the current version.',
+  MARKDOWN_UNSUPPORTED: 'The body uses Markdown that clause wording does not support.',
+  PLACEHOLDER_UNDECLARED: 'A placeholder is not a declared or built-in variable.',
+  PLACEHOLDER_MALFORMED: 'Text looks like a placeholder but is not well formed.',
+  VARIABLE_UNUSED: 'A declared variable is not used in the body.',
+  REFERENCE_UNKNOWN: 'A reference id is not in the references register.',
+  CLAUSE_REF_UNKNOWN: 'A cross-reference names a clause that does not exist.',
+  REPLACED_BY_UNKNOWN: 'replacedBy names a clause that does not exist.',
+  PROFILE_CLAUSE_UNKNOWN: 'A profile lists a clause that does not exist or no version matches.',
+  TOPIC_UNKNOWN: 'The clause folder is not a topic listed in library.yaml.',
+  REFERENCE_SUPERSEDED: 'A cited policy or standard has been superseded.',
+  SENTENCE_TOO_LONG: 'A sentence is longer than plain English guidance allows.',
+  SHALL_USED: '"shall" is used; GOV.UK style prefers "must".',
+  VERSION_NOT_BUMPED: 'The wording or front matter changed but the version did not.',
+  VERSION_WITHOUT_CHANGELOG: 'The version went up without a changelog entry.',
+  CHANGESET_MISSING: 'Clause wording changed without a changeset for @loti/clauses.',
+  MAJOR_REMOVED: 'A published major version was removed; tenders pinned to it would break.',
+  VERSION_DECREASED: 'The version is lower than the published one.',
+  DEFINITION_DUPLICATE: 'A defined term is defined more than once.',
+} as const;
+
+export type ClauseIssueCode = keyof typeof CLAUSE_ISSUE_CODES;
+
+/** A problem in the clause library: an error value, never thrown inside the core. */
+export interface ClauseIssue {
+  readonly code: ClauseIssueCode;
+  readonly severity: 'error' | 'warning';
+  readonly message: string;
+  readonly position?: SourcePosition;
+  /** The front matter field, as a dotted path, when the problem is in one. */
+  readonly field?: string;
+}
+
+export function formatClauseIssue(issue: ClauseIssue): string {
+  const where = issue.position ? `${issue.position.file}:${issue.position.line}:${issue.position.column} ` : '';
+  return `${where}${issue.severity} ${issue.code}: ${issue.message}`;
+}
+
+/** Thrown only at the build edge, carrying every issue, so a half catalog is never written. */
+export class ClauseLibraryError extends Error {
+  readonly issues: readonly ClauseIssue[];
+  constructor(issues: readonly ClauseIssue[]) {
+    super(`The clause library has ${issues.length} error(s):\n${issues.map(formatClauseIssue).join('\n')}`);
+    this.name = 'ClauseLibraryError';
+    this.issues = issues;
+  }
+}

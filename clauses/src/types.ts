@@ -1,0 +1,70 @@
+import type { Block, Inline } from './content.js';
+import type { AppliesWhen, ClausePart, ClauseStatus, Reference, VariableDefinition } from './schema.js';
+
+export interface ChangelogEntry {
+  readonly version: string;
+  readonly date: string;
+  readonly changes: string;
+}
+
+/** One published version of a clause, compiled from its Markdown file. */
+export interface Clause {
+  readonly id: string;
+  readonly topic: string;
+  readonly title: string;
+  readonly version: string;
+  readonly status: ClauseStatus;
+  readonly replacedBy?: string;
+  readonly summary: string;
+  readonly part: ClausePart;
+  /** Sort key within its topic; lower comes first. */
+  readonly order: number;
+  readonly guidance: readonly Block[];
+  readonly appliesWhen?: AppliesWhen;
+  readonly variables: Readonly<Record<string, VariableDefinition>>;
+  readonly references: readonly string[];
+  readonly tags: readonly string[];
+  readonly changelog: readonly ChangelogEntry[];
+  readonly body: readonly Block[];
+  /** Defined terms from the register that the wording uses. */
+  readonly terms: readonly string[];
+  /** Clause ids this wording cross-references. */
+  readonly crossReferences: readonly string[];
+  /** Placeholders used, built-in and declared. */
+  readonly placeholders: readonly string[];
+  /** `sha256:` of the canonical source (front matter and body), stable across platforms. */
+  readonly hash: string;
+  /** Source file, relative to the package root. */
+  readonly source: string;
+}
+
+export interface Topic {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  /** Position in the library; sections follow this order. */
+  readonly order: number;
+}
+
+export interface Profile {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  /** `id` or `id@range` */
+  readonly clauses: readonly string[];
+}
+
+export interface Definition {
+  readonly term: string;
+  readonly text: readonly Inline[];
+}
+
+/** Everything the compiled catalog holds; JSON-serialisable. */
+export interface CatalogData {
+  readonly packageVersion: string;
+  readonly clauses: readonly Clause[];
+  readonly topics: readonly Topic[];
+  readonly profiles: readonly Profile[];
+  readonly references: readonly Reference[];
+  readonly definitions: readonly Definition[];
+}
