@@ -17,7 +17,7 @@ export function parseYamlSource(
   lineOffset = 0,
 ): { parsed: ParsedYaml; issues: ClauseIssue[] } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, maxAliasCount: 100 });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const issues: ClauseIssue[] = doc.errors.map((error) => {
     const { line, col } = lineCounter.linePos(error.pos[0]);
     return {

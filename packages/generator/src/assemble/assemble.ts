@@ -1,0 +1,228 @@
+import type { ClauseCatalog } from '@loti/clauses';
+import type { Branding, DocClause, DocSection, InclusionReason, KeyDate, ManifestEntry, TenderDocument } from '../model/types.js';
+import type { SpecIssue } from '../spec/issues.js';
+import type { LoadedSpec } from '../spec/load.js';
+import { MILESTONE_KINDS, PROCEDURES, type TenderSpec } from '../spec/schema.js';
+import { appendixLetter, formatDate } from '../text/format.js';
+import { sanitiseLine } from '../text/sanitise.js';
+import { type InlineContext, markdownToDocBlocks, toDocBlocks } from './content.js';
+import {
+  definitionsSection,
+  evaluationSection,
+  introductionSection,
+  manifestAppendix,
+  referencesAppendix,
+  requirementsSection,
+  timetableSection,
+} from './sections.js';
+import { type SelectedClause, selectClauses } from './select.js';
+import { builtinValues, resolveClauseVariables, unusedVariableIssues } from './variables.js';
+
+export interface AssembleOptions {
+  readonly catalog: ClauseCatalog;
+  /** `@loti/tender-generator x.y.z`, recorded in the manifest. */
+  readonly generator: string;
+  readonly logo?: Branding['logo'];
+}
+
+const KEY_DATE_KINDS = ['publication', 'clarification-deadline', 'submission-deadline', 'contract-start'] as const;
+
+/**
+ * Turns a valid spec into the document model: selects and numbers clauses, fills in
+ * variables, builds the standard sections and the manifest. Pure and deterministic.
+ */
+export function assembleTender(spec: TenderSpec, loaded: LoadedSpec, options: AssembleOptions): { document?: TenderDocument; issues: SpecIssue[] } {
+  const { catalog } = options;
+  const at = loaded.locate;
+  const { selection, issues } = selectClauses(spec, catalog, at);
+
+  const topicOrder = new Map(catalog.topics().map((topic) => [topic.id, topic.order]));
+  const ordered = [...selection.clauses].sort(
+    (a, b) =>
+      (a.clause.part === b.clause.part ? 0 : a.clause.part === 'instructions' ? -1 : 1) ||
+      (topicOrder.get(a.clause.topic) ?? 999) - (topicOrder.get(b.clause.topic) ?? 999) ||
+      a.clause.order - b.clause.order ||
+      a.clause.id.localeCompare(b.clause.id),
+  );
+
+  // Fixed sections first, so clause sections know their numbers.
+  const builtins = builtinValues(spec);
+  const facts = summaryFacts(spec, builtins);
+  type Draft = { part: Omit<DocSection, 'number' | 'anchor'> & { anchor?: string }; clauses: SelectedClause[] };
+  const drafts: Draft[] = [];
+  drafts.push({ part: introductionSection(spec, facts), clauses: [] });
+  for (const part of [timetableSection(spec), requirementsSection(spec), evaluationSection(spec)]) if (part) drafts.push({ part, clauses: [] });
+  const instructions = ordered.filter((s) => s.clause.part === 'instructions');
+  if (instructions.length > 0) {
+    drafts.push({ part: { kind: 'instructions', anchor: 'section-instructions', title: 'Instructions to Bidders', blocks: [], clauses: [] }, clauses: instructions });
+  }
+  const definitionsIndex = drafts.length;
+  const terms = ordered.filter((s) => s.clause.part === 'terms');
+  for (const topic of catalog.topics()) {
+    const clauses = terms.filter((s) => s.clause.topic === topic.id);
+    if (clauses.length > 0) drafts.push({ part: { kind: 'terms', anchor: `section-${topic.id}`, title: topic.title, blocks: [], clauses: [] }, clauses });
+  }
+
+  // Number sections and clauses; the definitions section slots in before the terms.
+  const targets = new Map<string, { anchor: string; number: string }>();
+  const hasTerms = terms.length > 0;
+  const number = (index: number) => String(index + 1 + (hasTerms && index >= definitionsIndex ? 1 : 0));
+  drafts.forEach((draft, index) => {
+    draft.clauses.forEach((selected, i) => {
+      targets.set(selected.clause.id, { anchor: clauseAnchor(selected.clause.id), number: `${number(index)}.${i + 1}` });
+    });
+  });
+
+  const usedVariables = new Set<string>();
+  const usedTerms = new Set<string>();
+  const excludedIds = new Set(selection.excluded.map((e) => e.id));
+  const manifest: ManifestEntry[] = [];
+  const sections: DocSection[] = [];
+  const references = new Set<string>();
+  drafts.forEach((draft, index) => {
+    const sectionNumber = number(index);
+    const clauses: DocClause[] = draft.clauses.map((selected) => {
+      const { clause } = selected;
+      const target = targets.get(clause.id) as { anchor: string; number: string };
+      const resolved = resolveClauseVariables(selected, spec, builtins, at, usedVariables);
+      issues.push(...resolved.issues);
+      for (const term of clause.terms) usedTerms.add(term);
+      for (const ref of clause.references) references.add(ref);
+      const context: InlineContext = {
+        values: resolved.values,
+        targets,
+        onMissingTarget: (id) => {
+          const index = selectedIndexOfExclusion(spec, id);
+          issues.push({
+            code: 'CROSS_REFERENCE_EXCLUDED',
+            severity: 'error',
+            message: `${clause.id} refers to ${id}, which this spec excludes${excludedIds.has(id) ? '' : ' or cannot include'}. Include ${id}, or exclude ${clause.id} too.`,
+            position: at(index >= 0 ? ['clauses', 'exclude', index] : ['clauses']),
+            field: index >= 0 ? `clauses.exclude[${index}]` : 'clauses',
+          });
+        },
+      };
+      manifest.push({ id: clause.id, version: clause.version, hash: clause.hash, number: target.number, reasons: dedupeReasons(selected.reasons) });
+      const guidanceContext: InlineContext = { values: resolved.values, targets };
+      return {
+        type: 'clause',
+        anchor: target.anchor,
+        number: target.number,
+        title: sanitiseLine(clause.title),
+        clauseId: clause.id,
+        version: clause.version,
+        blocks: toDocBlocks(clause.body, context, target.number),
+        ...(spec.document.guidanceNotes ? { guidance: toDocBlocks(clause.guidance, guidanceContext, target.number) } : {}),
+      };
+    });
+    sections.push({ ...draft.part, anchor: draft.part.anchor ?? `section-${sectionNumber}`, number: sectionNumber, clauses });
+  });
+  issues.push(...unusedVariableIssues(spec, usedVariables, selection.clauses.map((s) => s.clause), at));
+
+  const definitions = definitionsSection(catalog, usedTerms, new Map(Object.entries(builtins).map(([k, v]) => [k, sanitiseLine(v)])));
+  if (definitions && hasTerms) {
+    sections.splice(definitionsIndex, 0, { ...definitions, anchor: 'section-definitions', number: String(definitionsIndex + 1) });
+  }
+
+  const appendices = [manifestAppendix(manifest, selection.excluded, catalog.packageVersion), referencesAppendix(catalog, [...references].sort())].filter(
+    (part) => part !== undefined,
+  );
+  appendices.forEach((part, index) => sections.push({ ...part, anchor: part.anchor ?? `appendix-${index}`, number: appendixLetter(index) }));
+
+  if (spec.tender.background) {
+    for (const problem of markdownToDocBlocks(spec.tender.background).problems) {
+      issues.push({
+        code: 'MARKDOWN_UNSUPPORTED',
+        severity: 'warning',
+        message: `In the background (line ${problem.line} of its text): ${problem.message} It is left out of the document.`,
+        position: at(['tender', 'background']),
+        field: 'tender.background',
+      });
+    }
+  }
+  if (issues.some((issue) => issue.severity === 'error')) return { issues };
+
+  const issueDate = spec.document.issueDate ?? spec.timetable.find((m) => m.kind === 'publication')?.date ?? spec.timetable[0]?.date ?? '2000-01-01';
+  const keyDates: KeyDate[] = KEY_DATE_KINDS.flatMap((kind) => {
+    const milestone = spec.timetable.find((m) => m.kind === kind);
+    return milestone ? [{ label: milestone.milestone ?? MILESTONE_KINDS[kind], date: milestone.date, display: formatDate(milestone.date) }] : [];
+  });
+  const colour = spec.document.branding?.colour?.replace('#', '').toUpperCase() ?? '1D70B8';
+  const keywords = [...new Set(['tender', 'procurement', ...manifest.map((m) => m.id.split('/')[0] as string)])];
+  const document: TenderDocument = {
+    meta: {
+      title: sanitiseLine(spec.tender.title),
+      reference: sanitiseLine(spec.tender.reference),
+      subject: `Invitation to tender: ${sanitiseLine(spec.tender.title)}`,
+      description: sanitiseLine(`${spec.tender.authority.name} tender ${spec.tender.reference}, run under the ${PROCEDURES[spec.tender.procedure]}.`),
+      keywords,
+      creator: sanitiseLine(spec.tender.authority.name),
+      language: spec.document.language,
+      ...(spec.document.classification ? { classification: sanitiseLine(spec.document.classification) } : {}),
+      issueDate: issueDate.slice(0, 10),
+      showGuidance: spec.document.guidanceNotes,
+      branding: {
+        accentColour: colour,
+        font: sanitiseLine(spec.document.branding?.font ?? 'Arial'),
+        ...(options.logo ? { logo: options.logo } : {}),
+      },
+    },
+    cover: {
+      authority: sanitiseLine(spec.tender.authority.name),
+      title: sanitiseLine(spec.tender.title),
+      reference: sanitiseLine(spec.tender.reference),
+      procedure: capitalise(PROCEDURES[spec.tender.procedure]),
+      facts,
+      keyDates,
+      ...(spec.document.classification ? { classification: sanitiseLine(spec.document.classification) } : {}),
+    },
+    sections,
+    manifest: {
+      generator: options.generator,
+      clausesPackageVersion: catalog.packageVersion,
+      specReference: sanitiseLine(spec.tender.reference),
+      clauses: manifest,
+      excluded: selection.excluded.map((e) => ({ id: e.id, reason: sanitiseLine(e.reason) })),
+      references: [...references].sort(),
+    },
+  };
+  return { document, issues };
+}
+
+export function clauseAnchor(id: string): string {
+  return `clause-${id.replace(/[^a-z0-9]+/g, '-')}`;
+}
+
+function summaryFacts(spec: TenderSpec, builtins: ReturnType<typeof builtinValues>): { label: string; value: string }[] {
+  const facts: { label: string; value: string }[] = [
+    { label: 'Contracting authority', value: spec.tender.authority.name },
+    { label: 'Reference', value: spec.tender.reference },
+    { label: 'Procedure', value: `${capitalise(PROCEDURES[spec.tender.procedure])} under the Procurement Act 2023` },
+  ];
+  if (builtins['tender.estimatedValue']) facts.push({ label: 'Estimated value', value: builtins['tender.estimatedValue'] });
+  if (builtins['tender.contractLength']) {
+    facts.push({ label: 'Contract length', value: `${builtins['tender.contractLength']}, with ${builtins['tender.extensions']}` });
+  }
+  if (spec.tender.lots?.length) facts.push({ label: 'Lots', value: String(spec.tender.lots.length) });
+  if (builtins['tender.submissionDeadline']) facts.push({ label: 'Tenders due', value: builtins['tender.submissionDeadline'] });
+  if (spec.tender.authority.contact?.email) facts.push({ label: 'Contact', value: [spec.tender.authority.contact.name, spec.tender.authority.contact.email].filter(Boolean).join(', ') });
+  return facts.map((f) => ({ label: f.label, value: sanitiseLine(f.value) }));
+}
+
+function dedupeReasons(reasons: readonly InclusionReason[]): InclusionReason[] {
+  const seen = new Set<string>();
+  return reasons.filter((reason) => {
+    const key = JSON.stringify(reason);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function selectedIndexOfExclusion(spec: TenderSpec, id: string): number {
+  return spec.clauses.exclude.findIndex((e) => e.id === id);
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,129 @@
+import { type Block, type Inline, parseClauseMarkdown } from '@loti/clauses';
+import type { DocBlock, DocInline } from '../model/types.js';
+import { letterNumber } from '../text/format.js';
+import { sanitiseText } from '../text/sanitise.js';
+
+export interface InlineContext {
+  /** Placeholder values; a missing value renders the placeholder literally (already reported). */
+  readonly values: ReadonlyMap<string, string>;
+  /** Anchor and number of each clause in this document. */
+  readonly targets: ReadonlyMap<string, { anchor: string; number: string }>;
+  /** Called for a cross-reference whose target is not in the document. */
+  readonly onMissingTarget?: (id: string) => void;
+}
+
+/** Converts clause inlines to document inlines: placeholders become plain text, refs get numbers. */
+export function toDocInlines(inlines: readonly Inline[], context: InlineContext, style: { bold?: boolean; italic?: boolean } = {}): DocInline[] {
+  const out: DocInline[] = [];
+  const text = (value: string) => {
+    const clean = sanitiseText(value);
+    if (!clean) return;
+    const previous = out[out.length - 1];
+    if (previous?.type === 'text' && previous.bold === style.bold && previous.italic === style.italic) {
+      out[out.length - 1] = { ...previous, text: previous.text + clean };
+    } else {
+      out.push({ type: 'text', text: clean, ...(style.bold ? { bold: true } : {}), ...(style.italic ? { italic: true } : {}) });
+    }
+  };
+  for (const node of inlines) {
+    switch (node.type) {
+      case 'text':
+        text(node.value);
+        break;
+      case 'placeholder':
+        text(context.values.get(node.name) ?? `{{${node.name}}}`);
+        break;
+      case 'emphasis':
+        out.push(...toDocInlines(node.children, context, { ...style, italic: true }));
+        break;
+      case 'strong':
+        out.push(...toDocInlines(node.children, context, { ...style, bold: true }));
+        break;
+      case 'link': {
+        const label = toDocInlines(node.children, context).map((inline) => inline.text).join('') || node.url;
+        out.push({ type: 'link', url: node.url, text: label });
+        break;
+      }
+      case 'clauseRef': {
+        const target = context.targets.get(node.id);
+        if (target) out.push({ type: 'ref', anchor: target.anchor, text: `clause ${target.number}` });
+        else {
+          context.onMissingTarget?.(node.id);
+          text(`[${node.id}]`);
+        }
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Converts a clause body to document blocks. Top-level ordered lists become numbered
+ * sub-clauses (7.3.1, 7.3.2 …) that continue across lists within one clause; ordered
+ * lists inside them become (a), (b) …; unordered lists stay bullets.
+ */
+export function toDocBlocks(blocks: readonly Block[], context: InlineContext, clauseNumber: string): DocBlock[] {
+  let subClause = 0;
+  const convert = (items: readonly Block[], depth: number): DocBlock[] => {
+    const out: DocBlock[] = [];
+    for (const block of items) {
+      if (block.type === 'paragraph') {
+        out.push({ type: 'paragraph', content: toDocInlines(block.children, context) });
+      } else if (!block.ordered) {
+        out.push({ type: 'bullets', items: block.items.map((item) => convert(item, depth + 1)) });
+      } else {
+        block.items.forEach((item, index) => {
+          const [first, ...rest] = item;
+          const level = depth === 0 ? 2 : 3;
+          const number = level === 2 ? `${clauseNumber}.${++subClause}` : `(${letterNumber(index)})`;
+          out.push({
+            type: 'numbered',
+            number,
+            level,
+            content: first?.type === 'paragraph' ? toDocInlines(first.children, context) : [],
+            children: convert(first?.type === 'paragraph' ? rest : item, depth + 1),
+          });
+        });
+      }
+    }
+    return out;
+  };
+  return convert(blocks, 0);
+}
+
+/**
+ * Officer-written Markdown (the background) in the same limited form as clause wording.
+ * Placeholder-like text prints literally: officers' values are never templates.
+ */
+export function markdownToDocBlocks(markdown: string): { blocks: DocBlock[]; problems: { message: string; line: number }[] } {
+  const { blocks, problems } = parseClauseMarkdown(markdown);
+  const literal = (inlines: readonly Inline[]): Inline[] =>
+    inlines.map((node) =>
+      node.type === 'placeholder'
+        ? { type: 'text', value: `{{${node.name}}}` }
+        : node.type === 'emphasis' || node.type === 'strong' || node.type === 'link'
+          ? { ...node, children: literal(node.children) }
+          : node,
+    );
+  const unplaceholder = (items: readonly Block[]): Block[] =>
+    items.map((block) =>
+      block.type === 'paragraph' ? { type: 'paragraph', children: literal(block.children) } : { ...block, items: block.items.map(unplaceholder) },
+    );
+  const context: InlineContext = { values: new Map(), targets: new Map() };
+  const convert = (items: readonly Block[]): DocBlock[] =>
+    items.map((block) =>
+      block.type === 'paragraph'
+        ? { type: 'paragraph', content: toDocInlines(block.children, context) }
+        : { type: 'bullets', items: block.items.map(convert) },
+    );
+  return {
+    blocks: convert(unplaceholder(blocks)),
+    problems: problems.filter((p) => p.kind === 'unsupported').map((p) => ({ message: p.message, line: p.line })),
+  };
+}
+
+export function plain(text: string): DocInline[] {
+  const clean = sanitiseText(text);
+  return clean ? [{ type: 'text', text: clean }] : [];
+}

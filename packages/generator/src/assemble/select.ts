@@ -1,0 +1,173 @@
+import { type Clause, type ClauseCatalog, splitClauseReference, TENDER_FACT_NAMES } from '@loti/clauses';
+import type { InclusionReason } from '../model/types.js';
+import type { SpecIssue } from '../spec/issues.js';
+import type { LoadedSpec } from '../spec/load.js';
+import type { TenderSpec } from '../spec/schema.js';
+
+export interface SelectedClause {
+  readonly clause: Clause;
+  readonly reasons: InclusionReason[];
+  /** Variable values given on the include entry. */
+  readonly variables: Readonly<Record<string, string | number>>;
+  /** Where the include entry is, for messages about this clause. */
+  readonly includeIndex?: number;
+}
+
+export interface Selection {
+  readonly clauses: SelectedClause[];
+  readonly excluded: { id: string; reason: string }[];
+}
+
+type Locate = LoadedSpec['locate'];
+
+/**
+ * Decides which clause versions a tender contains and why: explicit includes, profiles,
+ * key facts (appliesWhen), and clauses that included wording cross-references. Explicit
+ * version ranges win over profile ranges; exclusions win over everything and are kept.
+ */
+export function selectClauses(spec: TenderSpec, catalog: ClauseCatalog, at: Locate): { selection: Selection; issues: SpecIssue[] } {
+  const issues: SpecIssue[] = [];
+  const chosen = new Map<string, { clause: Clause; reasons: InclusionReason[]; variables: Record<string, string | number>; includeIndex?: number; pinned: boolean }>();
+  const add = (clause: Clause, reason: InclusionReason, options: { pinned?: boolean; variables?: Record<string, string | number>; includeIndex?: number } = {}) => {
+    const existing = chosen.get(clause.id);
+    if (existing) {
+      existing.reasons.push(reason);
+      if (options.pinned && !existing.pinned) {
+        existing.clause = clause;
+        existing.pinned = true;
+      }
+      if (options.variables) Object.assign(existing.variables, options.variables);
+      if (options.includeIndex !== undefined) existing.includeIndex = options.includeIndex;
+      return;
+    }
+    chosen.set(clause.id, {
+      clause,
+      reasons: [reason],
+      variables: { ...(options.variables ?? {}) },
+      pinned: options.pinned ?? false,
+      ...(options.includeIndex !== undefined ? { includeIndex: options.includeIndex } : {}),
+    });
+  };
+
+  const resolve = (reference: string, path: (string | number)[]): Clause | undefined => {
+    const result = catalog.resolve(reference);
+    if (result.ok) return result.clause;
+    const code = result.reason === 'unknown-id' ? 'CLAUSE_UNKNOWN' : result.reason === 'bad-range' ? 'CLAUSE_RANGE_INVALID' : 'CLAUSE_VERSION_NO_MATCH';
+    issues.push({
+      code,
+      severity: 'error',
+      message: `${result.message}${code === 'CLAUSE_UNKNOWN' && !result.suggestion ? ' Run `tender clauses list` to see every clause.' : ''}`,
+      position: at(path),
+      field: path.join('.'),
+    });
+    return undefined;
+  };
+
+  // Explicit includes first, so their pins hold.
+  spec.clauses.include.forEach((entry, index) => {
+    const reference = typeof entry === 'string' ? entry : entry.version ? `${entry.id}@${entry.version}` : entry.id;
+    const clause = resolve(reference, ['clauses', 'include', index]);
+    if (clause) {
+      add(clause, { kind: 'explicit' }, {
+        pinned: reference.includes('@'),
+        includeIndex: index,
+        ...(typeof entry === 'object' && entry.variables ? { variables: entry.variables } : {}),
+      });
+    }
+  });
+
+  spec.clauses.profiles.forEach((profileId, index) => {
+    const profile = catalog.profile(profileId);
+    if (!profile) {
+      const names = catalog.profiles().map((p) => p.id);
+      const guess = names.find((name) => name.startsWith(profileId.slice(0, 4)));
+      issues.push({
+        code: 'PROFILE_UNKNOWN',
+        severity: 'error',
+        message: `There is no profile "${profileId}".${guess ? ` Did you mean "${guess}"?` : ''} Profiles: ${names.join(', ')}.`,
+        position: at(['clauses', 'profiles', index]),
+        field: `clauses.profiles[${index}]`,
+      });
+      return;
+    }
+    for (const reference of profile.clauses) {
+      const { id } = splitClauseReference(reference);
+      const clause = chosen.get(id)?.pinned ? chosen.get(id)?.clause : catalog.resolve(reference).ok ? catalog.get(id, splitClauseReference(reference).range) : undefined;
+      if (clause) add(clause, { kind: 'profile', profile: profile.id });
+    }
+  });
+
+  if (spec.clauses.automatic) {
+    const facts = spec.tender.facts;
+    for (const clause of catalog.applicable(facts)) {
+      const reason: InclusionReason =
+        clause.appliesWhen === 'always'
+          ? { kind: 'always' }
+          : { kind: 'fact', facts: TENDER_FACT_NAMES.filter((fact) => facts[fact] && clause.appliesWhen !== 'always' && [...(clause.appliesWhen?.all ?? []), ...(clause.appliesWhen?.any ?? [])].includes(fact)) };
+      add(chosen.get(clause.id)?.clause ?? clause, reason);
+    }
+  }
+
+  const excluded: { id: string; reason: string }[] = [];
+  spec.clauses.exclude.forEach((entry, index) => {
+    if (!catalog.has(entry.id)) {
+      resolve(entry.id, ['clauses', 'exclude', index, 'id']);
+      return;
+    }
+    if (!chosen.delete(entry.id)) {
+      issues.push({
+        code: 'EXCLUDE_UNKNOWN',
+        severity: 'warning',
+        message: `${entry.id} is excluded but would not have been included anyway. Remove this exclusion.`,
+        position: at(['clauses', 'exclude', index, 'id']),
+        field: `clauses.exclude[${index}].id`,
+      });
+    }
+    excluded.push({ id: entry.id, reason: entry.reason });
+  });
+
+  // Pull in clauses that included wording refers to, so every cross-reference has a target.
+  const excludedIds = new Set(excluded.map((entry) => entry.id));
+  const queue = [...chosen.values()];
+  while (queue.length > 0) {
+    const current = queue.shift() as (typeof queue)[number];
+    for (const target of current.clause.crossReferences) {
+      if (chosen.has(target) || excludedIds.has(target)) continue;
+      const clause = catalog.get(target);
+      if (!clause) continue;
+      add(clause, { kind: 'dependency', from: current.clause.id });
+      queue.push(chosen.get(target) as (typeof queue)[number]);
+    }
+  }
+
+  for (const entry of chosen.values()) {
+    const { clause } = entry;
+    const path = entry.includeIndex !== undefined ? ['clauses', 'include', entry.includeIndex] : ['clauses'];
+    if (clause.status === 'deprecated' || clause.status === 'withdrawn' || clause.status === 'draft') {
+      const replacement = clause.replacedBy ? ` Use ${clause.replacedBy} instead.` : '';
+      issues.push({
+        code: clause.status === 'deprecated' ? 'CLAUSE_DEPRECATED' : clause.status === 'withdrawn' ? 'CLAUSE_WITHDRAWN' : 'CLAUSE_DRAFT',
+        severity: clause.status === 'withdrawn' ? 'error' : 'warning',
+        message:
+          clause.status === 'draft'
+            ? `${clause.id}@${clause.version} is a draft: its wording may change before it is stable.`
+            : `${clause.id}@${clause.version} is ${clause.status}.${replacement}${clause.status === 'withdrawn' ? ' Remove it or exclude it.' : ''}`,
+        position: at(path),
+        field: path.join('.'),
+      });
+    }
+  }
+
+  return {
+    selection: {
+      clauses: [...chosen.values()].map(({ clause, reasons, variables, includeIndex }) => ({
+        clause,
+        reasons,
+        variables,
+        ...(includeIndex !== undefined ? { includeIndex } : {}),
+      })),
+      excluded,
+    },
+    issues,
+  };
+}

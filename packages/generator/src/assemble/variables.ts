@@ -1,0 +1,111 @@
+import type { BuiltinVariable, Clause } from '@loti/clauses';
+import type { SpecIssue } from '../spec/issues.js';
+import type { LoadedSpec } from '../spec/load.js';
+import { PROCEDURES, type TenderSpec } from '../spec/schema.js';
+import { formatDate, formatList, formatMoney, formatMonths } from '../text/format.js';
+import { sanitiseLine } from '../text/sanitise.js';
+import type { SelectedClause } from './select.js';
+
+/** Values of the built-in variables, worked out from the spec. Missing ones are absent. */
+export function builtinValues(spec: TenderSpec): Partial<Record<BuiltinVariable, string>> {
+  const { tender } = spec;
+  const milestone = (kind: string) => spec.timetable.find((m) => m.kind === kind)?.date;
+  const submission = milestone('submission-deadline');
+  const clarification = milestone('clarification-deadline');
+  const values: Partial<Record<BuiltinVariable, string>> = {
+    'authority.name': tender.authority.name,
+    'authority.shortName': tender.authority.shortName ?? 'the Authority',
+    'tender.title': tender.title,
+    'tender.reference': tender.reference,
+    'tender.procedure': `the ${PROCEDURES[tender.procedure]}`,
+    'tender.portal': tender.portal ?? 'the Authority’s e-tendering portal',
+  };
+  if (tender.authority.address) values['authority.address'] = tender.authority.address;
+  if (tender.authority.contact?.name) values['authority.contactName'] = tender.authority.contact.name;
+  if (tender.authority.contact?.email) values['authority.contactEmail'] = tender.authority.contact.email;
+  if (tender.contract) {
+    values['tender.contractLength'] = formatMonths(tender.contract.lengthMonths);
+    values['tender.extensions'] = tender.contract.extensionMonths.length
+      ? `up to ${tender.contract.extensionMonths.length} extension${tender.contract.extensionMonths.length === 1 ? '' : 's'} of ${formatList(tender.contract.extensionMonths.map(formatMonths))}`
+      : 'no extensions';
+  }
+  if (tender.estimatedValue) {
+    values['tender.estimatedValue'] = `${formatMoney(tender.estimatedValue.amount, tender.estimatedValue.currency)} ${tender.estimatedValue.includesVat ? 'including' : 'excluding'} VAT`;
+  }
+  if (submission) values['tender.submissionDeadline'] = formatDate(submission);
+  if (clarification) values['tender.clarificationDeadline'] = formatDate(clarification);
+  return values;
+}
+
+const BUILTIN_HINTS: Partial<Record<BuiltinVariable, string>> = {
+  'tender.submissionDeadline': 'Add a timetable milestone with kind: submission-deadline.',
+  'tender.clarificationDeadline': 'Add a timetable milestone with kind: clarification-deadline.',
+  'tender.contractLength': 'Add tender.contract.lengthMonths.',
+  'tender.extensions': 'Add tender.contract.lengthMonths (and extensionMonths if any).',
+  'tender.estimatedValue': 'Add tender.estimatedValue.amount.',
+  'authority.address': 'Add tender.authority.address.',
+  'authority.contactName': 'Add tender.authority.contact.name.',
+  'authority.contactEmail': 'Add tender.authority.contact.email.',
+};
+
+/**
+ * Resolves every placeholder of a clause: the include entry's values, then the spec's
+ * `variables`, then the clause default, then the built-ins. Values are always text.
+ */
+export function resolveClauseVariables(
+  selected: SelectedClause,
+  spec: TenderSpec,
+  builtins: Partial<Record<BuiltinVariable, string>>,
+  at: LoadedSpec['locate'],
+  used: Set<string>,
+): { values: Map<string, string>; issues: SpecIssue[] } {
+  const { clause } = selected;
+  const values = new Map<string, string>();
+  const issues: SpecIssue[] = [];
+  const wherePath = selected.includeIndex !== undefined ? ['clauses', 'include', selected.includeIndex] : ['variables'];
+  for (const name of clause.placeholders) {
+    const declared = clause.variables[name];
+    const fromInclude = selected.variables[name];
+    const fromSpec = spec.variables[name];
+    if (fromSpec !== undefined) used.add(name);
+    const value = fromInclude ?? fromSpec ?? declared?.default ?? builtins[name as BuiltinVariable];
+    if (value === undefined) {
+      issues.push({
+        code: 'VARIABLE_MISSING',
+        severity: 'error',
+        message: declared
+          ? `Clause ${clause.id} needs a value for "${name}" (${declared.description}). Add it under variables: in the spec.`
+          : `Clause ${clause.id} uses {{${name}}}, which this spec does not give. ${BUILTIN_HINTS[name as BuiltinVariable] ?? `Set variables."${name}".`}`,
+        position: at(wherePath),
+        field: wherePath.join('.'),
+      });
+      continue;
+    }
+    if (declared?.type === 'number' && typeof value !== 'number' && !/^\d+(\.\d+)?$/.test(String(value).trim())) {
+      issues.push({
+        code: 'VARIABLE_TYPE',
+        severity: 'error',
+        message: `"${name}" for clause ${clause.id} must be a number, not ${JSON.stringify(value)}.`,
+        position: at(fromInclude !== undefined ? [...wherePath, 'variables', name] : ['variables', name]),
+        field: `variables.${name}`,
+      });
+      continue;
+    }
+    values.set(name, sanitiseLine(String(value)));
+  }
+  return { values, issues };
+}
+
+/** Warns about variable values no included clause uses (often a typo in the name). */
+export function unusedVariableIssues(spec: TenderSpec, used: Set<string>, clauses: readonly Clause[], at: LoadedSpec['locate']): SpecIssue[] {
+  const known = new Set(clauses.flatMap((clause) => clause.placeholders));
+  return Object.keys(spec.variables)
+    .filter((name) => !used.has(name))
+    .map((name) => ({
+      code: 'VARIABLE_UNUSED' as const,
+      severity: 'warning' as const,
+      message: `No included clause uses "${name}".${known.size ? ` Variables in use: ${[...known].filter((n) => !n.includes('.')).sort().join(', ') || 'none'}.` : ''}`,
+      position: at(['variables', name], { keyInstead: true }),
+      field: `variables.${name}`,
+    }));
+}

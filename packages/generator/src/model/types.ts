@@ -1,0 +1,152 @@
+/**
+ * The document model: the contract between assembly and every renderer. It is plain,
+ * JSON-serialisable data with all numbering and cross-reference text already worked
+ * out, so the DOCX, HTML and Markdown outputs cannot disagree.
+ */
+
+/** Inline content. Text is already sanitised: no characters XML forbids, no tabs or newlines. */
+export type DocInline =
+  | { readonly type: 'text'; readonly text: string; readonly bold?: boolean; readonly italic?: boolean }
+  | { readonly type: 'link'; readonly url: string; readonly text: string }
+  /** A cross-reference to a numbered item in this document, e.g. "clause 7.3". */
+  | { readonly type: 'ref'; readonly anchor: string; readonly text: string };
+
+export type DocBlock =
+  | { readonly type: 'paragraph'; readonly content: readonly DocInline[] }
+  /** A numbered sub-clause, e.g. 7.3.2, or (a) inside one. */
+  | {
+      readonly type: 'numbered';
+      readonly number: string;
+      /** 2 for 7.3.2, 3 for (a) under it. */
+      readonly level: 2 | 3;
+      readonly content: readonly DocInline[];
+      readonly children: readonly DocBlock[];
+    }
+  | { readonly type: 'bullets'; readonly items: readonly (readonly DocBlock[])[] }
+  | { readonly type: 'table'; readonly table: DocTable }
+  /** A drafting note for officers; renderers make it visibly distinct and easy to remove. */
+  | { readonly type: 'note'; readonly title: string; readonly blocks: readonly DocBlock[] }
+  /** A term and its definition, in the definitions section. */
+  | { readonly type: 'definition'; readonly term: string; readonly content: readonly DocInline[] };
+
+export interface DocTable {
+  readonly caption: string;
+  /** Widths are percentages of the text width and add up to 100. */
+  readonly columns: readonly { readonly header: string; readonly width: number }[];
+  /** Each cell is inline content; rows never contain block content. */
+  readonly rows: readonly (readonly (readonly DocInline[])[])[];
+}
+
+/** A numbered clause: heading "7.3 Title" with its wording. */
+export interface DocClause {
+  readonly type: 'clause';
+  readonly anchor: string;
+  readonly number: string;
+  readonly title: string;
+  readonly clauseId: string;
+  readonly version: string;
+  readonly blocks: readonly DocBlock[];
+  /** Guidance for officers, present only when the spec asks for drafting notes. */
+  readonly guidance?: readonly DocBlock[];
+}
+
+export type SectionKind =
+  | 'introduction'
+  | 'timetable'
+  | 'requirements'
+  | 'evaluation'
+  | 'instructions'
+  | 'definitions'
+  | 'terms'
+  | 'appendix';
+
+export interface DocSection {
+  readonly kind: SectionKind;
+  readonly anchor: string;
+  /** "1", "2" … for numbered sections, "A", "B" … for appendices. */
+  readonly number: string;
+  readonly title: string;
+  /** Body before any clauses (introductions, tables). */
+  readonly blocks: readonly DocBlock[];
+  readonly clauses: readonly DocClause[];
+}
+
+export interface KeyDate {
+  readonly label: string;
+  /** ISO date, with time when given (YYYY-MM-DD or YYYY-MM-DDTHH:MM). */
+  readonly date: string;
+  /** Formatted for people, e.g. "Friday 12 March 2027, 12:00". */
+  readonly display: string;
+}
+
+export interface Branding {
+  /** Accent colour as six hex digits, no #. */
+  readonly accentColour: string;
+  readonly font: string;
+  readonly logo?: {
+    /** Base64 of the image bytes, so the model stays JSON. */
+    readonly base64: string;
+    readonly mediaType: 'image/png' | 'image/jpeg';
+    readonly altText: string;
+    readonly widthPx: number;
+    readonly heightPx: number;
+  };
+}
+
+export type InclusionReason =
+  | { readonly kind: 'explicit' }
+  | { readonly kind: 'profile'; readonly profile: string }
+  | { readonly kind: 'fact'; readonly facts: readonly string[] }
+  | { readonly kind: 'always' }
+  | { readonly kind: 'dependency'; readonly from: string };
+
+export interface ManifestEntry {
+  readonly id: string;
+  readonly version: string;
+  readonly hash: string;
+  readonly number: string;
+  readonly reasons: readonly InclusionReason[];
+}
+
+export interface ExcludedClause {
+  readonly id: string;
+  readonly reason: string;
+}
+
+export interface DocumentManifest {
+  readonly generator: string;
+  readonly clausesPackageVersion: string;
+  readonly specReference: string;
+  readonly clauses: readonly ManifestEntry[];
+  readonly excluded: readonly ExcludedClause[];
+  /** Ids of references (laws, policies) the included wording cites. */
+  readonly references: readonly string[];
+}
+
+export interface TenderDocument {
+  readonly meta: {
+    readonly title: string;
+    readonly reference: string;
+    readonly subject: string;
+    readonly description: string;
+    readonly keywords: readonly string[];
+    readonly creator: string;
+    readonly language: string;
+    readonly classification?: string;
+    /** ISO date: the document's issue date, also used for its core dates. */
+    readonly issueDate: string;
+    readonly showGuidance: boolean;
+    readonly branding: Branding;
+  };
+  readonly cover: {
+    readonly authority: string;
+    readonly title: string;
+    readonly reference: string;
+    readonly procedure: string;
+    readonly facts: readonly { readonly label: string; readonly value: string }[];
+    readonly keyDates: readonly KeyDate[];
+    readonly classification?: string;
+  };
+  readonly sections: readonly DocSection[];
+  readonly manifest: DocumentManifest;
+}

@@ -1,0 +1,75 @@
+import type { SourcePosition } from '@loti/clauses';
+
+/** Stable codes for every problem a tender spec can have. Tests snapshot each one. */
+export const SPEC_ISSUE_CODES = {
+  INPUT_TOO_LARGE: 'The spec file is larger than the limit.',
+  NESTING_TOO_DEEP: 'The YAML nests deeper than the limit.',
+  YAML_SYNTAX: 'The file is not valid YAML.',
+  YAML_DUPLICATE_KEY: 'A key appears twice in the same mapping.',
+  YAML_ALIAS_LIMIT: 'The YAML expands too many aliases (a "YAML bomb").',
+  NOT_A_MAPPING: 'The spec must be a YAML mapping with a tender: section.',
+  FIELD_REQUIRED: 'A required field is missing.',
+  FIELD_TYPE: 'A field has the wrong type.',
+  FIELD_UNKNOWN: 'A field is not part of the spec format.',
+  FIELD_INVALID: 'A field has an invalid value.',
+  ENUM_INVALID: 'A field must be one of a fixed list of values.',
+  DATE_INVALID: 'A date is not a real ISO date.',
+  TIMETABLE_ORDER: 'Timetable milestones are out of order.',
+  WEIGHTS_TOTAL: 'Evaluation weights at one level do not add up to 100.',
+  SOCIAL_VALUE_LOW: 'Social value is weighted below the 10% PPN 002 recommends.',
+  SOCIAL_VALUE_MISSING: 'Social value applies but no criterion evaluates it.',
+  DUPLICATE_ID: 'Two items share an id that must be unique.',
+  LOT_UNKNOWN: 'A requirement names a lot that is not defined.',
+  CLAUSE_UNKNOWN: 'A clause id is not in the clause library.',
+  CLAUSE_VERSION_NO_MATCH: 'No version of the clause matches the range.',
+  CLAUSE_RANGE_INVALID: 'A clause version range is not valid semver.',
+  CLAUSE_DEPRECATED: 'An included clause is deprecated.',
+  CLAUSE_WITHDRAWN: 'An included clause is withdrawn.',
+  CLAUSE_DRAFT: 'An included clause is still a draft.',
+  PROFILE_UNKNOWN: 'A profile is not in the clause library.',
+  EXCLUDE_UNKNOWN: 'An excluded clause was never going to be included.',
+  EXCLUDE_REASON_MISSING: 'An exclusion needs a reason.',
+  VARIABLE_MISSING: 'A clause needs a variable value that has no default.',
+  VARIABLE_UNUSED: 'A variable value is given but no included clause uses it.',
+  VARIABLE_TYPE: 'A variable value has the wrong type.',
+  CROSS_REFERENCE_EXCLUDED: 'Included wording refers to a clause that is not in the document.',
+  INCLUDE_NOT_FOUND: 'An included file cannot be read.',
+  INCLUDE_OUTSIDE_FOLDER: 'An included file is outside the spec folder.',
+  INCLUDE_CYCLE: 'Includes form a cycle.',
+  INCLUDE_TOO_DEEP: 'Includes nest too deeply.',
+  LOGO_UNREADABLE: 'The logo file cannot be read or is not a PNG or JPEG.',
+  TEXT_FORBIDDEN_CHARACTER: 'Text contains a character that documents cannot hold.',
+  MARKDOWN_UNSUPPORTED: 'Background Markdown uses a feature the document cannot show.',
+} as const;
+
+export type SpecIssueCode = keyof typeof SPEC_ISSUE_CODES;
+
+/** A problem with a tender spec: a value with a code, a fix-it message and where it is. */
+export interface SpecIssue {
+  readonly code: SpecIssueCode;
+  readonly severity: 'error' | 'warning';
+  readonly message: string;
+  readonly position?: SourcePosition;
+  /** Dotted path of the field, e.g. `evaluation.criteria[0].weight`. */
+  readonly field?: string;
+}
+
+export function formatSpecIssue(issue: SpecIssue): string {
+  const where = issue.position ? `${issue.position.file}:${issue.position.line}:${issue.position.column}: ` : '';
+  return `${where}${issue.severity} ${issue.code}: ${issue.message}`;
+}
+
+/** Renders the source lines around an issue with a caret under the column. */
+export function codeFrame(source: string, line: number, column: number, context = 2): string {
+  const lines = source.split(/\r?\n/);
+  const first = Math.max(1, line - context);
+  const last = Math.min(lines.length, line + context);
+  const width = String(last).length;
+  const out: string[] = [];
+  for (let n = first; n <= last; n++) {
+    const marker = n === line ? '>' : ' ';
+    out.push(`${marker} ${String(n).padStart(width)} | ${lines[n - 1] ?? ''}`);
+    if (n === line) out.push(`  ${' '.repeat(width)} | ${' '.repeat(Math.max(0, column - 1))}^`);
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,5 @@
+import packageJson from '../package.json' with { type: 'json' };
+
+export const GENERATOR_VERSION: string = packageJson.version;
+/** Recorded in every document's manifest. */
+export const GENERATOR = `@loti/tender-generator ${GENERATOR_VERSION}`;
