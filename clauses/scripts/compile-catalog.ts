@@ -7,11 +7,13 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileLibrary } from '../src/compile/compile-library.js';
 import { formatClauseIssue } from '../src/source/errors.js';
-import { CLAUSES_ROOT, readLibraryFiles } from './load-library.js';
+import { readLibraryFiles } from '../src/lint/files.js';
+
+const CLAUSES_ROOT = join(import.meta.dirname, '..');
 
 const packageVersion = JSON.parse(readFileSync(join(CLAUSES_ROOT, 'package.json'), 'utf8')).version as string;
 const result = compileLibrary({
-  files: readLibraryFiles(),
+  files: readLibraryFiles(CLAUSES_ROOT),
   packageVersion,
   sha256: (text) => createHash('sha256').update(text).digest('hex'),
 });

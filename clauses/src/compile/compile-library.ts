@@ -184,7 +184,7 @@ function error(code: ClauseIssue['code'], message: string, file: string): Clause
 function termsUsed(body: readonly Block[], definitions: readonly Definition[]): string[] {
   const text = blocksText(body);
   return definitions
-    .filter((definition) => new RegExp(`(^|[^\\w])${escapeRegExp(definition.term)}(?![\\w])`).test(text))
+    .filter((definition) => new RegExp(`(^|[^\\w])${escapeRegExp(definition.term)}s?(?![\\w])`).test(text))
     .map((definition) => definition.term)
     .sort();
 }

@@ -22,6 +22,8 @@ export function parseClauseMarkdown(markdown: string): { blocks: Block[]; proble
   const problems: MarkdownProblem[] = [];
   const root = fromMarkdown(markdown);
   const report = (node: Nodes, message: string, kind: MarkdownProblem['kind'] = 'unsupported') => {
+    const line = node.position?.start.line ?? 1;
+    if (problems.some((p) => p.line === line && p.message === message)) return;
     problems.push({
       kind,
       message,

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { createCatalog, evaluateAppliesWhen } from '../src/catalog/catalog.js';
+import { diffClauseWording, formatWordDiff } from '../src/catalog/diff.js';
+import type { CatalogData } from '../src/types.js';
+import { BASE_FILES, clauseFile, compile } from './fixtures.js';
+
+function catalogOf(files: Record<string, string>) {
+  const result = compile(files);
+  expect(result.errors).toEqual([]);
+  return createCatalog(result.catalog as CatalogData);
+}
+
+const twoMajors = {
+  ...BASE_FILES,
+  'data-access/export.md': clauseFile({
+    id: 'data-access/export',
+    version: '2.0.0',
+    changelogVersions: ['2.0.0', '1.3.0', '1.0.0'],
+    body: 'The Supplier must give the Authority all Authority Data within 5 days, at no cost.',
+    extra: 'appliesWhen:\n  any: [hostedBySupplier, processesPersonalData]\n  none: [telecare]\ntags: [data]\n',
+  }),
+  'data-access/export.v1.md': clauseFile({
+    id: 'data-access/export',
+    version: '1.3.0',
+    changelogVersions: ['1.3.0', '1.0.0'],
+    body: 'The Supplier must give the Authority its Authority Data within 10 days.',
+  }),
+};
+
+describe('version resolution', () => {
+  const catalog = catalogOf(twoMajors);
+
+  it('gives the newest version by default and the newest in range when pinned', () => {
+    expect(catalog.get('data-access/export')?.version).toBe('2.0.0');
+    expect(catalog.get('data-access/export', '^2')?.version).toBe('2.0.0');
+    expect(catalog.versions('data-access/export')).toEqual(['2.0.0', '1.3.0']);
+  });
+
+  it('keeps resolving an old major after a new major ships', () => {
+    const result = catalog.resolve('data-access/export@^1');
+    expect(result.ok && result.clause.version).toBe('1.3.0');
+    expect(result.ok && result.clause.source).toBe('data-access/export.v1.md');
+  });
+
+  it('explains unknown ids, unmatched and invalid ranges', () => {
+    expect(catalog.resolve('data-access/exprt')).toMatchObject({ ok: false, reason: 'unknown-id', suggestion: 'data-access/export' });
+    expect(catalog.resolve('data-access/export@^3')).toMatchObject({
+      ok: false,
+      reason: 'no-matching-version',
+      message: 'No version of "data-access/export" matches ^3. Versions available: 2.0.0, 1.3.0.',
+    });
+    expect(catalog.resolve('data-access/export@banana')).toMatchObject({ ok: false, reason: 'bad-range' });
+  });
+
+  it('merges changelogs across kept majors, newest first', () => {
+    expect(catalog.changelog('data-access/export').map((e) => e.version)).toEqual(['2.0.0', '1.3.0', '1.0.0']);
+  });
+
+  it('lists the newest of each clause and filters by topic, tag and words', () => {
+    expect(catalog.list().map((c) => `${c.id}@${c.version}`)).toEqual(['data-access/export@2.0.0', 'security/patching@1.2.0']);
+    expect(catalog.list({ allVersions: true })).toHaveLength(3);
+    expect(catalog.list({ topic: 'security' }).map((c) => c.id)).toEqual(['security/patching']);
+    expect(catalog.list({ tag: 'data' }).map((c) => c.id)).toEqual(['data-access/export']);
+    expect(catalog.list({ text: 'NO COST' }).map((c) => c.id)).toEqual(['data-access/export']);
+  });
+});
+
+describe('appliesWhen', () => {
+  it('evaluates all, any and none against tender facts', () => {
+    const condition = { all: ['connectedDevices' as const], any: ['hostedBySupplier' as const, 'telecare' as const], none: ['hasLots' as const] };
+    expect(evaluateAppliesWhen(condition, { connectedDevices: true, telecare: true })).toBe(true);
+    expect(evaluateAppliesWhen(condition, { connectedDevices: true })).toBe(false);
+    expect(evaluateAppliesWhen(condition, { connectedDevices: true, telecare: true, hasLots: true })).toBe(false);
+    expect(evaluateAppliesWhen('always', {})).toBe(true);
+  });
+
+  it('selects the newest applicable clauses for a set of facts', () => {
+    const catalog = catalogOf(twoMajors);
+    expect(catalog.applicable({ hostedBySupplier: true }).map((c) => c.version)).toEqual(['2.0.0']);
+    expect(catalog.applicable({ hostedBySupplier: true, telecare: true })).toEqual([]);
+  });
+});
+
+describe('word diff', () => {
+  it('shows the words that changed between two versions', () => {
+    const catalog = catalogOf(twoMajors);
+    const from = catalog.get('data-access/export', '^1');
+    const to = catalog.get('data-access/export', '^2');
+    if (!from || !to) throw new Error('missing versions');
+    const diff = diffClauseWording(from, to);
+    expect(diff.filter((c) => c.kind === 'removed').map((c) => c.text.trim())).toEqual(['its', '10']);
+    expect(formatWordDiff(diff)).toContain('[-its-]{+all+}');
+    expect(formatWordDiff(diff)).toContain('{+, at no cost+}');
+  });
+});
