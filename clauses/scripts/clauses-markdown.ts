@@ -9,13 +9,22 @@ export function renderClausesMarkdown(catalog: ClauseCatalog): string {
     '',
     '## Profiles',
     '',
-    ...catalog.profiles().map((p) => `- **${p.id}**: ${p.title}. ${p.description} (${p.clauses.length} clauses)`),
+    ...catalog
+      .profiles()
+      .map((p) => `- **${p.id}**: ${p.title}. ${p.description} (${p.clauses.length} clauses)`),
     '',
   ];
   for (const topic of catalog.topics()) {
     const clauses = catalog.list({ topic: topic.id });
     if (clauses.length === 0) continue;
-    lines.push(`## ${topic.title}`, '', topic.description, '', '| Clause | Version | Status | Summary | Profiles | References |', '| --- | --- | --- | --- | --- | --- |');
+    lines.push(
+      `## ${topic.title}`,
+      '',
+      topic.description,
+      '',
+      '| Clause | Version | Status | Summary | Profiles | References |',
+      '| --- | --- | --- | --- | --- | --- |',
+    );
     for (const clause of clauses) {
       const profiles = catalog
         .profiles()

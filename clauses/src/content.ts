@@ -53,7 +53,8 @@ export function forEachInline(blocks: readonly Block[], visit: (node: Inline) =>
   const walkInline = (nodes: readonly Inline[]) => {
     for (const node of nodes) {
       visit(node);
-      if (node.type === 'emphasis' || node.type === 'strong' || node.type === 'link') walkInline(node.children);
+      if (node.type === 'emphasis' || node.type === 'strong' || node.type === 'link')
+        walkInline(node.children);
     }
   };
   const walk = (items: readonly Block[]) => {

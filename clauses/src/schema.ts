@@ -1,15 +1,14 @@
 import { z } from 'zod';
 import { TENDER_FACT_NAMES, type TenderFact } from './facts.js';
 
-const semver = z
-  .string()
-  .regex(/^\d+\.\d+\.\d+$/, 'Use a version like 1.0.0 (major.minor.patch).');
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use an ISO date like 2026-11-26.');
+const semver = z.string().regex(/^\d+\.\d+\.\d+$/, 'Use a version like 1.0.0 (major.minor.patch).');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use an ISO date like 2026-11-26.');
 const clauseId = z
   .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*\/[a-z0-9]+(-[a-z0-9]+)*$/, 'Use topic/name in lower-case kebab-case, e.g. data-access/export-on-request.');
+  .regex(
+    /^[a-z0-9]+(-[a-z0-9]+)*\/[a-z0-9]+(-[a-z0-9]+)*$/,
+    'Use topic/name in lower-case kebab-case, e.g. data-access/export-on-request.',
+  );
 const fact = z.enum(TENDER_FACT_NAMES as [TenderFact, ...TenderFact[]]);
 
 export const CLAUSE_STATUSES = ['draft', 'stable', 'deprecated', 'withdrawn'] as const;
@@ -52,13 +51,19 @@ export const frontMatterSchema = z
     version: semver,
     status: z.enum(CLAUSE_STATUSES),
     replacedBy: clauseId.optional(),
-    summary: z.string().min(10).refine((s) => !s.includes('\n'), 'The summary must be one line.'),
+    summary: z
+      .string()
+      .min(10)
+      .refine((s) => !s.includes('\n'), 'The summary must be one line.'),
     part: z.enum(CLAUSE_PARTS).default('terms'),
     order: z.number().int().min(0).max(999).default(100),
     guidance: z.string().min(20),
     appliesWhen: appliesWhenSchema.optional(),
     variables: z
-      .record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'Variable names are camelCase letters and digits.'), variableSchema)
+      .record(
+        z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'Variable names are camelCase letters and digits.'),
+        variableSchema,
+      )
       .default({}),
     references: z.array(z.string()).default([]),
     tags: z.array(z.string().regex(/^[a-z0-9-]+$/, 'Tags are lower-case kebab-case.')).default([]),
@@ -66,7 +71,11 @@ export const frontMatterSchema = z
   })
   .superRefine((value, ctx) => {
     if (value.status === 'deprecated' && !value.replacedBy) {
-      ctx.addIssue({ code: 'custom', path: ['replacedBy'], message: 'A deprecated clause must name its replacement in replacedBy.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['replacedBy'],
+        message: 'A deprecated clause must name its replacement in replacedBy.',
+      });
     }
   });
 export type ClauseFrontMatter = z.infer<typeof frontMatterSchema>;

@@ -17,7 +17,8 @@ const twoMajors = {
     version: '2.0.0',
     changelogVersions: ['2.0.0', '1.3.0', '1.0.0'],
     body: 'The Supplier must give the Authority all Authority Data within 5 days, at no cost.',
-    extra: 'appliesWhen:\n  any: [hostedBySupplier, processesPersonalData]\n  none: [telecare]\ntags: [data]\n',
+    extra:
+      'appliesWhen:\n  any: [hostedBySupplier, processesPersonalData]\n  none: [telecare]\ntags: [data]\n',
   }),
   'data-access/export.v1.md': clauseFile({
     id: 'data-access/export',
@@ -43,7 +44,11 @@ describe('version resolution', () => {
   });
 
   it('explains unknown ids, unmatched and invalid ranges', () => {
-    expect(catalog.resolve('data-access/exprt')).toMatchObject({ ok: false, reason: 'unknown-id', suggestion: 'data-access/export' });
+    expect(catalog.resolve('data-access/exprt')).toMatchObject({
+      ok: false,
+      reason: 'unknown-id',
+      suggestion: 'data-access/export',
+    });
     expect(catalog.resolve('data-access/export@^3')).toMatchObject({
       ok: false,
       reason: 'no-matching-version',
@@ -53,11 +58,18 @@ describe('version resolution', () => {
   });
 
   it('merges changelogs across kept majors, newest first', () => {
-    expect(catalog.changelog('data-access/export').map((e) => e.version)).toEqual(['2.0.0', '1.3.0', '1.0.0']);
+    expect(catalog.changelog('data-access/export').map((e) => e.version)).toEqual([
+      '2.0.0',
+      '1.3.0',
+      '1.0.0',
+    ]);
   });
 
   it('lists the newest of each clause and filters by topic, tag and words', () => {
-    expect(catalog.list().map((c) => `${c.id}@${c.version}`)).toEqual(['data-access/export@2.0.0', 'security/patching@1.2.0']);
+    expect(catalog.list().map((c) => `${c.id}@${c.version}`)).toEqual([
+      'data-access/export@2.0.0',
+      'security/patching@1.2.0',
+    ]);
     expect(catalog.list({ allVersions: true })).toHaveLength(3);
     expect(catalog.list({ topic: 'security' }).map((c) => c.id)).toEqual(['security/patching']);
     expect(catalog.list({ tag: 'data' }).map((c) => c.id)).toEqual(['data-access/export']);
@@ -67,10 +79,16 @@ describe('version resolution', () => {
 
 describe('appliesWhen', () => {
   it('evaluates all, any and none against tender facts', () => {
-    const condition = { all: ['connectedDevices' as const], any: ['hostedBySupplier' as const, 'telecare' as const], none: ['hasLots' as const] };
+    const condition = {
+      all: ['connectedDevices' as const],
+      any: ['hostedBySupplier' as const, 'telecare' as const],
+      none: ['hasLots' as const],
+    };
     expect(evaluateAppliesWhen(condition, { connectedDevices: true, telecare: true })).toBe(true);
     expect(evaluateAppliesWhen(condition, { connectedDevices: true })).toBe(false);
-    expect(evaluateAppliesWhen(condition, { connectedDevices: true, telecare: true, hasLots: true })).toBe(false);
+    expect(evaluateAppliesWhen(condition, { connectedDevices: true, telecare: true, hasLots: true })).toBe(
+      false,
+    );
     expect(evaluateAppliesWhen('always', {})).toBe(true);
   });
 

@@ -9,14 +9,22 @@ describe('clause file validation', () => {
     const text = clauseFile({ id: 'data-access/export', extra: 'tags: notalist\n' });
     const { issues } = parseClauseFile(text, 'data-access/export.md', 'data-access/export');
     expect(issues).toHaveLength(1);
-    expect(issues[0]).toMatchObject({ code: 'FIELD_INVALID', field: 'tags', position: { file: 'data-access/export.md', line: 9, column: 7 } });
+    expect(issues[0]).toMatchObject({
+      code: 'FIELD_INVALID',
+      field: 'tags',
+      position: { file: 'data-access/export.md', line: 9, column: 7 },
+    });
     expect(issues[0]?.message).toMatch(/tags: Invalid input: expected array/);
   });
 
   it('names an unknown field at its key', () => {
     const text = clauseFile({ id: 'data-access/export', extra: 'summery: typo\n' });
     const { issues } = parseClauseFile(text, 'x.md');
-    expect(issues[0]).toMatchObject({ code: 'FIELD_INVALID', field: 'summery', position: { line: 9, column: 1 } });
+    expect(issues[0]).toMatchObject({
+      code: 'FIELD_INVALID',
+      field: 'summery',
+      position: { line: 9, column: 1 },
+    });
     expect(issues[0]?.message).toContain('Unknown field "summery"');
   });
 
@@ -46,9 +54,16 @@ describe('clause file validation', () => {
   });
 
   it('flags malformed placeholders and unsupported Markdown with body positions', () => {
-    const text = clauseFile({ id: 'data-access/export', body: '# A heading\n\nPay {{ within 5 days.\n\n<b>bold</b>' });
+    const text = clauseFile({
+      id: 'data-access/export',
+      body: '# A heading\n\nPay {{ within 5 days.\n\n<b>bold</b>',
+    });
     const { issues } = parseClauseFile(text, 'x.md');
-    expect(issues.map((i) => `${i.code}@${i.position?.line}`)).toEqual(['MARKDOWN_UNSUPPORTED@14', 'PLACEHOLDER_MALFORMED@16', 'MARKDOWN_UNSUPPORTED@18']);
+    expect(issues.map((i) => `${i.code}@${i.position?.line}`)).toEqual([
+      'MARKDOWN_UNSUPPORTED@14',
+      'PLACEHOLDER_MALFORMED@16',
+      'MARKDOWN_UNSUPPORTED@18',
+    ]);
   });
 
   it('parses lists, emphasis, links and cross-references into the content model', () => {
@@ -164,32 +179,57 @@ describe('library compilation', () => {
   });
 
   it('never produces a half catalog', () => {
-    const result = compile({ ...BASE_FILES, 'security/bad.md': clauseFile({ id: 'security/bad', extra: 'references: [nope]\n' }) });
+    const result = compile({
+      ...BASE_FILES,
+      'security/bad.md': clauseFile({ id: 'security/bad', extra: 'references: [nope]\n' }),
+    });
     expect(result.catalog).toBeUndefined();
     expect(codes(result.errors)).toEqual(['REFERENCE_UNKNOWN']);
   });
 
   it('checks cross-references, profiles, topics and duplicate majors', () => {
     const result = compile({
-      'data-access/export.md': clauseFile({ id: 'data-access/export', body: 'See <clause:security/patchin>.' }),
-      'data-access/export.v1.md': clauseFile({ id: 'data-access/export', version: '1.4.0', changelogVersions: ['1.4.0'] }),
+      'data-access/export.md': clauseFile({
+        id: 'data-access/export',
+        body: 'See <clause:security/patchin>.',
+      }),
+      'data-access/export.v1.md': clauseFile({
+        id: 'data-access/export',
+        version: '1.4.0',
+        changelogVersions: ['1.4.0'],
+      }),
       'unknown-topic/thing.md': clauseFile({ id: 'unknown-topic/thing' }),
     });
-    expect(codes(result.errors).sort()).toEqual(['CLAUSE_REF_UNKNOWN', 'DUPLICATE_VERSION', 'PROFILE_CLAUSE_UNKNOWN', 'TOPIC_UNKNOWN']);
-    expect(result.errors.find((e) => e.code === 'PROFILE_CLAUSE_UNKNOWN')?.message).toContain('security/patching');
+    expect(codes(result.errors).sort()).toEqual([
+      'CLAUSE_REF_UNKNOWN',
+      'DUPLICATE_VERSION',
+      'PROFILE_CLAUSE_UNKNOWN',
+      'TOPIC_UNKNOWN',
+    ]);
+    expect(result.errors.find((e) => e.code === 'PROFILE_CLAUSE_UNKNOWN')?.message).toContain(
+      'security/patching',
+    );
   });
 
   it('warns about superseded references, naming the successor, and about style', () => {
     const long = Array.from({ length: 40 }, (_, i) => `word${i}`).join(' ');
     const result = compile({
       ...BASE_FILES,
-      'data-access/export.md': clauseFile({ id: 'data-access/export', extra: 'references: [ppn-06-20]\n', body: `The Supplier shall comply.\n\n${long}.` }),
+      'data-access/export.md': clauseFile({
+        id: 'data-access/export',
+        extra: 'references: [ppn-06-20]\n',
+        body: `The Supplier shall comply.\n\n${long}.`,
+      }),
     });
     expect(result.errors).toEqual([]);
     const messages = result.warnings.map((w) => `${w.code}: ${w.message}`);
     expect(messages).toContain(
-      "REFERENCE_SUPERSEDED: PPN 06/20: Social value was superseded on 2025-02-24: cite PPN 002: Social value (ppn-002) instead.",
+      'REFERENCE_SUPERSEDED: PPN 06/20: Social value was superseded on 2025-02-24: cite PPN 002: Social value (ppn-002) instead.',
     );
-    expect(codes(result.warnings).sort()).toEqual(['REFERENCE_SUPERSEDED', 'SENTENCE_TOO_LONG', 'SHALL_USED']);
+    expect(codes(result.warnings).sort()).toEqual([
+      'REFERENCE_SUPERSEDED',
+      'SENTENCE_TOO_LONG',
+      'SHALL_USED',
+    ]);
   });
 });

@@ -70,7 +70,12 @@ ${options.body ?? 'The Supplier must give the Authority its Authority Data.'}
 
 export function compile(files: Record<string, string>) {
   return compileLibrary({
-    files: { 'library.yaml': LIBRARY_YAML, 'references.yaml': REFERENCES_YAML, 'definitions.yaml': DEFINITIONS_YAML, ...files },
+    files: {
+      'library.yaml': LIBRARY_YAML,
+      'references.yaml': REFERENCES_YAML,
+      'definitions.yaml': DEFINITIONS_YAML,
+      ...files,
+    },
     packageVersion: '1.0.0',
     sha256,
   });
@@ -78,5 +83,9 @@ export function compile(files: Record<string, string>) {
 
 export const BASE_FILES = {
   'data-access/export.md': clauseFile({ id: 'data-access/export' }),
-  'security/patching.md': clauseFile({ id: 'security/patching', version: '1.2.0', changelogVersions: ['1.2.0', '1.0.0'] }),
+  'security/patching.md': clauseFile({
+    id: 'security/patching',
+    version: '1.2.0',
+    changelogVersions: ['1.2.0', '1.0.0'],
+  }),
 };

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { catalog } from '../src/index.js';
 import { renderClausesMarkdown } from '../scripts/clauses-markdown.js';
+import { catalog } from '../src/index.js';
 
 const root = join(import.meta.dirname, '..');
 
@@ -13,7 +13,10 @@ describe('the published clause library', () => {
   });
 
   it('covers every principle in coverage.yaml with existing, stable clauses', () => {
-    const coverage = parse(readFileSync(join(root, 'coverage.yaml'), 'utf8')) as Record<string, Record<string, string[]>>;
+    const coverage = parse(readFileSync(join(root, 'coverage.yaml'), 'utf8')) as Record<
+      string,
+      Record<string, string[]>
+    >;
     const problems: string[] = [];
     let principles = 0;
     for (const [area, entries] of Object.entries(coverage)) {
@@ -21,7 +24,8 @@ describe('the published clause library', () => {
         principles++;
         const missing = ids.filter((id) => !catalog.has(id));
         if (missing.length) problems.push(`${area}/${principle}: unknown ${missing.join(', ')}`);
-        if (!ids.some((id) => catalog.get(id)?.status === 'stable')) problems.push(`${area}/${principle}: no stable clause`);
+        if (!ids.some((id) => catalog.get(id)?.status === 'stable'))
+          problems.push(`${area}/${principle}: no stable clause`);
       }
     }
     expect(problems).toEqual([]);
@@ -32,14 +36,26 @@ describe('the published clause library', () => {
   it('cites the register facts the wording relies on', () => {
     expect(catalog.reference('ppn-06-20')).toMatchObject({ status: 'superseded', supersededBy: 'ppn-002' });
     expect(catalog.reference('ppn-09-14')).toMatchObject({ status: 'superseded', supersededBy: 'ppn-09-23' });
-    expect(catalog.reference('pcr-2015')).toMatchObject({ status: 'superseded', supersededBy: 'procurement-act-2023', since: '2025-02-24' });
-    expect(catalog.reference('crown-commercial-service')).toMatchObject({ status: 'renamed', supersededBy: 'government-commercial-agency', since: '2026-04-01' });
+    expect(catalog.reference('pcr-2015')).toMatchObject({
+      status: 'superseded',
+      supersededBy: 'procurement-act-2023',
+      since: '2025-02-24',
+    });
+    expect(catalog.reference('crown-commercial-service')).toMatchObject({
+      status: 'renamed',
+      supersededBy: 'government-commercial-agency',
+      since: '2026-04-01',
+    });
   });
 
   it('uses no superseded reference in stable wording', () => {
     const stale = catalog
       .list({ status: 'stable' })
-      .flatMap((clause) => clause.references.filter((id) => catalog.reference(id)?.status !== 'current').map((id) => `${clause.id} → ${id}`));
+      .flatMap((clause) =>
+        clause.references
+          .filter((id) => catalog.reference(id)?.status !== 'current')
+          .map((id) => `${clause.id} → ${id}`),
+      );
     expect(stale).toEqual([]);
   });
 

@@ -12,7 +12,12 @@ afterEach(() => {
 });
 
 /** A throwaway git repository holding a released clause library under clauses/. */
-function releasedRepo(): { top: string; root: string; write: (path: string, text: string) => void; git: (...args: string[]) => string } {
+function releasedRepo(): {
+  top: string;
+  root: string;
+  write: (path: string, text: string) => void;
+  git: (...args: string[]) => string;
+} {
   const top = mkdtempSync(join(tmpdir(), 'clause-lint-'));
   dirs.push(top);
   const root = join(top, 'clauses');
@@ -21,7 +26,17 @@ function releasedRepo(): { top: string; root: string; write: (path: string, text
     writeFileSync(join(root, path), text);
   };
   const git = (...args: string[]) =>
-    execFileSync('git', args, { cwd: top, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' } });
+    execFileSync('git', args, {
+      cwd: top,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 't',
+        GIT_AUTHOR_EMAIL: 't@example.com',
+        GIT_COMMITTER_NAME: 't',
+        GIT_COMMITTER_EMAIL: 't@example.com',
+      },
+    });
   write('package.json', JSON.stringify({ name: '@loti/clauses', version: '1.0.0' }));
   write('library.yaml', LIBRARY_YAML);
   write('references.yaml', REFERENCES_YAML);
@@ -46,26 +61,54 @@ describe('clause lint against the last release', () => {
 
   it('fails when wording changed but the version did not, and without a changeset', async () => {
     const { root, write, git } = releasedRepo();
-    write('data-access/export.md', clauseFile({ id: 'data-access/export', body: 'The Supplier must give the Authority all its Authority Data.' }));
+    write(
+      'data-access/export.md',
+      clauseFile({
+        id: 'data-access/export',
+        body: 'The Supplier must give the Authority all its Authority Data.',
+      }),
+    );
     git('commit', '-qam', 'edit wording');
     const result = await lintClauseLibrary({ root });
     expect(codes(result.errors)).toEqual(['CHANGESET_MISSING', 'VERSION_NOT_BUMPED']);
-    expect(result.errors.find((e) => e.code === 'VERSION_NOT_BUMPED')?.message).toContain('changed since @loti/clauses@1.0.0 but its version is still 1.0.0');
+    expect(result.errors.find((e) => e.code === 'VERSION_NOT_BUMPED')?.message).toContain(
+      'changed since @loti/clauses@1.0.0 but its version is still 1.0.0',
+    );
   });
 
   it('fails a version bump without a changelog entry', async () => {
     const { root, write } = releasedRepo();
-    const bumped = clauseFile({ id: 'data-access/export', version: '1.0.1', changelogVersions: ['1.0.0'], body: 'The Supplier must give the Authority its Authority Data!' });
+    const bumped = clauseFile({
+      id: 'data-access/export',
+      version: '1.0.1',
+      changelogVersions: ['1.0.0'],
+      body: 'The Supplier must give the Authority its Authority Data!',
+    });
     write('data-access/export.md', bumped);
     const result = await lintClauseLibrary({ root });
-    expect(codes(result.errors)).toEqual(['CHANGELOG_MISSING', 'CHANGESET_MISSING', 'VERSION_WITHOUT_CHANGELOG']);
+    expect(codes(result.errors)).toEqual([
+      'CHANGELOG_MISSING',
+      'CHANGESET_MISSING',
+      'VERSION_WITHOUT_CHANGELOG',
+    ]);
   });
 
   it('passes a properly bumped change with a changeset', async () => {
     const { top, root, write } = releasedRepo();
-    write('data-access/export.md', clauseFile({ id: 'data-access/export', version: '1.1.0', changelogVersions: ['1.1.0', '1.0.0'], body: 'The Supplier must give the Authority all Authority Data.' }));
+    write(
+      'data-access/export.md',
+      clauseFile({
+        id: 'data-access/export',
+        version: '1.1.0',
+        changelogVersions: ['1.1.0', '1.0.0'],
+        body: 'The Supplier must give the Authority all Authority Data.',
+      }),
+    );
     mkdirSync(join(top, '.changeset'));
-    writeFileSync(join(top, '.changeset', 'tidy-data.md'), '---\n"@loti/clauses": minor\n---\n\ndata-access/export 1.0.0 → 1.1.0: clearer wording.\n');
+    writeFileSync(
+      join(top, '.changeset', 'tidy-data.md'),
+      '---\n"@loti/clauses": minor\n---\n\ndata-access/export 1.0.0 → 1.1.0: clearer wording.\n',
+    );
     const result = await lintClauseLibrary({ root });
     expect(result.errors).toEqual([]);
     expect(result.changedFiles).toEqual(['data-access/export.md']);
@@ -79,7 +122,15 @@ describe('clause lint against the last release', () => {
     expect(codes(gone.errors)).toContain('MAJOR_REMOVED');
 
     write('security/patching.v1.md', v1);
-    write('security/patching.md', clauseFile({ id: 'security/patching', version: '2.0.0', changelogVersions: ['2.0.0', '1.2.0', '1.0.0'], body: 'The Supplier must patch within 7 days.' }));
+    write(
+      'security/patching.md',
+      clauseFile({
+        id: 'security/patching',
+        version: '2.0.0',
+        changelogVersions: ['2.0.0', '1.2.0', '1.0.0'],
+        body: 'The Supplier must patch within 7 days.',
+      }),
+    );
     const moved = await lintClauseLibrary({ root });
     expect(codes(moved.errors)).toEqual(['CHANGESET_MISSING']);
   });

@@ -1,9 +1,9 @@
 import semver from 'semver';
+import { closest } from '../compile/compile-library.js';
 import { blocksText } from '../content.js';
 import type { TenderFacts } from '../facts.js';
 import type { AppliesWhen, ClauseStatus, Reference } from '../schema.js';
 import type { CatalogData, ChangelogEntry, Clause, Definition, Profile, Topic } from '../types.js';
-import { closest } from '../compile/compile-library.js';
 
 export interface ClauseQuery {
   readonly topic?: string;
@@ -82,7 +82,8 @@ export function createCatalog(data: CatalogData): ClauseCatalog {
       if (!statuses.includes(clause.status)) return false;
     }
     if (query.text) {
-      const haystack = `${clause.id} ${clause.title} ${clause.summary} ${clause.tags.join(' ')} ${blocksText(clause.body)}`.toLowerCase();
+      const haystack =
+        `${clause.id} ${clause.title} ${clause.summary} ${clause.tags.join(' ')} ${blocksText(clause.body)}`.toLowerCase();
       return query.text
         .toLowerCase()
         .split(/\s+/)
@@ -95,7 +96,8 @@ export function createCatalog(data: CatalogData): ClauseCatalog {
   return {
     data,
     packageVersion: data.packageVersion,
-    list: (query = {}) => (query.allVersions ? [...data.clauses] : newest()).filter((clause) => matches(clause, query)),
+    list: (query = {}) =>
+      (query.allVersions ? [...data.clauses] : newest()).filter((clause) => matches(clause, query)),
     ids: () => [...byId.keys()],
     has: (id) => byId.has(id),
     versions: (id) => (byId.get(id) ?? []).map((clause) => clause.version),
@@ -115,7 +117,12 @@ export function createCatalog(data: CatalogData): ClauseCatalog {
       }
       const available = list.map((clause) => clause.version);
       if (range && range !== '*' && range !== 'latest' && !semver.validRange(range)) {
-        return { ok: false, reason: 'bad-range', message: `"${range}" is not a version range. Use e.g. ^2, ~2.1 or 2.1.0.`, available };
+        return {
+          ok: false,
+          reason: 'bad-range',
+          message: `"${range}" is not a version range. Use e.g. ^2, ~2.1 or 2.1.0.`,
+          available,
+        };
       }
       const clause = get(id, range);
       if (!clause) {
@@ -130,7 +137,8 @@ export function createCatalog(data: CatalogData): ClauseCatalog {
     },
     changelog(id) {
       const seen = new Map<string, ChangelogEntry>();
-      for (const clause of byId.get(id) ?? []) for (const entry of clause.changelog) if (!seen.has(entry.version)) seen.set(entry.version, entry);
+      for (const clause of byId.get(id) ?? [])
+        for (const entry of clause.changelog) if (!seen.has(entry.version)) seen.set(entry.version, entry);
       return [...seen.values()].sort((a, b) => semver.rcompare(a.version, b.version));
     },
     topics: () => data.topics,

@@ -22,6 +22,12 @@ export function diffText(before: string, after: string): WordChange[] {
 /** Renders a diff as plain text with [-removed-] and {+added+} markers. */
 export function formatWordDiff(changes: readonly WordChange[]): string {
   return changes
-    .map((change) => (change.kind === 'added' ? `{+${change.text}+}` : change.kind === 'removed' ? `[-${change.text}-]` : change.text))
+    .map((change) =>
+      change.kind === 'added'
+        ? `{+${change.text}+}`
+        : change.kind === 'removed'
+          ? `[-${change.text}-]`
+          : change.text,
+    )
     .join('');
 }

@@ -1,13 +1,13 @@
 import { closest as closestMatch, distance } from 'fastest-levenshtein';
 import semver from 'semver';
-import { blocksText, forEachInline, type Block } from '../content.js';
+import { type Block, blocksText, forEachInline } from '../content.js';
+import { definitionsFileSchema, libraryFileSchema, type Reference, referencesFileSchema } from '../schema.js';
 import type { ClauseIssue } from '../source/errors.js';
-import { definitionsFileSchema, libraryFileSchema, referencesFileSchema, type Reference } from '../schema.js';
 import type { CatalogData, Clause, Definition, Profile, Topic } from '../types.js';
-import { parseClauseFile } from './parse-clause-file.js';
 import { splitPlaceholders } from './markdown.js';
-import { parseYamlSource, validateYaml } from './yaml-source.js';
+import { parseClauseFile } from './parse-clause-file.js';
 import { styleIssues } from './style-checks.js';
+import { parseYamlSource, validateYaml } from './yaml-source.js';
 
 export interface CompileInput {
   /** Files by path relative to the clauses folder, e.g. `exit/exit-plan.md`, `library.yaml`. */
@@ -32,13 +32,23 @@ export function compileLibrary(input: CompileInput): CompileResult {
   const referencesFile = loadYamlFile(input.files, 'references.yaml', referencesFileSchema, issues);
   const definitionsFile = loadYamlFile(input.files, 'definitions.yaml', definitionsFileSchema, issues);
 
-  const topics: Topic[] = Object.entries(library?.topics ?? {}).map(([id, topic], order) => ({ id, ...topic, order }));
+  const topics: Topic[] = Object.entries(library?.topics ?? {}).map(([id, topic], order) => ({
+    id,
+    ...topic,
+    order,
+  }));
   const topicOrder = new Map(topics.map((topic) => [topic.id, topic.order]));
   const references: Reference[] = Object.entries(referencesFile ?? {}).map(([id, ref]) => ({ id, ...ref }));
   const referenceIds = new Set(references.map((ref) => ref.id));
   for (const ref of references) {
     if (ref.supersededBy && !referenceIds.has(ref.supersededBy)) {
-      issues.push(error('REFERENCE_UNKNOWN', `Reference "${ref.id}" is superseded by unknown reference "${ref.supersededBy}".`, 'references.yaml'));
+      issues.push(
+        error(
+          'REFERENCE_UNKNOWN',
+          `Reference "${ref.id}" is superseded by unknown reference "${ref.supersededBy}".`,
+          'references.yaml',
+        ),
+      );
     }
   }
 
@@ -60,20 +70,44 @@ export function compileLibrary(input: CompileInput): CompileResult {
     const fm = parsed.clause.frontMatter;
     const major = semver.major(fm.version);
     if (library && !topicOrder.has(topic)) {
-      issues.push(error('TOPIC_UNKNOWN', `The folder "${topic}" is not a topic. Add it under "topics" in library.yaml.`, path));
+      issues.push(
+        error(
+          'TOPIC_UNKNOWN',
+          `The folder "${topic}" is not a topic. Add it under "topics" in library.yaml.`,
+          path,
+        ),
+      );
     }
     if (majorInName !== undefined && Number(majorInName) !== major) {
-      issues.push(error('ID_MISMATCH', `The file name says major ${majorInName} but the version is ${fm.version}.`, path));
+      issues.push(
+        error(
+          'ID_MISMATCH',
+          `The file name says major ${majorInName} but the version is ${fm.version}.`,
+          path,
+        ),
+      );
     }
     const key = `${fm.id}@${major}`;
     const other = seen.get(key);
     if (other) {
-      issues.push(error('DUPLICATE_VERSION', `Major version ${major} of ${fm.id} is also in ${other}. Keep one file per major; older majors go in <name>.v<major>.md.`, path));
+      issues.push(
+        error(
+          'DUPLICATE_VERSION',
+          `Major version ${major} of ${fm.id} is also in ${other}. Keep one file per major; older majors go in <name>.v<major>.md.`,
+          path,
+        ),
+      );
     }
     seen.set(key, path);
     for (const ref of fm.references) {
       if (!referenceIds.has(ref)) {
-        issues.push(error('REFERENCE_UNKNOWN', `Reference "${ref}" is not in references.yaml. ${suggest(ref, referenceIds)}`, path));
+        issues.push(
+          error(
+            'REFERENCE_UNKNOWN',
+            `Reference "${ref}" is not in references.yaml. ${suggest(ref, referenceIds)}`,
+            path,
+          ),
+        );
       }
     }
     const crossReferences = new Set<string>();
@@ -106,22 +140,46 @@ export function compileLibrary(input: CompileInput): CompileResult {
       hash: `sha256:${input.sha256(normalised)}`,
       source: path,
     });
-    issues.push(...styleIssues(path, parsed.clause.bodySource, parsed.clause.body, fm.references, references, parsed.clause.bodyLineOffset));
+    issues.push(
+      ...styleIssues(
+        path,
+        parsed.clause.bodySource,
+        parsed.clause.body,
+        fm.references,
+        references,
+        parsed.clause.bodyLineOffset,
+      ),
+    );
   }
 
   const ids = new Set(clauses.map((clause) => clause.id));
   for (const clause of clauses) {
     for (const ref of clause.crossReferences) {
       if (!ids.has(ref)) {
-        issues.push(error('CLAUSE_REF_UNKNOWN', `Cross-reference to "${ref}" but no such clause exists. ${suggest(ref, ids)}`, clause.source));
+        issues.push(
+          error(
+            'CLAUSE_REF_UNKNOWN',
+            `Cross-reference to "${ref}" but no such clause exists. ${suggest(ref, ids)}`,
+            clause.source,
+          ),
+        );
       }
     }
     if (clause.replacedBy && !ids.has(clause.replacedBy)) {
-      issues.push(error('REPLACED_BY_UNKNOWN', `replacedBy names "${clause.replacedBy}", which does not exist.`, clause.source));
+      issues.push(
+        error(
+          'REPLACED_BY_UNKNOWN',
+          `replacedBy names "${clause.replacedBy}", which does not exist.`,
+          clause.source,
+        ),
+      );
     }
   }
 
-  const profiles: Profile[] = Object.entries(library?.profiles ?? {}).map(([id, profile]) => ({ id, ...profile }));
+  const profiles: Profile[] = Object.entries(library?.profiles ?? {}).map(([id, profile]) => ({
+    id,
+    ...profile,
+  }));
   for (const profile of profiles) {
     for (const entry of profile.clauses) {
       const [id, range] = entry.split('@') as [string, string | undefined];

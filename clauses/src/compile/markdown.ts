@@ -1,5 +1,5 @@
-import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Nodes, PhrasingContent, RootContent } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Block, Inline } from '../content.js';
 
 export interface MarkdownProblem {
@@ -37,7 +37,11 @@ export function parseClauseMarkdown(markdown: string): { blocks: Block[]; proble
     for (const node of nodes) {
       switch (node.type) {
         case 'text':
-          out.push(...splitPlaceholders(node.value.replace(/[ \t]*\r?\n[ \t]*/g, ' '), (message) => report(node, message, 'malformed-placeholder')));
+          out.push(
+            ...splitPlaceholders(node.value.replace(/[ \t]*\r?\n[ \t]*/g, ' '), (message) =>
+              report(node, message, 'malformed-placeholder'),
+            ),
+          );
           break;
         case 'emphasis':
           out.push({ type: 'emphasis', children: inlines(node.children) });
@@ -49,9 +53,12 @@ export function parseClauseMarkdown(markdown: string): { blocks: Block[]; proble
           report(node, 'Hard line breaks are not supported; start a new paragraph instead.');
           break;
         case 'link':
-          if (node.url.startsWith('clause:')) out.push({ type: 'clauseRef', id: node.url.slice('clause:'.length) });
-          else if (/^(https?:|mailto:)/.test(node.url)) out.push({ type: 'link', url: node.url, children: inlines(node.children) });
-          else report(node, `Links must be https:, mailto: or clause:<id> cross-references, not "${node.url}".`);
+          if (node.url.startsWith('clause:'))
+            out.push({ type: 'clauseRef', id: node.url.slice('clause:'.length) });
+          else if (/^(https?:|mailto:)/.test(node.url))
+            out.push({ type: 'link', url: node.url, children: inlines(node.children) });
+          else
+            report(node, `Links must be https:, mailto: or clause:<id> cross-references, not "${node.url}".`);
           break;
         case 'inlineCode':
           report(node, 'Inline code is not supported in clause wording.');
@@ -77,7 +84,10 @@ export function parseClauseMarkdown(markdown: string): { blocks: Block[]; proble
           items: node.children.map((item) => blocks(item.children)),
         });
       } else if (node.type === 'heading') {
-        report(node, 'Headings are not allowed in a clause body; the clause title is the heading.');
+        report(
+          node,
+          'Headings are not supported here: the document makes its own headings. Use a paragraph instead.',
+        );
       } else if (node.type === 'html') {
         report(node, 'Raw HTML is not allowed in clause wording.');
       } else {
@@ -102,7 +112,9 @@ export function splitPlaceholders(text: string, onMalformed?: (message: string) 
   if (last < text.length) out.push({ type: 'text', value: text.slice(last) });
   const rest = text.replace(PLACEHOLDER, '');
   if (onMalformed && (rest.includes('{{') || rest.includes('}}'))) {
-    onMalformed(`Malformed placeholder in "${text.trim().slice(0, 60)}": write {{name}} with a declared variable name.`);
+    onMalformed(
+      `Malformed placeholder in "${text.trim().slice(0, 60)}": write {{name}} with a declared variable name.`,
+    );
   }
   return out;
 }
@@ -111,7 +123,8 @@ function mergeText(nodes: Inline[]): Inline[] {
   const out: Inline[] = [];
   for (const node of nodes) {
     const prev = out[out.length - 1];
-    if (node.type === 'text' && prev?.type === 'text') out[out.length - 1] = { type: 'text', value: prev.value + node.value };
+    if (node.type === 'text' && prev?.type === 'text')
+      out[out.length - 1] = { type: 'text', value: prev.value + node.value };
     else out.push(node);
   }
   return out;

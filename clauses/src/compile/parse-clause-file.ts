@@ -1,11 +1,11 @@
+import { isBuiltinVariable } from '../builtins.js';
 import type { Block } from '../content.js';
 import { forEachInline } from '../content.js';
+import { type ClauseFrontMatter, frontMatterSchema } from '../schema.js';
 import type { ClauseIssue } from '../source/errors.js';
-import { frontMatterSchema, type ClauseFrontMatter } from '../schema.js';
+import { locateYamlPath } from '../source/position.js';
 import { parseClauseMarkdown } from './markdown.js';
 import { parseYamlSource, validateYaml } from './yaml-source.js';
-import { isBuiltinVariable } from '../builtins.js';
-import { locateYamlPath } from '../source/position.js';
 
 export interface ParsedClauseFile {
   readonly frontMatter: ClauseFrontMatter;
@@ -49,7 +49,8 @@ export function parseClauseFile(
   const validated = validateYaml(parsed, frontMatterSchema);
   if (!validated.value) return { issues: validated.issues };
   const frontMatter = validated.value;
-  const at = (path: (string | number)[]) => locateYamlPath(parsed.doc, parsed.lineCounter, file, path, { lineOffset: 1 });
+  const at = (path: (string | number)[]) =>
+    locateYamlPath(parsed.doc, parsed.lineCounter, file, path, { lineOffset: 1 });
 
   if (expectedId && frontMatter.id !== expectedId) {
     issues.push({
@@ -107,7 +108,11 @@ export function parseClauseFile(
   const bodyLines = bodySource.split('\n');
   const placeholderLine = (name: string) => {
     const index = bodyLines.findIndex((line) => line.includes(`{{${name}`) || line.includes(`{{ ${name}`));
-    return { file, line: bodyLineOffset + Math.max(index, 0) + 1, column: Math.max((bodyLines[index] ?? '').indexOf('{{'), 0) + 1 };
+    return {
+      file,
+      line: bodyLineOffset + Math.max(index, 0) + 1,
+      column: Math.max((bodyLines[index] ?? '').indexOf('{{'), 0) + 1,
+    };
   };
   for (const name of used) {
     if (!isBuiltinVariable(name) && !Object.hasOwn(frontMatter.variables, name)) {
@@ -131,7 +136,14 @@ export function parseClauseFile(
     }
   }
   return {
-    clause: { frontMatter, body: body.blocks, guidance: guidance.blocks, bodySource, frontMatterSource, bodyLineOffset },
+    clause: {
+      frontMatter,
+      body: body.blocks,
+      guidance: guidance.blocks,
+      bodySource,
+      frontMatterSource,
+      bodyLineOffset,
+    },
     issues,
   };
 }

@@ -1,6 +1,6 @@
-import { blocksText, type Block } from '../content.js';
-import type { ClauseIssue } from '../source/errors.js';
+import { type Block, blocksText } from '../content.js';
 import type { Reference } from '../schema.js';
+import type { ClauseIssue } from '../source/errors.js';
 
 /** GOV.UK plain English guidance: sentences of 25 words are good; over 35 is too long. */
 export const MAX_SENTENCE_WORDS = 35;

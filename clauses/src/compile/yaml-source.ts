@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { type Document, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import type { ClauseIssue, ClauseIssueCode } from '../source/errors.js';
 import { formatPath, locateYamlPath, type PathSegment } from '../source/position.js';

@@ -36,7 +36,11 @@ const CLAUSE_FILE = /^[a-z0-9-]+\/[a-z0-9-]+(\.v\d+)?\.md$/;
 export async function lintClauseLibrary(options: LintOptions): Promise<LintResult> {
   const files = readLibraryFiles(options.root);
   const packageVersion = readPackageVersion(readFileSync(join(options.root, 'package.json'), 'utf8'));
-  const compiled = compileLibrary({ files, packageVersion, sha256: (text) => createHash('sha256').update(text).digest('hex') });
+  const compiled = compileLibrary({
+    files,
+    packageVersion,
+    sha256: (text) => createHash('sha256').update(text).digest('hex'),
+  });
   const errors = [...compiled.errors];
   const warnings = [...compiled.warnings];
 
@@ -46,7 +50,11 @@ export async function lintClauseLibrary(options: LintOptions): Promise<LintResul
   const show = (path: string) => runGit(git.top, ['show', `${base}:${git.prefix}${path}`]);
   const baseList = runGit(git.top, ['ls-tree', '-r', '--name-only', base, '--', git.prefix || '.']);
   if (baseList === undefined) {
-    warnings.push({ code: 'VERSION_NOT_BUMPED', severity: 'warning', message: `Cannot read git ref "${base}"; version checks were skipped.` });
+    warnings.push({
+      code: 'VERSION_NOT_BUMPED',
+      severity: 'warning',
+      message: `Cannot read git ref "${base}"; version checks were skipped.`,
+    });
     return { errors, warnings, changedFiles: [] };
   }
   const baseFiles = baseList
@@ -58,7 +66,8 @@ export async function lintClauseLibrary(options: LintOptions): Promise<LintResul
   const currentMajors = new Set<string>();
   for (const [path, text] of Object.entries(files)) {
     const fm = frontMatter(text);
-    if (CLAUSE_FILE.test(path) && fm?.id && semver.valid(fm.version)) currentMajors.add(`${fm.id}@${semver.major(fm.version as string)}`);
+    if (CLAUSE_FILE.test(path) && fm?.id && semver.valid(fm.version))
+      currentMajors.add(`${fm.id}@${semver.major(fm.version as string)}`);
   }
   for (const path of Object.keys(files).filter((p) => CLAUSE_FILE.test(p))) {
     const now = files[path] as string;
@@ -72,7 +81,8 @@ export async function lintClauseLibrary(options: LintOptions): Promise<LintResul
     const oldFm = frontMatter(before);
     const newFm = frontMatter(now);
     const position = { file: path, line: 1, column: 1 };
-    if (!oldFm?.version || !newFm?.version || !semver.valid(newFm.version) || !semver.valid(oldFm.version)) continue;
+    if (!oldFm?.version || !newFm?.version || !semver.valid(newFm.version) || !semver.valid(oldFm.version))
+      continue;
     if (semver.eq(oldFm.version, newFm.version)) {
       errors.push({
         code: 'VERSION_NOT_BUMPED',
@@ -81,7 +91,12 @@ export async function lintClauseLibrary(options: LintOptions): Promise<LintResul
         position,
       });
     } else if (semver.lt(newFm.version, oldFm.version)) {
-      errors.push({ code: 'VERSION_DECREASED', severity: 'error', message: `${path} went from ${oldFm.version} down to ${newFm.version}.`, position });
+      errors.push({
+        code: 'VERSION_DECREASED',
+        severity: 'error',
+        message: `${path} went from ${oldFm.version} down to ${newFm.version}.`,
+        position,
+      });
     } else if (!(newFm.changelog ?? []).some((entry) => entry?.version === newFm.version)) {
       errors.push({
         code: 'VERSION_WITHOUT_CHANGELOG',
@@ -145,7 +160,12 @@ function hasClausesChangeset(top: string, base: string, root: string): boolean {
 
 function runGit(cwd: string, args: string[]): string | undefined {
   try {
-    return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024 });
+    return execFileSync('git', args, {
+      cwd,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      maxBuffer: 64 * 1024 * 1024,
+    });
   } catch {
     return undefined;
   }

@@ -41,7 +41,9 @@ export interface ClauseIssue {
 }
 
 export function formatClauseIssue(issue: ClauseIssue): string {
-  const where = issue.position ? `${issue.position.file}:${issue.position.line}:${issue.position.column} ` : '';
+  const where = issue.position
+    ? `${issue.position.file}:${issue.position.line}:${issue.position.column} `
+    : '';
   return `${where}${issue.severity} ${issue.code}: ${issue.message}`;
 }
 

@@ -1,6 +1,6 @@
-import { catalog as defaultCatalog, type ClauseCatalog } from '@loti/clauses';
-import { imageInfo, toBase64 } from './assemble/image-size.js';
+import { type ClauseCatalog, catalog as defaultCatalog } from '@loti/clauses';
 import { assembleTender } from './assemble/assemble.js';
+import { imageInfo, toBase64 } from './assemble/image-size.js';
 import type { Branding, TenderDocument } from './model/types.js';
 import type { SpecIssue } from './spec/issues.js';
 import { type LoadedSpec, loadSpec } from './spec/load.js';
@@ -24,7 +24,11 @@ export interface BuildModelOptions {
 }
 
 /** parse → validate → assemble, through an injected reader. Never throws for bad input. */
-export async function buildTenderModel(path: string, reader: SpecFileReader, options: BuildModelOptions = {}): Promise<BuildModelResult> {
+export async function buildTenderModel(
+  path: string,
+  reader: SpecFileReader,
+  options: BuildModelOptions = {},
+): Promise<BuildModelResult> {
   const catalog = options.catalog ?? defaultCatalog;
   const { loaded, issues: loadIssues } = await loadSpec(path, reader);
   if (!loaded) return split(loadIssues);
@@ -35,35 +39,74 @@ export async function buildTenderModel(path: string, reader: SpecFileReader, opt
   let logo: Branding['logo'];
   const logoPath = spec.document.branding?.logo;
   if (logoPath) {
-    const result = await loadLogo(loaded, logoPath, spec.document.branding?.logoAltText ?? `${spec.tender.authority.name} logo`, reader);
+    const result = await loadLogo(
+      loaded,
+      logoPath,
+      spec.document.branding?.logoAltText ?? `${spec.tender.authority.name} logo`,
+      reader,
+    );
     if ('issue' in result) issues.push(result.issue);
     else logo = result.logo;
   }
-  const assembled = assembleTender(spec, loaded, { catalog, generator: GENERATOR, ...(logo ? { logo } : {}) });
+  const assembled = assembleTender(spec, loaded, {
+    catalog,
+    generator: GENERATOR,
+    ...(logo ? { logo } : {}),
+  });
   issues.push(...assembled.issues);
   const result = split(issues);
-  return result.errors.length === 0 && assembled.document ? { ...result, document: assembled.document, spec, loaded } : { ...result, spec, loaded };
+  return result.errors.length === 0 && assembled.document
+    ? { ...result, document: assembled.document, spec, loaded }
+    : { ...result, spec, loaded };
 }
 
 /** Builds the model from spec text held in memory (the demo's editor, tests). */
-export function buildTenderModelFromText(text: string, file = 'tender.yaml', extraFiles: Readonly<Record<string, string | Uint8Array>> = {}, options: BuildModelOptions = {}): Promise<BuildModelResult> {
+export function buildTenderModelFromText(
+  text: string,
+  file = 'tender.yaml',
+  extraFiles: Readonly<Record<string, string | Uint8Array>> = {},
+  options: BuildModelOptions = {},
+): Promise<BuildModelResult> {
   return buildTenderModel(file, inMemoryReader({ ...extraFiles, [file]: text }), options);
 }
 
-async function loadLogo(loaded: LoadedSpec, logoPath: string, altText: string, reader: SpecFileReader): Promise<{ logo: NonNullable<Branding['logo']> } | { issue: SpecIssue }> {
+async function loadLogo(
+  loaded: LoadedSpec,
+  logoPath: string,
+  altText: string,
+  reader: SpecFileReader,
+): Promise<{ logo: NonNullable<Branding['logo']> } | { issue: SpecIssue }> {
   const fail = (message: string): { issue: SpecIssue } => ({
-    issue: { code: 'LOGO_UNREADABLE', severity: 'error', message, position: loaded.locate(['document', 'branding', 'logo']), field: 'document.branding.logo' },
+    issue: {
+      code: 'LOGO_UNREADABLE',
+      severity: 'error',
+      message,
+      position: loaded.locate(['document', 'branding', 'logo']),
+      field: 'document.branding.logo',
+    },
   });
   const path = resolvePath(dirname(loaded.file), logoPath);
-  if (!isInside(dirname(loaded.file), path)) return fail(`The logo "${logoPath}" is outside the spec's folder. Copy it next to the spec.`);
+  if (!isInside(dirname(loaded.file), path))
+    return fail(`The logo "${logoPath}" is outside the spec's folder. Copy it next to the spec.`);
   if (!reader.readBinary) return fail('Logos cannot be loaded here.');
   const read = await reader.readBinary(path);
   if (!read.ok) return fail(`The logo ${path} ${read.message}.`);
   const info = imageInfo(read.value);
   if (!info) return fail(`The logo ${path} is not a PNG or JPEG image.`);
-  return { logo: { base64: toBase64(read.value), mediaType: info.mediaType, altText, widthPx: info.width, heightPx: info.height } };
+  return {
+    logo: {
+      base64: toBase64(read.value),
+      mediaType: info.mediaType,
+      altText,
+      widthPx: info.width,
+      heightPx: info.height,
+    },
+  };
 }
 
 function split(issues: readonly SpecIssue[]): { errors: SpecIssue[]; warnings: SpecIssue[] } {
-  return { errors: issues.filter((i) => i.severity === 'error'), warnings: issues.filter((i) => i.severity === 'warning') };
+  return {
+    errors: issues.filter((i) => i.severity === 'error'),
+    warnings: issues.filter((i) => i.severity === 'warning'),
+  };
 }

@@ -1,5 +1,13 @@
 import type { ClauseCatalog } from '@loti/clauses';
-import type { Branding, DocClause, DocSection, InclusionReason, KeyDate, ManifestEntry, TenderDocument } from '../model/types.js';
+import type {
+  Branding,
+  DocClause,
+  DocSection,
+  InclusionReason,
+  KeyDate,
+  ManifestEntry,
+  TenderDocument,
+} from '../model/types.js';
 import type { SpecIssue } from '../spec/issues.js';
 import type { LoadedSpec } from '../spec/load.js';
 import { MILESTONE_KINDS, PROCEDURES, type TenderSpec } from '../spec/schema.js';
@@ -25,13 +33,22 @@ export interface AssembleOptions {
   readonly logo?: Branding['logo'];
 }
 
-const KEY_DATE_KINDS = ['publication', 'clarification-deadline', 'submission-deadline', 'contract-start'] as const;
+const KEY_DATE_KINDS = [
+  'publication',
+  'clarification-deadline',
+  'submission-deadline',
+  'contract-start',
+] as const;
 
 /**
  * Turns a valid spec into the document model: selects and numbers clauses, fills in
  * variables, builds the standard sections and the manifest. Pure and deterministic.
  */
-export function assembleTender(spec: TenderSpec, loaded: LoadedSpec, options: AssembleOptions): { document?: TenderDocument; issues: SpecIssue[] } {
+export function assembleTender(
+  spec: TenderSpec,
+  loaded: LoadedSpec,
+  options: AssembleOptions,
+): { document?: TenderDocument; issues: SpecIssue[] } {
   const { catalog } = options;
   const at = loaded.locate;
   const { selection, issues } = selectClauses(spec, catalog, at);
@@ -48,19 +65,36 @@ export function assembleTender(spec: TenderSpec, loaded: LoadedSpec, options: As
   // Fixed sections first, so clause sections know their numbers.
   const builtins = builtinValues(spec);
   const facts = summaryFacts(spec, builtins);
-  type Draft = { part: Omit<DocSection, 'number' | 'anchor'> & { anchor?: string }; clauses: SelectedClause[] };
+  type Draft = {
+    part: Omit<DocSection, 'number' | 'anchor'> & { anchor?: string };
+    clauses: SelectedClause[];
+  };
   const drafts: Draft[] = [];
   drafts.push({ part: introductionSection(spec, facts), clauses: [] });
-  for (const part of [timetableSection(spec), requirementsSection(spec), evaluationSection(spec)]) if (part) drafts.push({ part, clauses: [] });
+  for (const part of [timetableSection(spec), requirementsSection(spec), evaluationSection(spec)])
+    if (part) drafts.push({ part, clauses: [] });
   const instructions = ordered.filter((s) => s.clause.part === 'instructions');
   if (instructions.length > 0) {
-    drafts.push({ part: { kind: 'instructions', anchor: 'section-instructions', title: 'Instructions to Bidders', blocks: [], clauses: [] }, clauses: instructions });
+    drafts.push({
+      part: {
+        kind: 'instructions',
+        anchor: 'section-instructions',
+        title: 'Instructions to Bidders',
+        blocks: [],
+        clauses: [],
+      },
+      clauses: instructions,
+    });
   }
   const definitionsIndex = drafts.length;
   const terms = ordered.filter((s) => s.clause.part === 'terms');
   for (const topic of catalog.topics()) {
     const clauses = terms.filter((s) => s.clause.topic === topic.id);
-    if (clauses.length > 0) drafts.push({ part: { kind: 'terms', anchor: `section-${topic.id}`, title: topic.title, blocks: [], clauses: [] }, clauses });
+    if (clauses.length > 0)
+      drafts.push({
+        part: { kind: 'terms', anchor: `section-${topic.id}`, title: topic.title, blocks: [], clauses: [] },
+        clauses,
+      });
   }
 
   // Number sections and clauses; the definitions section slots in before the terms.
@@ -69,7 +103,10 @@ export function assembleTender(spec: TenderSpec, loaded: LoadedSpec, options: As
   const number = (index: number) => String(index + 1 + (hasTerms && index >= definitionsIndex ? 1 : 0));
   drafts.forEach((draft, index) => {
     draft.clauses.forEach((selected, i) => {
-      targets.set(selected.clause.id, { anchor: clauseAnchor(selected.clause.id), number: `${number(index)}.${i + 1}` });
+      targets.set(selected.clause.id, {
+        anchor: clauseAnchor(selected.clause.id),
+        number: `${number(index)}.${i + 1}`,
+      });
     });
   });
 
@@ -102,7 +139,13 @@ export function assembleTender(spec: TenderSpec, loaded: LoadedSpec, options: As
           });
         },
       };
-      manifest.push({ id: clause.id, version: clause.version, hash: clause.hash, number: target.number, reasons: dedupeReasons(selected.reasons) });
+      manifest.push({
+        id: clause.id,
+        version: clause.version,
+        hash: clause.hash,
+        number: target.number,
+        reasons: dedupeReasons(selected.reasons),
+      });
       const guidanceContext: InlineContext = { values: resolved.values, targets };
       return {
         type: 'clause',
@@ -112,22 +155,47 @@ export function assembleTender(spec: TenderSpec, loaded: LoadedSpec, options: As
         clauseId: clause.id,
         version: clause.version,
         blocks: toDocBlocks(clause.body, context, target.number),
-        ...(spec.document.guidanceNotes ? { guidance: toDocBlocks(clause.guidance, guidanceContext, target.number) } : {}),
+        ...(spec.document.guidanceNotes
+          ? { guidance: toDocBlocks(clause.guidance, guidanceContext, target.number) }
+          : {}),
       };
     });
-    sections.push({ ...draft.part, anchor: draft.part.anchor ?? `section-${sectionNumber}`, number: sectionNumber, clauses });
+    sections.push({
+      ...draft.part,
+      anchor: draft.part.anchor ?? `section-${sectionNumber}`,
+      number: sectionNumber,
+      clauses,
+    });
   });
-  issues.push(...unusedVariableIssues(spec, usedVariables, selection.clauses.map((s) => s.clause), at));
+  issues.push(
+    ...unusedVariableIssues(
+      spec,
+      usedVariables,
+      selection.clauses.map((s) => s.clause),
+      at,
+    ),
+  );
 
-  const definitions = definitionsSection(catalog, usedTerms, new Map(Object.entries(builtins).map(([k, v]) => [k, sanitiseLine(v)])));
+  const definitions = definitionsSection(
+    catalog,
+    usedTerms,
+    new Map(Object.entries(builtins).map(([k, v]) => [k, sanitiseLine(v)])),
+  );
   if (definitions && hasTerms) {
-    sections.splice(definitionsIndex, 0, { ...definitions, anchor: 'section-definitions', number: String(definitionsIndex + 1) });
+    sections.splice(definitionsIndex, 0, {
+      ...definitions,
+      anchor: 'section-definitions',
+      number: String(definitionsIndex + 1),
+    });
   }
 
-  const appendices = [manifestAppendix(manifest, selection.excluded, catalog.packageVersion), referencesAppendix(catalog, [...references].sort())].filter(
-    (part) => part !== undefined,
-  );
-  appendices.forEach((part, index) => sections.push({ ...part, anchor: part.anchor ?? `appendix-${index}`, number: appendixLetter(index) }));
+  const appendices = [
+    manifestAppendix(manifest, selection.excluded, catalog.packageVersion),
+    referencesAppendix(catalog, [...references].sort()),
+  ].filter((part) => part !== undefined);
+  for (const [index, part] of appendices.entries()) {
+    sections.push({ ...part, anchor: part.anchor ?? `appendix-${index}`, number: appendixLetter(index) });
+  }
 
   if (spec.tender.background) {
     for (const problem of markdownToDocBlocks(spec.tender.background).problems) {
@@ -142,19 +210,35 @@ export function assembleTender(spec: TenderSpec, loaded: LoadedSpec, options: As
   }
   if (issues.some((issue) => issue.severity === 'error')) return { issues };
 
-  const issueDate = spec.document.issueDate ?? spec.timetable.find((m) => m.kind === 'publication')?.date ?? spec.timetable[0]?.date ?? '2000-01-01';
+  const issueDate =
+    spec.document.issueDate ??
+    spec.timetable.find((m) => m.kind === 'publication')?.date ??
+    spec.timetable[0]?.date ??
+    '2000-01-01';
   const keyDates: KeyDate[] = KEY_DATE_KINDS.flatMap((kind) => {
     const milestone = spec.timetable.find((m) => m.kind === kind);
-    return milestone ? [{ label: milestone.milestone ?? MILESTONE_KINDS[kind], date: milestone.date, display: formatDate(milestone.date) }] : [];
+    return milestone
+      ? [
+          {
+            label: milestone.milestone ?? MILESTONE_KINDS[kind],
+            date: milestone.date,
+            display: formatDate(milestone.date),
+          },
+        ]
+      : [];
   });
   const colour = spec.document.branding?.colour?.replace('#', '').toUpperCase() ?? '1D70B8';
-  const keywords = [...new Set(['tender', 'procurement', ...manifest.map((m) => m.id.split('/')[0] as string)])];
+  const keywords = [
+    ...new Set(['tender', 'procurement', ...manifest.map((m) => m.id.split('/')[0] as string)]),
+  ];
   const document: TenderDocument = {
     meta: {
       title: sanitiseLine(spec.tender.title),
       reference: sanitiseLine(spec.tender.reference),
       subject: `Invitation to tender: ${sanitiseLine(spec.tender.title)}`,
-      description: sanitiseLine(`${spec.tender.authority.name} tender ${spec.tender.reference}, run under the ${PROCEDURES[spec.tender.procedure]}.`),
+      description: sanitiseLine(
+        `${spec.tender.authority.name} tender ${spec.tender.reference}, run under the ${PROCEDURES[spec.tender.procedure]}.`,
+      ),
       keywords,
       creator: sanitiseLine(spec.tender.authority.name),
       language: spec.document.language,
@@ -193,19 +277,36 @@ export function clauseAnchor(id: string): string {
   return `clause-${id.replace(/[^a-z0-9]+/g, '-')}`;
 }
 
-function summaryFacts(spec: TenderSpec, builtins: ReturnType<typeof builtinValues>): { label: string; value: string }[] {
+function summaryFacts(
+  spec: TenderSpec,
+  builtins: ReturnType<typeof builtinValues>,
+): { label: string; value: string }[] {
   const facts: { label: string; value: string }[] = [
     { label: 'Contracting authority', value: spec.tender.authority.name },
     { label: 'Reference', value: spec.tender.reference },
-    { label: 'Procedure', value: `${capitalise(PROCEDURES[spec.tender.procedure])} under the Procurement Act 2023` },
+    {
+      label: 'Procedure',
+      value: `${capitalise(PROCEDURES[spec.tender.procedure])} under the Procurement Act 2023`,
+    },
   ];
-  if (builtins['tender.estimatedValue']) facts.push({ label: 'Estimated value', value: builtins['tender.estimatedValue'] });
+  if (builtins['tender.estimatedValue'])
+    facts.push({ label: 'Estimated value', value: builtins['tender.estimatedValue'] });
   if (builtins['tender.contractLength']) {
-    facts.push({ label: 'Contract length', value: `${builtins['tender.contractLength']}, with ${builtins['tender.extensions']}` });
+    facts.push({
+      label: 'Contract length',
+      value: `${builtins['tender.contractLength']}, with ${builtins['tender.extensions']}`,
+    });
   }
   if (spec.tender.lots?.length) facts.push({ label: 'Lots', value: String(spec.tender.lots.length) });
-  if (builtins['tender.submissionDeadline']) facts.push({ label: 'Tenders due', value: builtins['tender.submissionDeadline'] });
-  if (spec.tender.authority.contact?.email) facts.push({ label: 'Contact', value: [spec.tender.authority.contact.name, spec.tender.authority.contact.email].filter(Boolean).join(', ') });
+  if (builtins['tender.submissionDeadline'])
+    facts.push({ label: 'Tenders due', value: builtins['tender.submissionDeadline'] });
+  if (spec.tender.authority.contact?.email)
+    facts.push({
+      label: 'Contact',
+      value: [spec.tender.authority.contact.name, spec.tender.authority.contact.email]
+        .filter(Boolean)
+        .join(', '),
+    });
   return facts.map((f) => ({ label: f.label, value: sanitiseLine(f.value) }));
 }
 

@@ -13,7 +13,11 @@ export interface InlineContext {
 }
 
 /** Converts clause inlines to document inlines: placeholders become plain text, refs get numbers. */
-export function toDocInlines(inlines: readonly Inline[], context: InlineContext, style: { bold?: boolean; italic?: boolean } = {}): DocInline[] {
+export function toDocInlines(
+  inlines: readonly Inline[],
+  context: InlineContext,
+  style: { bold?: boolean; italic?: boolean } = {},
+): DocInline[] {
   const out: DocInline[] = [];
   const text = (value: string) => {
     const clean = sanitiseText(value);
@@ -22,7 +26,12 @@ export function toDocInlines(inlines: readonly Inline[], context: InlineContext,
     if (previous?.type === 'text' && previous.bold === style.bold && previous.italic === style.italic) {
       out[out.length - 1] = { ...previous, text: previous.text + clean };
     } else {
-      out.push({ type: 'text', text: clean, ...(style.bold ? { bold: true } : {}), ...(style.italic ? { italic: true } : {}) });
+      out.push({
+        type: 'text',
+        text: clean,
+        ...(style.bold ? { bold: true } : {}),
+        ...(style.italic ? { italic: true } : {}),
+      });
     }
   };
   for (const node of inlines) {
@@ -40,7 +49,10 @@ export function toDocInlines(inlines: readonly Inline[], context: InlineContext,
         out.push(...toDocInlines(node.children, context, { ...style, bold: true }));
         break;
       case 'link': {
-        const label = toDocInlines(node.children, context).map((inline) => inline.text).join('') || node.url;
+        const label =
+          toDocInlines(node.children, context)
+            .map((inline) => inline.text)
+            .join('') || node.url;
         out.push({ type: 'link', url: node.url, text: label });
         break;
       }
@@ -63,7 +75,11 @@ export function toDocInlines(inlines: readonly Inline[], context: InlineContext,
  * sub-clauses (7.3.1, 7.3.2 …) that continue across lists within one clause; ordered
  * lists inside them become (a), (b) …; unordered lists stay bullets.
  */
-export function toDocBlocks(blocks: readonly Block[], context: InlineContext, clauseNumber: string): DocBlock[] {
+export function toDocBlocks(
+  blocks: readonly Block[],
+  context: InlineContext,
+  clauseNumber: string,
+): DocBlock[] {
   let subClause = 0;
   const convert = (items: readonly Block[], depth: number): DocBlock[] => {
     const out: DocBlock[] = [];
@@ -96,7 +112,10 @@ export function toDocBlocks(blocks: readonly Block[], context: InlineContext, cl
  * Officer-written Markdown (the background) in the same limited form as clause wording.
  * Placeholder-like text prints literally: officers' values are never templates.
  */
-export function markdownToDocBlocks(markdown: string): { blocks: DocBlock[]; problems: { message: string; line: number }[] } {
+export function markdownToDocBlocks(markdown: string): {
+  blocks: DocBlock[];
+  problems: { message: string; line: number }[];
+} {
   const { blocks, problems } = parseClauseMarkdown(markdown);
   const literal = (inlines: readonly Inline[]): Inline[] =>
     inlines.map((node) =>
@@ -108,7 +127,9 @@ export function markdownToDocBlocks(markdown: string): { blocks: DocBlock[]; pro
     );
   const unplaceholder = (items: readonly Block[]): Block[] =>
     items.map((block) =>
-      block.type === 'paragraph' ? { type: 'paragraph', children: literal(block.children) } : { ...block, items: block.items.map(unplaceholder) },
+      block.type === 'paragraph'
+        ? { type: 'paragraph', children: literal(block.children) }
+        : { ...block, items: block.items.map(unplaceholder) },
     );
   const context: InlineContext = { values: new Map(), targets: new Map() };
   const convert = (items: readonly Block[]): DocBlock[] =>
@@ -119,7 +140,9 @@ export function markdownToDocBlocks(markdown: string): { blocks: DocBlock[]; pro
     );
   return {
     blocks: convert(unplaceholder(blocks)),
-    problems: problems.filter((p) => p.kind === 'unsupported').map((p) => ({ message: p.message, line: p.line })),
+    problems: problems
+      .filter((p) => p.kind === 'unsupported')
+      .map((p) => ({ message: p.message, line: p.line })),
   };
 }
 

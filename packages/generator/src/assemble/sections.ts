@@ -1,6 +1,6 @@
 import type { ClauseCatalog } from '@loti/clauses';
 import type { DocBlock, DocInline, DocSection, DocTable, ManifestEntry } from '../model/types.js';
-import { MILESTONE_KINDS, type Criterion, type TenderSpec } from '../spec/schema.js';
+import { type Criterion, MILESTONE_KINDS, type TenderSpec } from '../spec/schema.js';
 import { formatDate } from '../text/format.js';
 import { markdownToDocBlocks, plain, toDocInlines } from './content.js';
 
@@ -18,10 +18,14 @@ export function introductionSection(spec: TenderSpec, facts: { label: string; va
     paragraph(
       `${tender.authority.name} (${tender.authority.shortName ?? 'the Authority'}) invites Tenders for ${tender.title}. This document explains what the Authority wants to buy, how it will run the procurement and evaluate Tenders, and the terms the Supplier will work under.`,
     ),
-    table('Summary of the opportunity', [
-      { header: 'Item', width: 35 },
-      { header: 'Detail', width: 65 },
-    ], facts.map((fact) => [fact.label, fact.value])),
+    table(
+      'Summary of the opportunity',
+      [
+        { header: 'Item', width: 35 },
+        { header: 'Detail', width: 65 },
+      ],
+      facts.map((fact) => [fact.label, fact.value]),
+    ),
   ];
   if (tender.background) {
     blocks.push({ type: 'paragraph', content: [{ type: 'text', text: 'Background', bold: true }] });
@@ -29,12 +33,18 @@ export function introductionSection(spec: TenderSpec, facts: { label: string; va
   }
   if (tender.lots?.length) {
     blocks.push(
-      paragraph(`The procurement is divided into ${tender.lots.length} lots. Bidders may bid for one or more lots unless the instructions say otherwise.`),
-      table('Lots', [
-        { header: 'Lot', width: 12 },
-        { header: 'Title', width: 33 },
-        { header: 'Description', width: 55 },
-      ], tender.lots.map((lot) => [String(lot.id), lot.title, lot.description ?? ''])),
+      paragraph(
+        `The procurement is divided into ${tender.lots.length} lots. Bidders may bid for one or more lots unless the instructions say otherwise.`,
+      ),
+      table(
+        'Lots',
+        [
+          { header: 'Lot', width: 12 },
+          { header: 'Title', width: 33 },
+          { header: 'Description', width: 55 },
+        ],
+        tender.lots.map((lot) => [String(lot.id), lot.title, lot.description ?? '']),
+      ),
     );
   }
   return { kind: 'introduction', title: 'Introduction and background', blocks, clauses: [] };
@@ -47,12 +57,18 @@ export function timetableSection(spec: TenderSpec): Part | undefined {
     anchor: 'section-timetable',
     title: 'Timetable',
     blocks: [
-      paragraph('The Authority plans to run the procurement to this timetable. All times are UK time. The Authority may change the timetable; it will tell all Bidders if it does.'),
-      table('Procurement timetable', [
-        { header: 'Milestone', width: 50 },
-        { header: 'Date', width: 30 },
-        { header: 'Notes', width: 20 },
-      ], spec.timetable.map((m) => [m.milestone ?? MILESTONE_KINDS[m.kind], formatDate(m.date), m.note ?? ''])),
+      paragraph(
+        'The Authority plans to run the procurement to this timetable. All times are UK time. The Authority may change the timetable; it will tell all Bidders if it does.',
+      ),
+      table(
+        'Procurement timetable',
+        [
+          { header: 'Milestone', width: 50 },
+          { header: 'Date', width: 30 },
+          { header: 'Notes', width: 20 },
+        ],
+        spec.timetable.map((m) => [m.milestone ?? MILESTONE_KINDS[m.kind], formatDate(m.date), m.note ?? '']),
+      ),
     ],
     clauses: [],
   };
@@ -62,7 +78,9 @@ export function requirementsSection(spec: TenderSpec): Part | undefined {
   if (spec.requirements.length === 0) return undefined;
   const withLots = spec.requirements.some((r) => r.lot !== undefined);
   const priority = { must: 'Must', should: 'Should', could: 'Could' } as const;
-  const counts = (['must', 'should', 'could'] as const).map((p) => `${spec.requirements.filter((r) => r.priority === p).length} ${p}`);
+  const counts = (['must', 'should', 'could'] as const).map(
+    (p) => `${spec.requirements.filter((r) => r.priority === p).length} ${p}`,
+  );
   const columns = withLots
     ? [
         { header: 'ID', width: 12 },
@@ -115,19 +133,27 @@ export function evaluationSection(spec: TenderSpec): Part | undefined {
     paragraph(
       'The Authority will award the Contract to the most advantageous tender, assessed against the criteria and weightings below. Weights at each level add up to 100%.',
     ),
-    table('Evaluation criteria and weightings', [
-      { header: 'No.', width: 8 },
-      { header: 'Criterion', width: 22 },
-      { header: 'Weight', width: 18 },
-      { header: 'Question', width: 40 },
-      { header: 'Limit', width: 12 },
-    ], rows),
+    table(
+      'Evaluation criteria and weightings',
+      [
+        { header: 'No.', width: 8 },
+        { header: 'Criterion', width: 22 },
+        { header: 'Weight', width: 18 },
+        { header: 'Question', width: 40 },
+        { header: 'Limit', width: 12 },
+      ],
+      rows,
+    ),
   ];
   if (evaluation.priceMethod) blocks.push(paragraph(`Price: ${evaluation.priceMethod}`));
   return { kind: 'evaluation', anchor: 'section-evaluation', title: 'Evaluation', blocks, clauses: [] };
 }
 
-export function definitionsSection(catalog: ClauseCatalog, usedTerms: Set<string>, values: ReadonlyMap<string, string>): Part | undefined {
+export function definitionsSection(
+  catalog: ClauseCatalog,
+  usedTerms: Set<string>,
+  values: ReadonlyMap<string, string>,
+): Part | undefined {
   const definitions = catalog.definitions();
   // A definition can use other defined terms: include those too.
   const pending = [...usedTerms];
@@ -138,26 +164,37 @@ export function definitionsSection(catalog: ClauseCatalog, usedTerms: Set<string
     included.add(term);
     const definition = definitions.find((d) => d.term === term);
     const text = definition?.text.map((node) => (node.type === 'text' ? node.value : '')).join('') ?? '';
-    for (const other of definitions) if (!included.has(other.term) && new RegExp(`\\b${other.term}\\b`).test(text)) pending.push(other.term);
+    for (const other of definitions)
+      if (!included.has(other.term) && new RegExp(`\\b${other.term}\\b`).test(text)) pending.push(other.term);
   }
   const blocks: DocBlock[] = definitions
     .filter((d) => included.has(d.term))
     .sort((a, b) => a.term.localeCompare(b.term))
-    .map((d) => ({ type: 'definition', term: d.term, content: toDocInlines(d.text, { values, targets: new Map() }) }));
+    .map((d) => ({
+      type: 'definition',
+      term: d.term,
+      content: toDocInlines(d.text, { values, targets: new Map() }),
+    }));
   if (blocks.length === 0) return undefined;
   return {
     kind: 'definitions',
     anchor: 'section-definitions',
     title: 'Definitions and interpretation',
     blocks: [
-      paragraph('In this document, words with capital letters have the meanings below. Headings are for convenience only. "Including" means "including without limitation".'),
+      paragraph(
+        'In this document, words with capital letters have the meanings below. Headings are for convenience only. "Including" means "including without limitation".',
+      ),
       ...blocks,
     ],
     clauses: [],
   };
 }
 
-export function manifestAppendix(entries: readonly ManifestEntry[], excluded: readonly { id: string; reason: string }[], clausesVersion: string): Part {
+export function manifestAppendix(
+  entries: readonly ManifestEntry[],
+  excluded: readonly { id: string; reason: string }[],
+  clausesVersion: string,
+): Part {
   const reasonText = (entry: ManifestEntry) =>
     entry.reasons
       .map((r) =>
@@ -176,20 +213,28 @@ export function manifestAppendix(entries: readonly ManifestEntry[], excluded: re
     paragraph(
       `This tender uses the clauses below from the LOTI clause library (@loti/clauses ${clausesVersion}). Each is identified by id and version, with a hash of its exact wording, so anyone can check which wording the document contains.`,
     ),
-    table('Clauses in this document', [
-      { header: 'Clause', width: 9 },
-      { header: 'Library id', width: 36 },
-      { header: 'Version', width: 10 },
-      { header: 'Why included', width: 30 },
-      { header: 'Hash', width: 15 },
-    ], entries.map((e) => [e.number, e.id, e.version, reasonText(e), e.hash.slice(7, 19)])),
+    table(
+      'Clauses in this document',
+      [
+        { header: 'Clause', width: 9 },
+        { header: 'Library id', width: 36 },
+        { header: 'Version', width: 10 },
+        { header: 'Why included', width: 30 },
+        { header: 'Hash', width: 15 },
+      ],
+      entries.map((e) => [e.number, e.id, e.version, reasonText(e), e.hash.slice(7, 19)]),
+    ),
   ];
   if (excluded.length > 0) {
     blocks.push(
-      table('Clauses left out on purpose', [
-        { header: 'Library id', width: 40 },
-        { header: 'Reason', width: 60 },
-      ], excluded.map((e) => [e.id, e.reason])),
+      table(
+        'Clauses left out on purpose',
+        [
+          { header: 'Library id', width: 40 },
+          { header: 'Reason', width: 60 },
+        ],
+        excluded.map((e) => [e.id, e.reason]),
+      ),
     );
   }
   return { kind: 'appendix', anchor: 'appendix-manifest', title: 'Clause manifest', blocks, clauses: [] };
@@ -206,7 +251,9 @@ export function referencesAppendix(catalog: ClauseCatalog, ids: readonly string[
     anchor: 'appendix-references',
     title: 'Glossary of laws, standards and guidance',
     blocks: [
-      paragraph('The clauses in this document rest on these laws, standards and guidance. References are to the version in force when the Contract is signed.'),
+      paragraph(
+        'The clauses in this document rest on these laws, standards and guidance. References are to the version in force when the Contract is signed.',
+      ),
       {
         type: 'table',
         table: {

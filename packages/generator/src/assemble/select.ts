@@ -25,10 +25,27 @@ type Locate = LoadedSpec['locate'];
  * key facts (appliesWhen), and clauses that included wording cross-references. Explicit
  * version ranges win over profile ranges; exclusions win over everything and are kept.
  */
-export function selectClauses(spec: TenderSpec, catalog: ClauseCatalog, at: Locate): { selection: Selection; issues: SpecIssue[] } {
+export function selectClauses(
+  spec: TenderSpec,
+  catalog: ClauseCatalog,
+  at: Locate,
+): { selection: Selection; issues: SpecIssue[] } {
   const issues: SpecIssue[] = [];
-  const chosen = new Map<string, { clause: Clause; reasons: InclusionReason[]; variables: Record<string, string | number>; includeIndex?: number; pinned: boolean }>();
-  const add = (clause: Clause, reason: InclusionReason, options: { pinned?: boolean; variables?: Record<string, string | number>; includeIndex?: number } = {}) => {
+  const chosen = new Map<
+    string,
+    {
+      clause: Clause;
+      reasons: InclusionReason[];
+      variables: Record<string, string | number>;
+      includeIndex?: number;
+      pinned: boolean;
+    }
+  >();
+  const add = (
+    clause: Clause,
+    reason: InclusionReason,
+    options: { pinned?: boolean; variables?: Record<string, string | number>; includeIndex?: number } = {},
+  ) => {
     const existing = chosen.get(clause.id);
     if (existing) {
       existing.reasons.push(reason);
@@ -52,7 +69,12 @@ export function selectClauses(spec: TenderSpec, catalog: ClauseCatalog, at: Loca
   const resolve = (reference: string, path: (string | number)[]): Clause | undefined => {
     const result = catalog.resolve(reference);
     if (result.ok) return result.clause;
-    const code = result.reason === 'unknown-id' ? 'CLAUSE_UNKNOWN' : result.reason === 'bad-range' ? 'CLAUSE_RANGE_INVALID' : 'CLAUSE_VERSION_NO_MATCH';
+    const code =
+      result.reason === 'unknown-id'
+        ? 'CLAUSE_UNKNOWN'
+        : result.reason === 'bad-range'
+          ? 'CLAUSE_RANGE_INVALID'
+          : 'CLAUSE_VERSION_NO_MATCH';
     issues.push({
       code,
       severity: 'error',
@@ -65,14 +87,19 @@ export function selectClauses(spec: TenderSpec, catalog: ClauseCatalog, at: Loca
 
   // Explicit includes first, so their pins hold.
   spec.clauses.include.forEach((entry, index) => {
-    const reference = typeof entry === 'string' ? entry : entry.version ? `${entry.id}@${entry.version}` : entry.id;
+    const reference =
+      typeof entry === 'string' ? entry : entry.version ? `${entry.id}@${entry.version}` : entry.id;
     const clause = resolve(reference, ['clauses', 'include', index]);
     if (clause) {
-      add(clause, { kind: 'explicit' }, {
-        pinned: reference.includes('@'),
-        includeIndex: index,
-        ...(typeof entry === 'object' && entry.variables ? { variables: entry.variables } : {}),
-      });
+      add(
+        clause,
+        { kind: 'explicit' },
+        {
+          pinned: reference.includes('@'),
+          includeIndex: index,
+          ...(typeof entry === 'object' && entry.variables ? { variables: entry.variables } : {}),
+        },
+      );
     }
   });
 
@@ -92,7 +119,11 @@ export function selectClauses(spec: TenderSpec, catalog: ClauseCatalog, at: Loca
     }
     for (const reference of profile.clauses) {
       const { id } = splitClauseReference(reference);
-      const clause = chosen.get(id)?.pinned ? chosen.get(id)?.clause : catalog.resolve(reference).ok ? catalog.get(id, splitClauseReference(reference).range) : undefined;
+      const clause = chosen.get(id)?.pinned
+        ? chosen.get(id)?.clause
+        : catalog.resolve(reference).ok
+          ? catalog.get(id, splitClauseReference(reference).range)
+          : undefined;
       if (clause) add(clause, { kind: 'profile', profile: profile.id });
     }
   });
@@ -103,26 +134,27 @@ export function selectClauses(spec: TenderSpec, catalog: ClauseCatalog, at: Loca
       const reason: InclusionReason =
         clause.appliesWhen === 'always'
           ? { kind: 'always' }
-          : { kind: 'fact', facts: TENDER_FACT_NAMES.filter((fact) => facts[fact] && clause.appliesWhen !== 'always' && [...(clause.appliesWhen?.all ?? []), ...(clause.appliesWhen?.any ?? [])].includes(fact)) };
+          : {
+              kind: 'fact',
+              facts: TENDER_FACT_NAMES.filter(
+                (fact) =>
+                  facts[fact] &&
+                  clause.appliesWhen !== 'always' &&
+                  [...(clause.appliesWhen?.all ?? []), ...(clause.appliesWhen?.any ?? [])].includes(fact),
+              ),
+            };
       add(chosen.get(clause.id)?.clause ?? clause, reason);
     }
   }
 
   const excluded: { id: string; reason: string }[] = [];
+  const notIncluded: number[] = [];
   spec.clauses.exclude.forEach((entry, index) => {
     if (!catalog.has(entry.id)) {
       resolve(entry.id, ['clauses', 'exclude', index, 'id']);
       return;
     }
-    if (!chosen.delete(entry.id)) {
-      issues.push({
-        code: 'EXCLUDE_UNKNOWN',
-        severity: 'warning',
-        message: `${entry.id} is excluded but would not have been included anyway. Remove this exclusion.`,
-        position: at(['clauses', 'exclude', index, 'id']),
-        field: `clauses.exclude[${index}].id`,
-      });
-    }
+    if (!chosen.delete(entry.id)) notIncluded.push(index);
     excluded.push({ id: entry.id, reason: entry.reason });
   });
 
@@ -140,13 +172,32 @@ export function selectClauses(spec: TenderSpec, catalog: ClauseCatalog, at: Loca
     }
   }
 
+  // An exclusion is pointless only if nothing would have brought the clause in, not even a cross-reference.
+  const referenced = new Set([...chosen.values()].flatMap((entry) => entry.clause.crossReferences));
+  for (const index of notIncluded) {
+    const entry = spec.clauses.exclude[index] as { id: string };
+    if (referenced.has(entry.id)) continue;
+    issues.push({
+      code: 'EXCLUDE_UNKNOWN',
+      severity: 'warning',
+      message: `${entry.id} is excluded but would not have been included anyway. Remove this exclusion.`,
+      position: at(['clauses', 'exclude', index, 'id']),
+      field: `clauses.exclude[${index}].id`,
+    });
+  }
+
   for (const entry of chosen.values()) {
     const { clause } = entry;
     const path = entry.includeIndex !== undefined ? ['clauses', 'include', entry.includeIndex] : ['clauses'];
     if (clause.status === 'deprecated' || clause.status === 'withdrawn' || clause.status === 'draft') {
       const replacement = clause.replacedBy ? ` Use ${clause.replacedBy} instead.` : '';
       issues.push({
-        code: clause.status === 'deprecated' ? 'CLAUSE_DEPRECATED' : clause.status === 'withdrawn' ? 'CLAUSE_WITHDRAWN' : 'CLAUSE_DRAFT',
+        code:
+          clause.status === 'deprecated'
+            ? 'CLAUSE_DEPRECATED'
+            : clause.status === 'withdrawn'
+              ? 'CLAUSE_WITHDRAWN'
+              : 'CLAUSE_DRAFT',
         severity: clause.status === 'withdrawn' ? 'error' : 'warning',
         message:
           clause.status === 'draft'

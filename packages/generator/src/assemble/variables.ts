@@ -1,4 +1,4 @@
-import type { BuiltinVariable, Clause } from '@loti/clauses';
+import { type BuiltinVariable, type Clause, closest } from '@loti/clauses';
 import type { SpecIssue } from '../spec/issues.js';
 import type { LoadedSpec } from '../spec/load.js';
 import { PROCEDURES, type TenderSpec } from '../spec/schema.js';
@@ -30,7 +30,8 @@ export function builtinValues(spec: TenderSpec): Partial<Record<BuiltinVariable,
       : 'no extensions';
   }
   if (tender.estimatedValue) {
-    values['tender.estimatedValue'] = `${formatMoney(tender.estimatedValue.amount, tender.estimatedValue.currency)} ${tender.estimatedValue.includesVat ? 'including' : 'excluding'} VAT`;
+    values['tender.estimatedValue'] =
+      `${formatMoney(tender.estimatedValue.amount, tender.estimatedValue.currency)} ${tender.estimatedValue.includesVat ? 'including' : 'excluding'} VAT`;
   }
   if (submission) values['tender.submissionDeadline'] = formatDate(submission);
   if (clarification) values['tender.clarificationDeadline'] = formatDate(clarification);
@@ -62,7 +63,15 @@ export function resolveClauseVariables(
   const { clause } = selected;
   const values = new Map<string, string>();
   const issues: SpecIssue[] = [];
-  const wherePath = selected.includeIndex !== undefined ? ['clauses', 'include', selected.includeIndex] : ['variables'];
+  const wherePath =
+    selected.includeIndex !== undefined ? ['clauses', 'include', selected.includeIndex] : ['variables'];
+  // A missing built-in is fixed in the tender section, so point there.
+  const builtinPath = (name: string) =>
+    name.startsWith('authority.')
+      ? ['tender', 'authority']
+      : name.endsWith('Deadline')
+        ? ['timetable']
+        : ['tender'];
   for (const name of clause.placeholders) {
     const declared = clause.variables[name];
     const fromInclude = selected.variables[name];
@@ -76,12 +85,16 @@ export function resolveClauseVariables(
         message: declared
           ? `Clause ${clause.id} needs a value for "${name}" (${declared.description}). Add it under variables: in the spec.`
           : `Clause ${clause.id} uses {{${name}}}, which this spec does not give. ${BUILTIN_HINTS[name as BuiltinVariable] ?? `Set variables."${name}".`}`,
-        position: at(wherePath),
-        field: wherePath.join('.'),
+        position: at(declared ? wherePath : builtinPath(name)),
+        field: (declared ? wherePath : builtinPath(name)).join('.'),
       });
       continue;
     }
-    if (declared?.type === 'number' && typeof value !== 'number' && !/^\d+(\.\d+)?$/.test(String(value).trim())) {
+    if (
+      declared?.type === 'number' &&
+      typeof value !== 'number' &&
+      !/^\d+(\.\d+)?$/.test(String(value).trim())
+    ) {
       issues.push({
         code: 'VARIABLE_TYPE',
         severity: 'error',
@@ -93,19 +106,38 @@ export function resolveClauseVariables(
     }
     values.set(name, sanitiseLine(String(value)));
   }
+  for (const name of Object.keys(selected.variables)) {
+    if (!clause.placeholders.includes(name)) {
+      issues.push({
+        code: 'VARIABLE_UNUSED',
+        severity: 'warning',
+        message: `${clause.id} has no variable "${name}". Its variables are: ${Object.keys(clause.variables).join(', ') || 'none'}.`,
+        position: at([...wherePath, 'variables', name], { keyInstead: true }),
+        field: `${wherePath.join('.')}.variables.${name}`,
+      });
+    }
+  }
   return { values, issues };
 }
 
 /** Warns about variable values no included clause uses (often a typo in the name). */
-export function unusedVariableIssues(spec: TenderSpec, used: Set<string>, clauses: readonly Clause[], at: LoadedSpec['locate']): SpecIssue[] {
-  const known = new Set(clauses.flatMap((clause) => clause.placeholders));
+export function unusedVariableIssues(
+  spec: TenderSpec,
+  used: Set<string>,
+  clauses: readonly Clause[],
+  at: LoadedSpec['locate'],
+): SpecIssue[] {
+  const known = [...new Set(clauses.flatMap((clause) => clause.placeholders))];
   return Object.keys(spec.variables)
     .filter((name) => !used.has(name))
-    .map((name) => ({
-      code: 'VARIABLE_UNUSED' as const,
-      severity: 'warning' as const,
-      message: `No included clause uses "${name}".${known.size ? ` Variables in use: ${[...known].filter((n) => !n.includes('.')).sort().join(', ') || 'none'}.` : ''}`,
-      position: at(['variables', name], { keyInstead: true }),
-      field: `variables.${name}`,
-    }));
+    .map((name) => {
+      const guess = closest(name, known);
+      return {
+        code: 'VARIABLE_UNUSED' as const,
+        severity: 'warning' as const,
+        message: `No included clause uses "${name}".${guess ? ` Did you mean "${guess}"?` : ' Remove it, or include the clause that needs it.'}`,
+        position: at(['variables', name], { keyInstead: true }),
+        field: `variables.${name}`,
+      };
+    });
 }

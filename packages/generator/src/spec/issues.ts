@@ -28,7 +28,6 @@ export const SPEC_ISSUE_CODES = {
   CLAUSE_DRAFT: 'An included clause is still a draft.',
   PROFILE_UNKNOWN: 'A profile is not in the clause library.',
   EXCLUDE_UNKNOWN: 'An excluded clause was never going to be included.',
-  EXCLUDE_REASON_MISSING: 'An exclusion needs a reason.',
   VARIABLE_MISSING: 'A clause needs a variable value that has no default.',
   VARIABLE_UNUSED: 'A variable value is given but no included clause uses it.',
   VARIABLE_TYPE: 'A variable value has the wrong type.',
@@ -55,7 +54,9 @@ export interface SpecIssue {
 }
 
 export function formatSpecIssue(issue: SpecIssue): string {
-  const where = issue.position ? `${issue.position.file}:${issue.position.line}:${issue.position.column}: ` : '';
+  const where = issue.position
+    ? `${issue.position.file}:${issue.position.line}:${issue.position.column}: `
+    : '';
   return `${where}${issue.severity} ${issue.code}: ${issue.message}`;
 }
 

@@ -1,7 +1,7 @@
+import { formatPath, locateYamlPath, type PathSegment, type SourcePosition } from '@loti/clauses';
 import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
-import { formatPath, type PathSegment, type SourcePosition, locateYamlPath } from '@loti/clauses';
 import type { SpecIssue } from './issues.js';
-import { parseSpecFile, SPEC_LIMITS, type ParsedSpecFile } from './parse.js';
+import { type ParsedSpecFile, parseSpecFile, SPEC_LIMITS } from './parse.js';
 import { dirname, isInside, normalise, resolvePath } from './paths.js';
 import type { SpecFileReader } from './reader.js';
 
@@ -21,7 +21,10 @@ export interface LoadedSpec {
  * relative to the including file, must stay inside the top spec's folder, and may not form
  * a cycle.
  */
-export async function loadSpec(path: string, reader: SpecFileReader): Promise<{ loaded?: LoadedSpec; issues: SpecIssue[] }> {
+export async function loadSpec(
+  path: string,
+  reader: SpecFileReader,
+): Promise<{ loaded?: LoadedSpec; issues: SpecIssue[] }> {
   const file = normalise(path);
   const root = dirname(file);
   const files: ParsedSpecFile[] = [];
@@ -35,8 +38,17 @@ export async function loadSpec(path: string, reader: SpecFileReader): Promise<{ 
     if (!read.ok) {
       issues.push(
         includedFrom
-          ? includeIssue(includedFrom.file, 'INCLUDE_NOT_FOUND', `The included file ${current} ${read.message}. Check the path, relative to ${includedFrom.file.file}.`)
-          : { code: 'INCLUDE_NOT_FOUND', severity: 'error', message: `${current} ${read.message}.`, position: { file: current, line: 1, column: 1 } },
+          ? includeIssue(
+              includedFrom.file,
+              'INCLUDE_NOT_FOUND',
+              `The included file ${current} ${read.message}. Check the path, relative to ${includedFrom.file.file}.`,
+            )
+          : {
+              code: 'INCLUDE_NOT_FOUND',
+              severity: 'error',
+              message: `${current} ${read.message}.`,
+              position: { file: current, line: 1, column: 1 },
+            },
       );
       break;
     }
@@ -48,22 +60,44 @@ export async function loadSpec(path: string, reader: SpecFileReader): Promise<{ 
     const include = isRecord(parsed.value) ? parsed.value.include : undefined;
     if (include === undefined) break;
     if (typeof include !== 'string' || include.trim() === '') {
-      issues.push(includeIssue(parsed, 'FIELD_TYPE', 'include must be the path of one YAML file, relative to this spec.'));
+      issues.push(
+        includeIssue(
+          parsed,
+          'FIELD_TYPE',
+          'include must be the path of one YAML file, relative to this spec.',
+        ),
+      );
       break;
     }
     const next = resolvePath(dirname(current), include.trim());
     if (!isInside(root, next)) {
       issues.push(
-        includeIssue(parsed, 'INCLUDE_OUTSIDE_FOLDER', `"${include}" is outside the spec's folder (${root}). Copy the shared file into that folder or a sub-folder.`),
+        includeIssue(
+          parsed,
+          'INCLUDE_OUTSIDE_FOLDER',
+          `"${include}" is outside the spec's folder (${root}). Copy the shared file into that folder or a sub-folder.`,
+        ),
       );
       break;
     }
     if (chain.includes(next)) {
-      issues.push(includeIssue(parsed, 'INCLUDE_CYCLE', `Including "${include}" makes a cycle: ${[...chain, next].join(' → ')}. Remove one of the includes.`));
+      issues.push(
+        includeIssue(
+          parsed,
+          'INCLUDE_CYCLE',
+          `Including "${include}" makes a cycle: ${[...chain, next].join(' → ')}. Remove one of the includes.`,
+        ),
+      );
       break;
     }
     if (chain.length >= SPEC_LIMITS.maxIncludeDepth) {
-      issues.push(includeIssue(parsed, 'INCLUDE_TOO_DEEP', `Includes nest more than ${SPEC_LIMITS.maxIncludeDepth} files deep. Flatten them.`));
+      issues.push(
+        includeIssue(
+          parsed,
+          'INCLUDE_TOO_DEEP',
+          `Includes nest more than ${SPEC_LIMITS.maxIncludeDepth} files deep. Flatten them.`,
+        ),
+      );
       break;
     }
     includedFrom = { file: parsed };
@@ -109,7 +143,8 @@ function includeIssue(parsed: ParsedSpecFile, code: SpecIssue['code'], message: 
 export function mergeSpec(base: unknown, override: unknown): unknown {
   if (!isRecord(base) || !isRecord(override)) return override === undefined ? base : override;
   const out: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(override)) out[key] = key in base ? mergeSpec(base[key], value) : value;
+  for (const [key, value] of Object.entries(override))
+    out[key] = key in base ? mergeSpec(base[key], value) : value;
   return out;
 }
 
@@ -122,7 +157,9 @@ function existingDepth(root: Node | null, path: readonly PathSegment[]): number 
   let depth = 0;
   for (const segment of path) {
     if (isMap(node)) {
-      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+      const pair = node.items.find(
+        (item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment),
+      );
       if (!pair) break;
       node = pair.value;
     } else if (isSeq(node) && typeof segment === 'number' && node.items[segment]) {

@@ -1,4 +1,14 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import {
+  type Document,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  parseDocument,
+} from 'yaml';
 import type { SpecIssue } from './issues.js';
 
 /** Limits that keep hostile input bounded in time and memory. */
@@ -21,7 +31,10 @@ export interface ParsedSpecFile {
  * Parses one YAML file, keeping source ranges. Syntax errors, duplicate keys, alias bombs,
  * oversize input and deep nesting become issues; nothing here throws.
  */
-export function parseSpecFile(rawText: string, file: string): { parsed?: ParsedSpecFile; issues: SpecIssue[] } {
+export function parseSpecFile(
+  rawText: string,
+  file: string,
+): { parsed?: ParsedSpecFile; issues: SpecIssue[] } {
   if (rawText.length > SPEC_LIMITS.maxBytes) {
     return {
       issues: [
@@ -96,9 +109,12 @@ function maxDepth(root: Node | null): { depth: number; offset: number } {
     if (depth > best.depth) best = { depth, offset: node.range?.[0] ?? 0 };
     if (depth > SPEC_LIMITS.maxDepth + 1) break;
     if (isMap(node)) {
-      for (const pair of node.items) if (isPair(pair) && pair.value && !isScalar(pair.value) && !isAlias(pair.value)) stack.push({ node: pair.value as Node, depth: depth + 1 });
+      for (const pair of node.items)
+        if (isPair(pair) && pair.value && !isScalar(pair.value) && !isAlias(pair.value))
+          stack.push({ node: pair.value as Node, depth: depth + 1 });
     } else if (isSeq(node)) {
-      for (const item of node.items) if (item && !isScalar(item) && !isAlias(item)) stack.push({ node: item as Node, depth: depth + 1 });
+      for (const item of node.items)
+        if (item && !isScalar(item) && !isAlias(item)) stack.push({ node: item as Node, depth: depth + 1 });
     }
   }
   return best;

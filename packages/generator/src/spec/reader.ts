@@ -2,7 +2,9 @@
  * File access is injected so the core stays pure: the CLI passes a Node reader, the demo
  * an in-memory one. Paths are POSIX strings; the reader decides what they mean.
  */
-export type ReadResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
+export type ReadResult<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly message: string };
 
 export interface SpecFileReader {
   readText(path: string): Promise<ReadResult<string>>;

@@ -26,9 +26,13 @@ export type MilestoneKind = keyof typeof MILESTONE_KINDS;
 
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/, 'Write the date as YYYY-MM-DD, or YYYY-MM-DDTHH:MM with a time.')
+  .regex(
+    /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/,
+    'Write the date as YYYY-MM-DD, or YYYY-MM-DDTHH:MM with a time.',
+  )
   .describe('An ISO date, YYYY-MM-DD, optionally with a 24-hour time: YYYY-MM-DDTHH:MM.');
-const text = (description: string) => z.string().trim().min(1, 'This must not be empty.').describe(description);
+const text = (description: string) =>
+  z.string().trim().min(1, 'This must not be empty.').describe(description);
 const facts = z
   .strictObject(
     Object.fromEntries(TENDER_FACT_NAMES.map((fact) => [fact, z.boolean().optional()])) as Record<
@@ -36,7 +40,9 @@ const facts = z
       z.ZodOptional<z.ZodBoolean>
     >,
   )
-  .describe('Key facts about the tender. Clauses whose appliesWhen conditions hold are included automatically.');
+  .describe(
+    'Key facts about the tender. Clauses whose appliesWhen conditions hold are included automatically.',
+  );
 
 const variableValue = z.union([z.string(), z.number()]);
 
@@ -56,7 +62,10 @@ const criterion = z.strictObject({
   question: z.string().optional().describe('The question Bidders answer for this criterion.'),
   wordLimit: z.number().int().positive().optional().describe('The maximum words for the answer.'),
   get subcriteria() {
-    return z.array(criterion).optional().describe('Sub-criteria; their weights add up to 100 within this criterion.');
+    return z
+      .array(criterion)
+      .optional()
+      .describe('Sub-criteria; their weights add up to 100 within this criterion.');
   },
 });
 export type Criterion = z.infer<typeof criterion>;
@@ -64,19 +73,30 @@ export type Criterion = z.infer<typeof criterion>;
 export const tenderSpecSchema = z
   .strictObject({
     $schema: z.string().optional().describe('The JSON Schema for editor autocompletion.'),
-    include: z.string().optional().describe('Another YAML file (e.g. shared borough defaults) this spec builds on.'),
+    include: z
+      .string()
+      .optional()
+      .describe('Another YAML file (e.g. shared borough defaults) this spec builds on.'),
     tender: z.strictObject({
       title: text('The title of the tender.'),
       reference: text('The tender reference number.'),
       authority: z.strictObject({
         name: text('The contracting authority’s full legal name.'),
-        shortName: z.string().optional().describe('The name used in the text, e.g. "the Council". Defaults to "the Authority".'),
+        shortName: z
+          .string()
+          .optional()
+          .describe('The name used in the text, e.g. "the Council". Defaults to "the Authority".'),
         address: z.string().optional(),
         contact: z
-          .strictObject({ name: z.string().optional(), email: z.email('Give a valid email address.').optional() })
+          .strictObject({
+            name: z.string().optional(),
+            email: z.email('Give a valid email address.').optional(),
+          })
           .optional(),
       }),
-      procedure: z.enum(Object.keys(PROCEDURES) as [Procedure, ...Procedure[]]).describe('The procurement procedure.'),
+      procedure: z
+        .enum(Object.keys(PROCEDURES) as [Procedure, ...Procedure[]])
+        .describe('The procurement procedure.'),
       portal: z.string().optional().describe('The e-tendering portal Bidders use.'),
       estimatedValue: z
         .strictObject({
@@ -88,11 +108,20 @@ export const tenderSpecSchema = z
       contract: z
         .strictObject({
           lengthMonths: z.number().int().positive().describe('The initial contract length in months.'),
-          extensionMonths: z.array(z.number().int().positive()).default([]).describe('Optional extensions, in months each.'),
+          extensionMonths: z
+            .array(z.number().int().positive())
+            .default([])
+            .describe('Optional extensions, in months each.'),
         })
         .optional(),
       lots: z
-        .array(z.strictObject({ id: z.union([z.string(), z.number()]), title: text('The lot title.'), description: z.string().optional() }))
+        .array(
+          z.strictObject({
+            id: z.union([z.string(), z.number()]),
+            title: text('The lot title.'),
+            description: z.string().optional(),
+          }),
+        )
         .optional(),
       background: z.string().optional().describe('Background and context, in Markdown paragraphs and lists.'),
       facts: facts.default({}),
@@ -126,20 +155,42 @@ export const tenderSpecSchema = z
       .optional(),
     clauses: z
       .strictObject({
-        profiles: z.array(z.string()).default([]).describe('Clause bundles from the library, e.g. saas-with-personal-data.'),
-        include: z.array(clauseReferenceSchema).default([]).describe('Clauses to include, by id with an optional version range.'),
+        profiles: z
+          .array(z.string())
+          .default([])
+          .describe('Clause bundles from the library, e.g. saas-with-personal-data.'),
+        include: z
+          .array(clauseReferenceSchema)
+          .default([])
+          .describe('Clauses to include, by id with an optional version range.'),
         exclude: z
-          .array(z.strictObject({ id: text('The clause id to leave out.'), reason: text('Why it is left out (kept in the manifest).') }))
+          .array(
+            z.strictObject({
+              id: text('The clause id to leave out.'),
+              reason: text('Why it is left out (kept in the manifest).'),
+            }),
+          )
           .default([]),
-        automatic: z.boolean().default(true).describe('Include clauses whose appliesWhen conditions hold for the key facts.'),
+        automatic: z
+          .boolean()
+          .default(true)
+          .describe('Include clauses whose appliesWhen conditions hold for the key facts.'),
       })
       .default({ profiles: [], include: [], exclude: [], automatic: true }),
     variables: z.record(z.string(), variableValue).default({}).describe('Values for clause placeholders.'),
     document: z
       .strictObject({
-        language: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/).default('en-GB'),
-        classification: z.string().optional().describe('A marking such as OFFICIAL, shown in headers and footers.'),
-        issueDate: isoDate.optional().describe('The issue date; fixed so the same spec always gives the same file.'),
+        language: z
+          .string()
+          .regex(/^[a-z]{2}(-[A-Z]{2})?$/)
+          .default('en-GB'),
+        classification: z
+          .string()
+          .optional()
+          .describe('A marking such as OFFICIAL, shown in headers and footers.'),
+        issueDate: isoDate
+          .optional()
+          .describe('The issue date; fixed so the same spec always gives the same file.'),
         guidanceNotes: z.boolean().default(false).describe('Show guidance as drafting notes for officers.'),
         branding: z
           .strictObject({

@@ -1,18 +1,16 @@
 import { closest, formatPath, type PathSegment } from '@loti/clauses';
 import type { z } from 'zod';
+import { findForbiddenCharacter } from '../text/sanitise.js';
 import type { SpecIssue } from './issues.js';
 import { tenderSpecJsonSchema } from './json-schema.js';
 import type { LoadedSpec } from './load.js';
 import { type Criterion, type TenderSpec, tenderSpecSchema } from './schema.js';
 
-// Characters no document format can hold: C0 controls (except tab, newline, carriage
-// return), U+FFFE, U+FFFF and unpaired surrogates.
-const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
-
 /** Validates a loaded spec: shape (zod), then the rules zod cannot express. */
 export function validateSpec(loaded: LoadedSpec): { spec?: TenderSpec; issues: SpecIssue[] } {
   const issues: SpecIssue[] = [];
-  const at = (path: readonly PathSegment[], options?: { keyInstead?: boolean }) => loaded.locate(path, options);
+  const at = (path: readonly PathSegment[], options?: { keyInstead?: boolean }) =>
+    loaded.locate(path, options);
 
   if (typeof loaded.value !== 'object' || loaded.value === null || Array.isArray(loaded.value)) {
     return {
@@ -20,7 +18,8 @@ export function validateSpec(loaded: LoadedSpec): { spec?: TenderSpec; issues: S
         {
           code: 'NOT_A_MAPPING',
           severity: 'error',
-          message: 'The spec must be a YAML mapping that starts with "tender:". Run `tender init` for a template.',
+          message:
+            'The spec must be a YAML mapping that starts with "tender:". Run `tender init` for a template.',
           position: at([]),
         },
       ],
@@ -35,7 +34,10 @@ export function validateSpec(loaded: LoadedSpec): { spec?: TenderSpec; issues: S
   }
   const spec = result.data;
   issues.push(...checkTimetable(spec, at), ...checkRequirements(spec, at), ...checkEvaluation(spec, at));
-  return { spec: issues.some((issue) => issue.severity === 'error') ? undefined : spec, issues: sortIssues(issues) } as {
+  return {
+    spec: issues.some((issue) => issue.severity === 'error') ? undefined : spec,
+    issues: sortIssues(issues),
+  } as {
     spec?: TenderSpec;
     issues: SpecIssue[];
   };
@@ -97,7 +99,13 @@ function zodIssueToSpecIssue(issue: z.core.$ZodIssue, input: unknown, at: Locate
       field,
     };
   }
-  return { code: 'FIELD_INVALID', severity: 'error', message: `${field}: ${issue.message}`, position: at(path), field };
+  return {
+    code: 'FIELD_INVALID',
+    severity: 'error',
+    message: `${field}: ${issue.message}`,
+    position: at(path),
+    field,
+  };
 }
 
 function checkTimetable(spec: TenderSpec, at: Locate): SpecIssue[] {
@@ -199,13 +207,16 @@ function checkEvaluation(spec: TenderSpec, at: Locate): SpecIssue[] {
   };
   checkLevel(spec.evaluation.criteria, ['evaluation', 'criteria']);
   if (spec.tender.facts.socialValueApplies) {
-    const index = spec.evaluation.criteria.findIndex((c) => c.kind === 'social-value' || /social value/i.test(c.name));
+    const index = spec.evaluation.criteria.findIndex(
+      (c) => c.kind === 'social-value' || /social value/i.test(c.name),
+    );
     const criterion = spec.evaluation.criteria[index];
     if (!criterion) {
       issues.push({
         code: 'SOCIAL_VALUE_MISSING',
         severity: 'warning',
-        message: 'socialValueApplies is true but no criterion evaluates social value. Add one (kind: social-value); PPN 002 suggests at least 10%.',
+        message:
+          'socialValueApplies is true but no criterion evaluates social value. Add one (kind: social-value); PPN 002 suggests at least 10%.',
         position: at(['evaluation', 'criteria']),
         field: 'evaluation.criteria',
       });
@@ -228,9 +239,9 @@ function forbiddenCharacters(value: unknown, path: PathSegment[], at: Locate): S
   while (stack.length > 0 && issues.length < 20) {
     const item = stack.pop() as { value: unknown; path: PathSegment[] };
     if (typeof item.value === 'string') {
-      const match = FORBIDDEN.exec(item.value);
+      const match = findForbiddenCharacter(item.value);
       if (match) {
-        const code = match[0].codePointAt(0) ?? 0;
+        const code = match.codePoint;
         issues.push({
           code: 'TEXT_FORBIDDEN_CHARACTER',
           severity: 'error',
@@ -240,9 +251,12 @@ function forbiddenCharacters(value: unknown, path: PathSegment[], at: Locate): S
         });
       }
     } else if (Array.isArray(item.value)) {
-      item.value.forEach((child, i) => stack.push({ value: child, path: [...item.path, i] }));
+      item.value.forEach((child, i) => {
+        stack.push({ value: child, path: [...item.path, i] });
+      });
     } else if (typeof item.value === 'object' && item.value !== null) {
-      for (const [key, child] of Object.entries(item.value)) stack.push({ value: child, path: [...item.path, key] });
+      for (const [key, child] of Object.entries(item.value))
+        stack.push({ value: child, path: [...item.path, key] });
     }
   }
   return issues;
@@ -281,11 +295,16 @@ function indexKeys(schema: Record<string, unknown>): Map<string, string[]> {
     if (!node || depth > 12) return;
     const ref = node.$ref as string | undefined;
     if (ref?.startsWith('#/$defs/')) return walk(defs[ref.slice(8)], path, depth + 1);
-    for (const variant of [...((node.anyOf as Record<string, unknown>[]) ?? []), ...((node.oneOf as Record<string, unknown>[]) ?? [])]) walk(variant, path, depth + 1);
+    for (const variant of [
+      ...((node.anyOf as Record<string, unknown>[]) ?? []),
+      ...((node.oneOf as Record<string, unknown>[]) ?? []),
+    ])
+      walk(variant, path, depth + 1);
     const properties = node.properties as Record<string, Record<string, unknown>> | undefined;
     if (properties) {
       index.set(path, Object.keys(properties));
-      for (const [name, child] of Object.entries(properties)) walk(child, path ? `${path}.${name}` : name, depth + 1);
+      for (const [name, child] of Object.entries(properties))
+        walk(child, path ? `${path}.${name}` : name, depth + 1);
     }
     if (node.items) walk(node.items as Record<string, unknown>, path ? `${path}.[]` : '[]', depth + 1);
   };
@@ -306,12 +325,19 @@ function describe(value: unknown): string {
   if (value === null) return 'empty (null)';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === 'string')
+    return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
   return `${typeof value} ${String(value)}`;
 }
 
 function article(expected: string): string {
-  const words: Record<string, string> = { string: 'text', number: 'a number', boolean: 'true or false', array: 'a list', object: 'a mapping' };
+  const words: Record<string, string> = {
+    string: 'text',
+    number: 'a number',
+    boolean: 'true or false',
+    array: 'a list',
+    object: 'a mapping',
+  };
   return words[expected] ?? expected;
 }
 

@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import type { DocBlock, DocClause, TenderDocument } from '../src/model/types.js';
+import { baseSpec, buildSpec } from './helpers.js';
+
+// Tests write specs field by field, as an officer would; validation then checks them.
+// biome-ignore lint/suspicious/noExplicitAny: a loose test spec, checked by the validator.
+type LooseSpec = Record<string, any>;
+
+async function model(mutate: (spec: LooseSpec) => void = () => {}): Promise<TenderDocument> {
+  const spec: LooseSpec = baseSpec();
+  spec.tender.estimatedValue = { amount: 250000 };
+  spec.tender.contract = { lengthMonths: 24 };
+  mutate(spec);
+  const result = await buildSpec(spec);
+  expect(result.errors).toEqual([]);
+  if (!result.document) throw new Error('no document');
+  return result.document;
+}
+
+const clauses = (doc: TenderDocument): DocClause[] => doc.sections.flatMap((s) => s.clauses);
+const byId = (doc: TenderDocument, id: string) => clauses(doc).find((c) => c.clauseId === id);
+const reasons = (doc: TenderDocument, id: string) => doc.manifest.clauses.find((c) => c.id === id)?.reasons;
+
+describe('clause selection', () => {
+  it('includes the standard sections for every tender and nothing fact-driven without facts', async () => {
+    const doc = await model();
+    expect(reasons(doc, 'procurement/clarification-questions')).toEqual([{ kind: 'always' }]);
+    expect(byId(doc, 'connected-places/monitoring')).toBeUndefined();
+  });
+
+  it('includes clauses whose appliesWhen holds for the key facts, recording which facts', async () => {
+    const doc = await model((s) => {
+      s.tender.facts = { connectedDevices: true };
+    });
+    expect(reasons(doc, 'connected-places/monitoring')).toEqual([
+      { kind: 'fact', facts: ['connectedDevices'] },
+    ]);
+    expect(byId(doc, 'data-protection/breach-notification')).toBeUndefined();
+  });
+
+  it('includes profiles and explicit clauses, and keeps exclusions with their reasons', async () => {
+    const doc = await model((s) => {
+      s.clauses = {
+        profiles: ['open-data-platform'],
+        include: ['innovation/preliminary-market-engagement'],
+        exclude: [{ id: 'exit/knowledge-transfer', reason: 'Covered by the specification.' }],
+      };
+      s.variables = {
+        engagementActivities: 'a supplier day on 1 December 2026',
+        engagementChanges: 'we split the work into two lots',
+        datasets: 'all readings',
+      };
+    });
+    expect(reasons(doc, 'open-standards/london-datastore-publishing')).toEqual([
+      { kind: 'profile', profile: 'open-data-platform' },
+    ]);
+    expect(reasons(doc, 'innovation/preliminary-market-engagement')).toEqual([{ kind: 'explicit' }]);
+    expect(byId(doc, 'exit/knowledge-transfer')).toBeUndefined();
+    expect(doc.manifest.excluded).toEqual([
+      { id: 'exit/knowledge-transfer', reason: 'Covered by the specification.' },
+    ]);
+  });
+
+  it('pulls in clauses that included wording cross-references', async () => {
+    const doc = await model((s) => {
+      s.clauses = { include: ['data-access/export-on-request'] };
+    });
+    expect(reasons(doc, 'apis/documented-apis')).toEqual([
+      { kind: 'dependency', from: 'data-access/export-on-request' },
+    ]);
+  });
+
+  it('pins versions with ranges and records exact versions and hashes', async () => {
+    const doc = await model((s) => {
+      s.clauses = { include: ['data-access/export-on-request@^1.0'] };
+    });
+    const entry = doc.manifest.clauses.find((c) => c.id === 'data-access/export-on-request');
+    expect(entry?.version).toMatch(/^1\.\d+\.\d+$/);
+    expect(entry?.hash).toMatch(/^sha256:[0-9a-f]{64}$/);
+  });
+});
+
+describe('numbering and cross-references', () => {
+  it('numbers sections, clauses and sub-clauses legally and restarts per section', async () => {
+    const doc = await model((s) => {
+      s.clauses = { include: ['data-access/export-on-request'] };
+    });
+    const numbers = doc.sections.map((s) => s.number);
+    expect(numbers.slice(0, 3)).toEqual(['1', '2', '3']);
+    expect(numbers.slice(-2)).toEqual(['A', 'B']);
+    for (const section of doc.sections) {
+      for (const [i, clause] of section.clauses.entries())
+        expect(clause.number).toBe(`${section.number}.${i + 1}`);
+    }
+    const exportClause = byId(doc, 'data-access/export-on-request') as DocClause;
+    const numbered = exportClause.blocks.filter(
+      (b): b is Extract<DocBlock, { type: 'numbered' }> => b.type === 'numbered',
+    );
+    expect(numbered.map((b) => b.number)).toEqual([1, 2, 3, 4].map((n) => `${exportClause.number}.${n}`));
+  });
+
+  it('renders cross-references as the target clause number and keeps them right when clauses change', async () => {
+    const refText = (doc: TenderDocument) => {
+      const exportClause = byId(doc, 'data-access/export-on-request') as DocClause;
+      const json = JSON.stringify(exportClause.blocks);
+      return /"type":"ref","anchor":"([^"]+)","text":"([^"]+)"/.exec(json)?.slice(1);
+    };
+    const small = await model((s) => {
+      s.clauses = { include: ['data-access/export-on-request'] };
+    });
+    const larger = await model((s) => {
+      s.clauses = { include: ['data-access/export-on-request', 'apis/delta-extracts'] };
+      s.requirements = [
+        { id: 'R1', text: 'A new section before the terms moves every clause number.', priority: 'must' },
+      ];
+    });
+    for (const doc of [small, larger]) {
+      const [anchor, text] = refText(doc) ?? [];
+      const target = byId(doc, 'apis/documented-apis') as DocClause;
+      expect(anchor).toBe(target.anchor);
+      expect(text).toBe(`clause ${target.number}`);
+    }
+    expect(refText(small)?.[1]).not.toBe(refText(larger)?.[1]);
+  });
+
+  it('builds the definitions section from the terms the wording uses, including plurals', async () => {
+    const doc = await model((s) => {
+      s.clauses = { include: ['data-access/export-on-request'] };
+    });
+    const definitions = doc.sections.find((s) => s.kind === 'definitions');
+    const terms = definitions?.blocks.flatMap((b) => (b.type === 'definition' ? [b.term] : []));
+    expect(terms).toContain('Authority Data');
+    expect(terms).toContain('Working Day');
+    expect(terms).toContain('Open Format');
+    expect(terms).not.toContain('Connected Device');
+  });
+});
+
+describe('values and text', () => {
+  it('substitutes variables as text, never markup, and prints placeholders in values literally', async () => {
+    const doc = await model((s) => {
+      s.tender.title = 'Data {{authority.name}} *platform* <b>';
+      s.clauses = { include: [{ id: 'data-access/export-on-request', variables: { exportDays: 3 } }] };
+    });
+    expect(doc.meta.title).toBe('Data {{authority.name}} *platform* <b>');
+    expect(JSON.stringify(byId(doc, 'data-access/export-on-request'))).toContain('within 3 Working Days');
+  });
+
+  it('turns tabs and newlines in single-line fields into spaces', async () => {
+    const doc = await model((s) => {
+      s.tender.title = 'Line one\nline\ttwo';
+    });
+    expect(doc.cover.title).toBe('Line one line two');
+  });
+
+  it('is deterministic: the same inputs give a deep-equal model', async () => {
+    const make = () =>
+      model((s) => {
+        s.tender.facts = { connectedDevices: true, processesPersonalData: true, publicFacingService: true };
+        s.variables = { processingPurpose: 'p', personalDataTypes: 't', dataSubjectCategories: 'c' };
+      });
+    const [a, b] = [await make(), await make()];
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+  });
+});

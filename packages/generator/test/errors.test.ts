@@ -1,0 +1,359 @@
+import { type CatalogData, catalog, createCatalog } from '@loti/clauses';
+import { afterAll, describe, expect, it } from 'vitest';
+import { SPEC_ISSUE_CODES, type SpecIssue } from '../src/spec/issues.js';
+import { buildFiles, describeIssues } from './helpers.js';
+
+// The base spec, written out so that line numbers in snapshots are easy to check.
+const SPEC = `tender:
+  title: Library management system
+  reference: LBX-001
+  authority:
+    name: London Borough of Example
+    shortName: the Council
+  procedure: open
+  estimatedValue:
+    amount: 250000
+  contract:
+    lengthMonths: 24
+  facts: {}
+timetable:
+  - kind: publication
+    date: 2027-01-04
+  - kind: clarification-deadline
+    date: 2027-01-18T12:00
+  - kind: submission-deadline
+    date: 2027-02-01T12:00
+evaluation:
+  criteria:
+    - name: Quality
+      weight: 60
+    - name: Price
+      weight: 40
+document:
+  issueDate: 2027-01-04
+`;
+
+const seen = new Set<string>();
+async function problems(
+  text: string,
+  extra: Record<string, string | Uint8Array> = {},
+  options: { catalog?: ReturnType<typeof createCatalog> } = {},
+) {
+  const result = await buildFiles({ '/specs/tender.yaml': text, ...extra }, options);
+  const issues: SpecIssue[] = [...result.errors, ...result.warnings];
+  for (const issue of issues) seen.add(issue.code);
+  return describeIssues(issues);
+}
+const edit = (from: string, to: string) => {
+  if (!SPEC.includes(from)) throw new Error(`test setup: "${from}" not in SPEC`);
+  return SPEC.replace(from, to);
+};
+
+describe('a valid spec', () => {
+  it('builds with no issues', async () => {
+    expect(await problems(SPEC)).toEqual([]);
+  });
+});
+
+describe('YAML and input limits', () => {
+  it('reports syntax errors at the line', async () => {
+    expect(await problems(edit('  reference: LBX-001', '  reference: [LBX-001'))).toMatchInlineSnapshot(`
+      [
+        "YAML_SYNTAX /specs/tender.yaml:4:3 Flow sequence in block collection must be sufficiently indented and end with a ]. Check the indentation and quoting here.",
+      ]
+    `);
+  });
+  it('reports duplicate keys', async () => {
+    expect(
+      await problems(edit('  reference: LBX-001', '  reference: LBX-001\n  reference: LBX-002')),
+    ).toMatchInlineSnapshot(`
+      [
+        "YAML_DUPLICATE_KEY /specs/tender.yaml:4:3 This key already appears earlier in the same section. Remove one of them.",
+      ]
+    `);
+  });
+  it('refuses alias bombs', async () => {
+    const bomb = `a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n`;
+    expect(await problems(bomb)).toMatchInlineSnapshot(`
+      [
+        "YAML_ALIAS_LIMIT /specs/tender.yaml:1:1 The YAML expands aliases (*name) too many times (Excessive alias count indicates a resource exhaustion attack). Write the values out instead.",
+      ]
+    `);
+  });
+  it('refuses oversize input before parsing it', async () => {
+    expect(await problems(`tender:\n  title: ${'x'.repeat(1_100_000)}\n`)).toMatchInlineSnapshot(`
+      [
+        "INPUT_TOO_LARGE /specs/tender.yaml:1:1 The file is 1.1 MB; a spec may be at most 1 MB. Move long text into fewer, shorter fields.",
+      ]
+    `);
+  });
+  it('refuses deep nesting', async () => {
+    expect(await problems(`a: ${'['.repeat(200)}${']'.repeat(200)}\n`)).toMatchInlineSnapshot(`
+      [
+        "NESTING_TOO_DEEP /specs/tender.yaml:1:68 The YAML nests 66 levels deep; a spec needs at most 64.",
+      ]
+    `);
+  });
+  it('needs a mapping', async () => {
+    expect(await problems('- just\n- a list\n')).toMatchInlineSnapshot(`
+      [
+        "NOT_A_MAPPING /specs/tender.yaml:1:1 The spec must be a YAML mapping that starts with "tender:". Run \`tender init\` for a template.",
+      ]
+    `);
+  });
+});
+
+describe('shape', () => {
+  it('names a missing required field', async () => {
+    expect(await problems(edit('  reference: LBX-001\n', ''))).toMatchInlineSnapshot(`
+      [
+        "FIELD_REQUIRED /specs/tender.yaml:2:3 tender.reference is required: add it (string).",
+      ]
+    `);
+  });
+  it('names a wrong type', async () => {
+    expect(await problems(edit('      weight: 60', '      weight: sixty'))).toMatchInlineSnapshot(`
+      [
+        "FIELD_TYPE /specs/tender.yaml:23:15 evaluation.criteria[0].weight must be a number, not the text "sixty".",
+      ]
+    `);
+  });
+  it('suggests the field an unknown field was meant to be', async () => {
+    expect(
+      await problems(edit('  reference: LBX-001', '  refrence: LBX-001\n  reference: LBX-001')),
+    ).toMatchInlineSnapshot(`
+      [
+        "FIELD_UNKNOWN /specs/tender.yaml:3:3 "refrence" is not a field of tender. Did you mean "reference"?",
+      ]
+    `);
+  });
+  it('suggests the enum value that was meant', async () => {
+    expect(await problems(edit('  procedure: open', '  procedure: opne'))).toMatchInlineSnapshot(`
+      [
+        "ENUM_INVALID /specs/tender.yaml:7:14 tender.procedure is "opne" but must be one of: open, competitive-flexible, below-threshold, framework-competition. Did you mean "open"?",
+      ]
+    `);
+  });
+  it('rejects an invalid value', async () => {
+    expect(
+      await problems(edit('  issueDate: 2027-01-04', '  issueDate: 4 January 2027')),
+    ).toMatchInlineSnapshot(`
+      [
+        "FIELD_INVALID /specs/tender.yaml:27:14 document.issueDate: Write the date as YYYY-MM-DD, or YYYY-MM-DDTHH:MM with a time.",
+      ]
+    `);
+  });
+  it('rejects characters documents cannot hold', async () => {
+    expect(
+      await problems(edit('  title: Library management system', '  title: "Library \\uFFFE system"')),
+    ).toMatchInlineSnapshot(`
+      [
+        "TEXT_FORBIDDEN_CHARACTER /specs/tender.yaml:2:10 tender.title contains the character U+FFFE at position 9, which documents cannot hold. Delete it (it is often pasted in by accident).",
+      ]
+    `);
+  });
+});
+
+describe('rules across fields', () => {
+  it('rejects impossible dates', async () => {
+    expect(await problems(edit('    date: 2027-01-04', '    date: 2027-02-30'))).toMatchInlineSnapshot(`
+      [
+        "DATE_INVALID /specs/tender.yaml:15:11 2027-02-30 is not a real date or time. Check the day, month and hour.",
+        "TIMETABLE_ORDER /specs/tender.yaml:17:11 This milestone (2027-01-18T12:00) is before the one above it (2027-02-30). List milestones in date order and check both dates.",
+      ]
+    `);
+  });
+  it('checks timetable order and the clarification deadline', async () => {
+    expect(
+      await problems(edit('    date: 2027-01-18T12:00', '    date: 2027-02-03T12:00')),
+    ).toMatchInlineSnapshot(`
+      [
+        "TIMETABLE_ORDER /specs/tender.yaml:17:11 The clarification deadline (2027-02-03T12:00) must be before the submission deadline (2027-02-01T12:00), so answers reach Bidders in time.",
+        "TIMETABLE_ORDER /specs/tender.yaml:19:11 This milestone (2027-02-01T12:00) is before the one above it (2027-02-03T12:00). List milestones in date order and check both dates.",
+      ]
+    `);
+  });
+  it('checks weights at every level', async () => {
+    const text = edit(
+      '    - name: Quality\n      weight: 60',
+      '    - name: Quality\n      weight: 50\n      subcriteria:\n        - name: Fit\n          weight: 70\n        - name: Team\n          weight: 20',
+    );
+    expect(await problems(text)).toMatchInlineSnapshot(`
+      [
+        "WEIGHTS_TOTAL /specs/tender.yaml:22:5 The weights in evaluation.criteria add up to 90, not 100. Adjust them (Quality 50, Price 40).",
+        "WEIGHTS_TOTAL /specs/tender.yaml:25:9 The weights in evaluation.criteria[0].subcriteria add up to 90, not 100. Adjust them (Fit 70, Team 20).",
+      ]
+    `);
+  });
+  it('warns when social value applies but is weighted low or missing', async () => {
+    const low = edit('  facts: {}', '  facts:\n    socialValueApplies: true').replace(
+      '    - name: Price\n      weight: 40',
+      '    - name: Price\n      weight: 35\n    - name: Social value\n      weight: 5',
+    );
+    expect(await problems(low)).toMatchInlineSnapshot(`
+      [
+        "SOCIAL_VALUE_LOW /specs/tender.yaml:28:15 Social value is weighted 5%. PPN 002 sets a minimum of 10% where its model is applied; local authorities may choose otherwise, so record why.",
+      ]
+    `);
+    expect(
+      await problems(edit('  facts: {}', '  facts:\n    socialValueApplies: true')),
+    ).toMatchInlineSnapshot(`
+      [
+        "SOCIAL_VALUE_MISSING /specs/tender.yaml:23:5 socialValueApplies is true but no criterion evaluates social value. Add one (kind: social-value); PPN 002 suggests at least 10%.",
+      ]
+    `);
+  });
+  it('rejects duplicate requirement ids and unknown lots', async () => {
+    const text = `${SPEC}requirements:\n  - id: R1\n    text: One\n    priority: must\n    lot: 3\n  - id: R1\n    text: Two\n    priority: should\n`;
+    expect(await problems(text)).toMatchInlineSnapshot(`
+      [
+        "LOT_UNKNOWN /specs/tender.yaml:32:10 Lot "3" is not defined. Add it under tender.lots or remove the lot field.",
+        "DUPLICATE_ID /specs/tender.yaml:33:9 Requirement id "R1" is already used by requirement 1. Give each requirement its own id.",
+      ]
+    `);
+  });
+  it('warns about Markdown the document cannot show', async () => {
+    expect(
+      await problems(edit('  facts: {}', '  facts: {}\n  background: |\n    # A heading\n\n    Text.')),
+    ).toMatchInlineSnapshot(`
+      [
+        "MARKDOWN_UNSUPPORTED /specs/tender.yaml:13:15 In the background (line 1 of its text): Headings are not supported here: the document makes its own headings. Use a paragraph instead. It is left out of the document.",
+      ]
+    `);
+  });
+});
+
+describe('clauses', () => {
+  it('suggests the clause id that was meant, and checks ranges', async () => {
+    const text = `${SPEC}clauses:\n  include:\n    - data-access/export-on-reqest\n    - data-access/export-on-request@^9\n    - data-access/export-on-request@nope\n`;
+    expect(await problems(text)).toMatchInlineSnapshot(`
+      [
+        "CLAUSE_UNKNOWN /specs/tender.yaml:30:7 There is no clause "data-access/export-on-reqest". Did you mean "data-access/export-on-request"?",
+        "CLAUSE_VERSION_NO_MATCH /specs/tender.yaml:31:7 No version of "data-access/export-on-request" matches ^9. Versions available: 1.0.0.",
+        "CLAUSE_RANGE_INVALID /specs/tender.yaml:32:7 "nope" is not a version range. Use e.g. ^2, ~2.1 or 2.1.0.",
+      ]
+    `);
+  });
+  it('rejects unknown profiles and pointless exclusions', async () => {
+    const text = `${SPEC}clauses:\n  profiles: [core-tech]\n  exclude:\n    - id: exit/exit-plan\n      reason: Not needed here.\n`;
+    expect(await problems(text)).toMatchInlineSnapshot(`
+      [
+        "PROFILE_UNKNOWN /specs/tender.yaml:29:14 There is no profile "core-tech". Did you mean "core-technology"? Profiles: core-technology, saas-with-personal-data, connected-places, care-technology, open-data-platform.",
+        "EXCLUDE_UNKNOWN /specs/tender.yaml:31:11 exit/exit-plan is excluded but would not have been included anyway. Remove this exclusion.",
+      ]
+    `);
+  });
+  it('names the clause and variable when a value is missing, wrong, or unused', async () => {
+    const text = `${SPEC}clauses:\n  include:\n    - id: data-access/export-on-request\n      variables:\n        exportDays: soon\n        exportDay: 5\nvariables:\n  colour: blue\n`;
+    expect(await problems(text)).toMatchInlineSnapshot(`
+      [
+        "VARIABLE_TYPE /specs/tender.yaml:32:21 "exportDays" for clause data-access/export-on-request must be a number, not "soon".",
+        "VARIABLE_UNUSED /specs/tender.yaml:33:9 data-access/export-on-request has no variable "exportDay". Its variables are: exportDays.",
+        "VARIABLE_UNUSED /specs/tender.yaml:35:3 No included clause uses "colour". Remove it, or include the clause that needs it.",
+      ]
+    `);
+    const missing = `${SPEC}clauses:\n  include: [data-protection/roles-and-processing-particulars]\n`;
+    expect(
+      (await problems(missing)).filter((line) => line.startsWith('VARIABLE_MISSING')),
+    ).toMatchInlineSnapshot(`
+      [
+        "VARIABLE_MISSING /specs/tender.yaml:29:13 Clause data-protection/roles-and-processing-particulars needs a value for "dataSubjectCategories" (The groups of people the data is about.). Add it under variables: in the spec.",
+        "VARIABLE_MISSING /specs/tender.yaml:29:13 Clause data-protection/roles-and-processing-particulars needs a value for "personalDataTypes" (The types of Personal Data processed. List them; do not write "all data".). Add it under variables: in the spec.",
+        "VARIABLE_MISSING /specs/tender.yaml:29:13 Clause data-protection/roles-and-processing-particulars needs a value for "processingPurpose" (Why the Supplier processes the data. Match the purpose in the Authority's DPIA and privacy notice.). Add it under variables: in the spec.",
+      ]
+    `);
+  });
+  it('refuses to drop a clause that included wording refers to', async () => {
+    const text = `${SPEC}clauses:\n  include: [data-access/export-on-request]\n  exclude:\n    - id: apis/documented-apis\n      reason: We do not need APIs.\n`;
+    expect(await problems(text)).toMatchInlineSnapshot(`
+      [
+        "CROSS_REFERENCE_EXCLUDED /specs/tender.yaml:31:7 data-access/export-on-request refers to apis/documented-apis, which this spec excludes. Include apis/documented-apis, or exclude data-access/export-on-request too.",
+      ]
+    `);
+  });
+  it('warns about deprecated and draft clauses and refuses withdrawn ones', async () => {
+    const data = catalog.data;
+    const statuses: Record<string, Partial<CatalogData['clauses'][number]>> = {
+      'exit/exit-plan': { status: 'deprecated', replacedBy: 'exit/knowledge-transfer' },
+      'exit/knowledge-transfer': { status: 'draft' },
+      'exit/no-lock-in-charges': { status: 'withdrawn' },
+    };
+    const custom = createCatalog({
+      ...data,
+      clauses: data.clauses.map((c) => ({ ...c, ...(statuses[c.id] ?? {}) })),
+    });
+    const text = `${SPEC}clauses:\n  include: [exit/exit-plan, exit/knowledge-transfer, exit/no-lock-in-charges]\n`;
+    expect(await problems(text, {}, { catalog: custom })).toMatchInlineSnapshot(`
+      [
+        "CLAUSE_WITHDRAWN /specs/tender.yaml:29:54 exit/no-lock-in-charges@1.0.0 is withdrawn. Remove it or exclude it.",
+        "CLAUSE_DEPRECATED /specs/tender.yaml:29:13 exit/exit-plan@1.0.0 is deprecated. Use exit/knowledge-transfer instead.",
+        "CLAUSE_DRAFT /specs/tender.yaml:29:29 exit/knowledge-transfer@1.0.0 is a draft: its wording may change before it is stable.",
+      ]
+    `);
+  });
+});
+
+describe('includes and files', () => {
+  it('reports a missing include at the include line', async () => {
+    expect(await problems(`include: defaults.yaml\n${SPEC}`)).toMatchInlineSnapshot(`
+      [
+        "INCLUDE_NOT_FOUND /specs/tender.yaml:1:10 The included file /specs/defaults.yaml does not exist. Check the path, relative to /specs/tender.yaml.",
+      ]
+    `);
+  });
+  it('refuses includes outside the spec folder', async () => {
+    expect(await problems(`include: ../../etc/passwd\n${SPEC}`)).toMatchInlineSnapshot(`
+      [
+        "INCLUDE_OUTSIDE_FOLDER /specs/tender.yaml:1:10 "../../etc/passwd" is outside the spec's folder (/specs). Copy the shared file into that folder or a sub-folder.",
+      ]
+    `);
+    expect(await problems(`include: /etc/passwd\n${SPEC}`)).toMatchInlineSnapshot(`
+      [
+        "INCLUDE_OUTSIDE_FOLDER /specs/tender.yaml:1:10 "/etc/passwd" is outside the spec's folder (/specs). Copy the shared file into that folder or a sub-folder.",
+      ]
+    `);
+  });
+  it('detects include cycles', async () => {
+    const files = { '/specs/a.yaml': 'include: b.yaml\n', '/specs/b.yaml': 'include: tender.yaml\n' };
+    expect(await problems(`include: a.yaml\n${SPEC}`, files)).toMatchInlineSnapshot(`
+      [
+        "INCLUDE_CYCLE /specs/b.yaml:1:10 Including "tender.yaml" makes a cycle: /specs/tender.yaml → /specs/a.yaml → /specs/b.yaml → /specs/tender.yaml. Remove one of the includes.",
+      ]
+    `);
+  });
+  it('stops deep include chains', async () => {
+    const files = Object.fromEntries(
+      Array.from({ length: 10 }, (_, i) => [`/specs/d${i}.yaml`, `include: d${i + 1}.yaml\n`]),
+    );
+    expect(await problems(`include: d0.yaml\n${SPEC}`, files)).toMatchInlineSnapshot(`
+      [
+        "INCLUDE_TOO_DEEP /specs/d6.yaml:1:10 Includes nest more than 8 files deep. Flatten them.",
+      ]
+    `);
+  });
+  it('reports an unreadable logo', async () => {
+    const text = edit('  issueDate: 2027-01-04', '  issueDate: 2027-01-04\n  branding:\n    logo: logo.png');
+    expect(
+      await problems(text, { '/specs/logo.png': new TextEncoder().encode('not an image') }),
+    ).toMatchInlineSnapshot(`
+      [
+        "LOGO_UNREADABLE /specs/tender.yaml:29:11 The logo /specs/logo.png is not a PNG or JPEG image.",
+      ]
+    `);
+  });
+  it('places errors from an included file in that file', async () => {
+    const files = {
+      '/specs/shared/defaults.yaml': 'document:\n  classification: OFFICIAL\n  guidanceNotes: maybe\n',
+    };
+    expect(await problems(`include: shared/defaults.yaml\n${SPEC}`, files)).toMatchInlineSnapshot(`
+      [
+        "FIELD_TYPE /specs/shared/defaults.yaml:3:18 document.guidanceNotes must be true or false, not the text "maybe".",
+      ]
+    `);
+  });
+});
+
+afterAll(() => {
+  // Every code the spec layer can report is exercised above.
+  expect([...seen].sort()).toEqual(Object.keys(SPEC_ISSUE_CODES).sort());
+});

@@ -1,0 +1,51 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildTenderModel } from '../src/pipeline.js';
+import { tenderSpecJsonSchema } from '../src/spec/json-schema.js';
+import type { SpecFileReader } from '../src/spec/reader.js';
+
+const examples = join(import.meta.dirname, '..', '..', '..', 'examples');
+const reader: SpecFileReader = {
+  async readText(path) {
+    try {
+      return { ok: true, value: await readFile(path, 'utf8') };
+    } catch {
+      return { ok: false, message: 'does not exist' };
+    }
+  },
+};
+
+describe.each(readdirSync(examples).filter((f) => f.endsWith('.yaml')))('example %s', (file) => {
+  it('validates with no errors or warnings and matches its model snapshot', async () => {
+    const result = await buildTenderModel(join(examples, file), reader);
+    expect(result.errors).toEqual([]);
+    expect(result.warnings).toEqual([]);
+    const doc = result.document;
+    expect(doc).toBeDefined();
+    // Snapshot the structure (sections, clause ids, versions, numbers) and the text of the model.
+    expect(doc).toMatchSnapshot();
+  });
+});
+
+describe('broken examples', () => {
+  const broken = join(examples, 'broken');
+  it.each(readdirSync(broken).filter((f) => f.endsWith('.yaml')))(
+    '%s fails with the error its first line names',
+    async (file) => {
+      const text = readFileSync(join(broken, file), 'utf8');
+      const expected = /^# expect: ([A-Z_]+)/.exec(text)?.[1];
+      const result = await buildTenderModel(join(broken, file), reader);
+      expect(result.document).toBeUndefined();
+      expect(result.errors.map((e) => e.code)).toContain(expected);
+    },
+  );
+});
+
+describe('JSON Schema', () => {
+  it('is committed and matches the zod schema (regenerate with npm run schema -w @loti/tender-generator)', () => {
+    const committed = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'schema.json'), 'utf8'));
+    expect(committed).toEqual(tenderSpecJsonSchema());
+  });
+});

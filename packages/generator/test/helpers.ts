@@ -1,0 +1,56 @@
+import type { ClauseCatalog } from '@loti/clauses';
+import { stringify } from 'yaml';
+import { type BuildModelResult, buildTenderModel } from '../src/pipeline.js';
+import type { SpecIssue } from '../src/spec/issues.js';
+import { inMemoryReader } from '../src/spec/reader.js';
+
+/** A small valid spec; tests change one thing at a time. */
+export function baseSpec(): Record<string, unknown> {
+  return {
+    tender: {
+      title: 'Library management system',
+      reference: 'LBX-001',
+      authority: { name: 'London Borough of Example', shortName: 'the Council' },
+      procedure: 'open',
+      facts: {},
+    },
+    timetable: [
+      { kind: 'publication', date: '2027-01-04' },
+      { kind: 'clarification-deadline', date: '2027-01-18T12:00' },
+      { kind: 'submission-deadline', date: '2027-02-01T12:00' },
+    ],
+    evaluation: {
+      criteria: [
+        { name: 'Quality', weight: 60 },
+        { name: 'Price', weight: 40 },
+      ],
+    },
+    document: { issueDate: '2027-01-04' },
+  };
+}
+
+export async function buildFiles(
+  files: Record<string, string | Uint8Array>,
+  options: { entry?: string; catalog?: ClauseCatalog } = {},
+): Promise<BuildModelResult> {
+  return buildTenderModel(
+    options.entry ?? '/specs/tender.yaml',
+    inMemoryReader(files),
+    options.catalog ? { catalog: options.catalog } : {},
+  );
+}
+
+export async function buildSpec(
+  spec: unknown,
+  options: { catalog?: ClauseCatalog } = {},
+): Promise<BuildModelResult> {
+  return buildFiles({ '/specs/tender.yaml': stringify(spec) }, options);
+}
+
+/** One line per issue: code, place and message, for readable inline snapshots. */
+export function describeIssues(issues: readonly SpecIssue[]): string[] {
+  return issues.map(
+    (i) =>
+      `${i.code} ${i.position ? `${i.position.file}:${i.position.line}:${i.position.column}` : '-'} ${i.message}`,
+  );
+}
