@@ -199,6 +199,7 @@ describe('rules across fields', () => {
       await problems(edit('  facts: {}', '  facts:\n    socialValueApplies: true')),
     ).toMatchInlineSnapshot(`
       [
+        "VARIABLE_MISSING /specs/tender.yaml:22:3 Clause social-value/social-value-evaluation uses {{evaluation.socialValueWeight}}, which this spec does not give. Add an evaluation criterion with kind: social-value and its weight.",
         "SOCIAL_VALUE_MISSING /specs/tender.yaml:23:5 socialValueApplies is true but no criterion evaluates social value. Add one (kind: social-value); PPN 002 suggests at least 10%.",
       ]
     `);

@@ -33,6 +33,10 @@ export function builtinValues(spec: TenderSpec): Partial<Record<BuiltinVariable,
     values['tender.estimatedValue'] =
       `${formatMoney(tender.estimatedValue.amount, tender.estimatedValue.currency)} ${tender.estimatedValue.includesVat ? 'including' : 'excluding'} VAT`;
   }
+  const criteria = spec.evaluation?.criteria ?? [];
+  if (criteria.length > 0) values['evaluation.weightings'] = formatList(criteria.map((c) => `${c.name.toLowerCase()} ${c.weight}%`));
+  const socialValue = criteria.find((c) => c.kind === 'social-value' || /social value/i.test(c.name));
+  if (socialValue) values['evaluation.socialValueWeight'] = `${socialValue.weight}%`;
   if (submission) values['tender.submissionDeadline'] = formatDate(submission);
   if (clarification) values['tender.clarificationDeadline'] = formatDate(clarification);
   return values;
@@ -45,6 +49,8 @@ const BUILTIN_HINTS: Partial<Record<BuiltinVariable, string>> = {
   'tender.extensions': 'Add tender.contract.lengthMonths (and extensionMonths if any).',
   'tender.estimatedValue': 'Add tender.estimatedValue.amount.',
   'authority.address': 'Add tender.authority.address.',
+  'evaluation.weightings': 'Add evaluation.criteria with their weights.',
+  'evaluation.socialValueWeight': 'Add an evaluation criterion with kind: social-value and its weight.',
   'authority.contactName': 'Add tender.authority.contact.name.',
   'authority.contactEmail': 'Add tender.authority.contact.email.',
 };
@@ -65,13 +71,13 @@ export function resolveClauseVariables(
   const issues: SpecIssue[] = [];
   const wherePath =
     selected.includeIndex !== undefined ? ['clauses', 'include', selected.includeIndex] : ['variables'];
-  // A missing built-in is fixed in the tender section, so point there.
-  const builtinPath = (name: string) =>
-    name.startsWith('authority.')
-      ? ['tender', 'authority']
-      : name.endsWith('Deadline')
-        ? ['timetable']
-        : ['tender'];
+  // A missing built-in is fixed where its source data lives, so point there.
+  const builtinPath = (name: string): string[] => {
+    if (name.startsWith('authority.')) return ['tender', 'authority'];
+    if (name.startsWith('evaluation.')) return ['evaluation'];
+    if (name.endsWith('Deadline')) return ['timetable'];
+    return ['tender'];
+  };
   for (const name of clause.placeholders) {
     const declared = clause.variables[name];
     const fromInclude = selected.variables[name];
