@@ -19,3 +19,5 @@ export { isRealDate, validateSpec } from './spec/validate.js';
 export { formatDate } from './text/format.js';
 export { sanitiseLine, sanitiseText } from './text/sanitise.js';
 export { GENERATOR, GENERATOR_VERSION } from './version.js';
+export { HTML_PREVIEW_CSS, readManifest, renderDocx, renderHtml, renderHtmlBody, renderMarkdown } from './render/index.js';
+export type { PageNumberMode, RenderDocxOptions } from './render/index.js';

@@ -1,0 +1,9 @@
+/** Everything the demo uses from the generator, in one place. */
+export type { BuildModelResult, SpecIssue, TenderDocument } from '@loti/tender-generator';
+export {
+  buildTenderModelFromText,
+  HTML_PREVIEW_CSS,
+  renderDocx,
+  renderHtmlBody,
+  tenderSpecJsonSchema,
+} from '@loti/tender-generator';

@@ -1,0 +1,451 @@
+/**
+ * The demo in a real browser: playwright-core drives the system Chromium (never a downloaded
+ * one) against dist/ served by scripts/serve.mjs. The tests run in order on one page, like an
+ * officer's session: load, switch example, type, break and fix the spec, download, use the
+ * clause library. Screenshots go to test/screenshots/.
+ */
+import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { catalog } from '@loti/clauses';
+import { buildTenderModelFromText } from '@loti/tender-generator';
+import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { addClauseToSpec } from '../src/spec-edit.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const appDir = fileURLToPath(new URL('..', import.meta.url));
+const repoDir = join(appDir, '../..');
+const examplesDir = join(repoDir, 'examples');
+const cliBin = join(repoDir, 'packages/cli/dist/bin.js');
+const screenshots = join(appDir, 'test/screenshots');
+const run = promisify(execFile);
+
+/** Every spec the picker must offer: examples/*.yaml and examples/broken/*.yaml. */
+const exampleFiles = readdirSync(examplesDir)
+  .filter((name) => name.endsWith('.yaml'))
+  .sort();
+const brokenFiles = existsSync(join(examplesDir, 'broken'))
+  ? readdirSync(join(examplesDir, 'broken'))
+      .filter((name) => name.endsWith('.yaml'))
+      .map((name) => `broken/${name}`)
+  : [];
+const readExample = (file: string) => readFileSync(join(examplesDir, file), 'utf8');
+/** Every YAML file under examples/, for specs that include shared files. */
+const allExampleFiles: Record<string, string> = Object.fromEntries(
+  readdirSync(examplesDir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => /\.ya?ml$/.test(name))
+    .map((name) => [name.split('\\').join('/'), readExample(name)]),
+);
+/** The example the session edits and downloads, and the largest one, for timing. */
+const main = exampleFiles.includes('housing-management-system.yaml')
+  ? 'housing-management-system.yaml'
+  : (exampleFiles[0] as string);
+const largest = [...exampleFiles].sort(
+  (a, b) => statSync(join(examplesDir, b)).size - statSync(join(examplesDir, a)).size,
+)[0] as string;
+const other = exampleFiles.find((file) => file !== main) ?? brokenFiles[0];
+
+let server: ChildProcess | undefined;
+let origin = '';
+let context: BrowserContext | undefined;
+let page: Page;
+let userDataDir = '';
+let downloadsDir = '';
+const requests: string[] = [];
+const problems: string[] = [];
+
+async function startServer(): Promise<string> {
+  const child = spawn(process.execPath, [join(appDir, 'scripts/serve.mjs')], {
+    env: { ...process.env, PORT: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  server = child;
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`The static server did not start:\n${output}`)), 15_000);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /http:\/\/127\.0\.0\.1:\d+\//.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[0]);
+      }
+    };
+    child.stdout?.on('data', read);
+    child.stderr?.on('data', read);
+    child.on('exit', (code) => reject(new Error(`The static server exited (${code}):\n${output}`)));
+  });
+}
+
+async function shot(name: string): Promise<void> {
+  await page.screenshot({ path: join(screenshots, `${name}.png`) });
+}
+
+const editorText = () =>
+  page.evaluate(() => (window as unknown as { tenderDemo: { text: string } }).tenderDemo.text);
+const textOf = async (locator: Locator) => (await locator.textContent()) ?? '';
+const previewState = () => page.locator('#preview-region').getAttribute('data-state');
+const statusText = () => textOf(page.locator('#preview-status-text'));
+
+/** Waits until a validation run has finished after `since` runs, and returns the new count. */
+async function waitForRun(since: number): Promise<number> {
+  await page.waitForFunction(
+    (n) => Number(document.querySelector('#preview-region')?.getAttribute('data-runs') ?? 0) > n,
+    since,
+    { timeout: 15_000 },
+  );
+  return runs();
+}
+const runs = async () => Number((await page.locator('#preview-region').getAttribute('data-runs')) ?? 0);
+
+/** Puts the cursor at the end of the editor line containing `text` (a real click, then End). */
+async function cursorToEndOf(text: string): Promise<void> {
+  const line = page.locator('.cm-line', { hasText: text }).first();
+  await line.scrollIntoViewIfNeeded();
+  await line.click();
+  await page.keyboard.press('End');
+}
+
+function lineOf(source: string, needle: string): number {
+  const index = source.split('\n').findIndex((line) => line.includes(needle));
+  if (index < 0) throw new Error(`"${needle}" is not in the spec`);
+  return index + 1;
+}
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium is not installed at ${CHROMIUM}. The demo's browser tests drive the system Chromium and never download one: install it with \`apt-get install -y chromium\` (CI does this), then run the tests again.`,
+    );
+  }
+  if (!existsSync(join(appDir, 'dist/index.html'))) {
+    // `turbo run test` builds first; a direct `vitest run` may not have.
+    const vite = createRequire(import.meta.url).resolve('vite/bin/vite.js');
+    execFileSync(process.execPath, [vite, 'build'], { cwd: appDir, stdio: 'inherit' });
+  }
+  mkdirSync(screenshots, { recursive: true });
+  origin = new URL(await startServer()).origin;
+  userDataDir = mkdtempSync(join(tmpdir(), 'loti-demo-chromium-'));
+  downloadsDir = mkdtempSync(join(tmpdir(), 'loti-demo-downloads-'));
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    acceptDownloads: true,
+    downloadsPath: downloadsDir,
+    viewport: { width: 1440, height: 900 },
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+  page.on('request', (request) => requests.push(request.url()));
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning')
+      problems.push(`console ${message.type()}: ${message.text()}`);
+  });
+  await page.goto(`${origin}/`);
+  await page.waitForSelector('#preview-region[data-runs]', { timeout: 30_000 });
+});
+
+afterAll(async () => {
+  await context?.close();
+  server?.kill();
+  for (const dir of [userDataDir, downloadsDir]) if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the demo in Chromium', () => {
+  it('loads with every example in a labelled picker and a preview', async () => {
+    expect(await page.title()).toContain('LOTI Tender Kit');
+    expect(await textOf(page.locator('h1'))).toMatch(/tender spec/i);
+    const picker = page.getByLabel('Start from an example');
+    const options = await picker
+      .locator('option')
+      .evaluateAll((nodes) => nodes.map((node) => (node as HTMLOptionElement).value));
+    expect(options).toEqual([...exampleFiles, ...brokenFiles]);
+    expect(await previewState()).toBe('current');
+    expect(await editorText()).toBe(readExample(exampleFiles[0] as string));
+    expect(await statusText()).toMatch(/The preview is up to date/);
+    await shot('01-loaded');
+  });
+
+  it('switches example', async () => {
+    for (const file of [other, main]) {
+      if (!file) continue;
+      const before = await runs();
+      await page.getByLabel('Start from an example').selectOption(file);
+      await waitForRun(before);
+      expect(await editorText()).toBe(readExample(file));
+      if (!file.startsWith('broken/')) {
+        const title = parse(readExample(file)).tender.title as string;
+        await page
+          .frameLocator('#preview')
+          .locator('.tk-title', { hasText: title })
+          .waitFor({ timeout: 10_000 });
+        expect(await previewState()).toBe('current');
+      }
+    }
+    await shot('02-switched');
+  });
+
+  it('updates the preview as the officer types', async () => {
+    const source = readExample(main);
+    const title = parse(source).tender.title as string;
+    const newTitle = 'Housing and Repairs Service';
+    await cursorToEndOf(`title: ${title}`);
+    for (let i = 0; i < title.length; i += 1) await page.keyboard.press('Shift+ArrowLeft');
+    await page.keyboard.type(newTitle, { delay: 20 });
+    await page
+      .frameLocator('#preview')
+      .locator('.tk-title', { hasText: newTitle })
+      .waitFor({ timeout: 10_000 });
+    expect(await editorText()).toContain(`title: ${newTitle}`);
+    expect(await statusText()).toMatch(/up to date/);
+    await shot('03-typed-title');
+  });
+
+  it('marks an error at its line, lists it, and keeps the last valid preview', async () => {
+    const text = await editorText();
+    const procedure = /^ {2}procedure: (\S+)/m.exec(text)?.[1];
+    if (!procedure) throw new Error('The example has no tender.procedure to break');
+    const line = lineOf(text, `procedure: ${procedure}`);
+    await cursorToEndOf(`procedure: ${procedure}`);
+    await page.keyboard.type('-typo');
+
+    const item = page.locator(`#issue-list li[data-code="ENUM_INVALID"][data-line="${line}"]`);
+    await item.waitFor({ timeout: 10_000 });
+    expect(await textOf(item)).toContain(`${line}:`);
+    const marked = page.locator('.cm-line', { has: page.locator('.cm-lintRange-error') });
+    expect(await textOf(marked.first())).toContain(`procedure: ${procedure}-typo`);
+    expect(await page.locator('.cm-lint-marker-error').count()).toBeGreaterThan(0);
+    expect(await statusText()).toBe('Showing the last valid version: fix 1 error');
+    expect(await textOf(page.locator('#issues-heading'))).toBe('1 error');
+    expect(await previewState()).toBe('stale');
+    await page
+      .frameLocator('#preview')
+      .locator('.tk-title', { hasText: 'Housing and Repairs Service' })
+      .waitFor({ timeout: 1_000 });
+
+    // The location in the list moves the cursor to the line.
+    await item.getByRole('button').click();
+    expect(await textOf(page.locator('.cm-activeLine'))).toContain('procedure:');
+    await page.keyboard.press('Escape');
+    await shot('04-error');
+  });
+
+  it('fixing the error brings the preview up to date', async () => {
+    await cursorToEndOf('-typo');
+    for (let i = 0; i < '-typo'.length; i += 1) await page.keyboard.press('Backspace');
+    await page.waitForFunction(
+      () => document.querySelector('#preview-region')?.getAttribute('data-state') === 'current',
+      undefined,
+      { timeout: 10_000 },
+    );
+    expect(await statusText()).toMatch(/up to date/);
+    expect(await page.locator('#issue-list li[data-code="ENUM_INVALID"]').count()).toBe(0);
+    expect(await page.locator('.cm-lintRange-error').count()).toBe(0);
+    await shot('05-fixed');
+  });
+
+  it('offers suggestions from the spec schema', async () => {
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('incl');
+    const option = page.locator('.cm-tooltip-autocomplete li', { hasText: 'include' });
+    await option.first().waitFor({ timeout: 5_000 });
+    await shot('06-autocomplete');
+    await page.keyboard.press('Escape');
+    for (let i = 0; i < 5; i += 1) await page.keyboard.press('Backspace');
+  });
+
+  it(`measures the preview update for the largest example (${largest})`, async () => {
+    const before = await runs();
+    await page.getByLabel('Start from an example').selectOption(largest);
+    await waitForRun(before);
+    expect(await previewState()).toBe('current');
+    const times: number[] = [];
+    const totals: number[] = [];
+    for (let i = 0; i < 10; i += 1) {
+      await page.evaluate(() =>
+        (window as unknown as { tenderDemo: { update(): Promise<void> } }).tenderDemo.update(),
+      );
+      times.push(Number(await page.locator('#preview-region').getAttribute('data-update-ms')));
+      totals.push(Number(await page.locator('#preview-region').getAttribute('data-total-ms')));
+    }
+    const median = (values: number[]) =>
+      [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+    console.log(
+      `[perf] ${largest} (${statSync(join(examplesDir, largest)).size} bytes): validate + render median ${median(times).toFixed(1)} ms (min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)}); with the preview redraw median ${median(totals).toFixed(1)} ms`,
+    );
+    expect(median(times)).toBeLessThan(1_000);
+  });
+
+  it('downloads the same .docx bytes as `tender build`', async () => {
+    if (!existsSync(cliBin))
+      throw new Error(
+        `The CLI is not built (${cliBin}): run \`npx turbo run build --filter=@loti/tender-cli\`.`,
+      );
+    const before = await runs();
+    await page.getByLabel('Start from an example').selectOption(main);
+    await waitForRun(before);
+    expect(await editorText()).toBe(readExample(main));
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      page.getByRole('button', { name: 'Download .docx' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(main.replace(/\.yaml$/, '.docx'));
+    const path = await download.path();
+    const browserBytes = readFileSync(path);
+    await page.locator('#notice', { hasText: 'Downloaded' }).waitFor({ timeout: 10_000 });
+
+    const outDir = mkdtempSync(join(tmpdir(), 'loti-demo-cli-'));
+    try {
+      await run(
+        process.execPath,
+        [cliBin, 'build', join(examplesDir, main), '-o', outDir, '--format', 'docx'],
+        { cwd: repoDir, timeout: 120_000 },
+      );
+      const cliBytes = readFileSync(join(outDir, main.replace(/\.yaml$/, '.docx')));
+      expect(browserBytes.subarray(0, 2).toString()).toBe('PK');
+      expect(sha256(browserBytes)).toBe(sha256(cliBytes));
+    } finally {
+      rmSync(outDir, { recursive: true, force: true });
+    }
+    await shot('07-downloaded');
+  }, 180_000);
+
+  it('searches the clause library and adds a clause to the spec and the preview', async () => {
+    // A clause this spec does not have that builds cleanly once added, chosen from the live library.
+    const text = await editorText();
+    const built = await buildTenderModelFromText(text, main, allExampleFiles);
+    const inDocument = new Set(built.document?.manifest.clauses.map((entry) => entry.id));
+    let chosen: { id: string; title: string; topic: string; number: string } | undefined;
+    for (const clause of catalog.list({ status: 'stable' })) {
+      if (inDocument.has(clause.id)) continue;
+      const added = addClauseToSpec(text, clause.id, `^${clause.version.split('.')[0]}`);
+      if (!added.ok) continue;
+      const result = await buildTenderModelFromText(added.text, main, allExampleFiles);
+      const entry = result.document?.manifest.clauses.find((candidate) => candidate.id === clause.id);
+      if (result.errors.length === 0 && entry) {
+        chosen = { id: clause.id, title: clause.title, topic: clause.topic, number: entry.number };
+        break;
+      }
+    }
+    if (!chosen) throw new Error('No clause in the library can be added to the example cleanly');
+
+    const library = page.locator('#clause-results');
+    await page.getByLabel('Search by words').fill(chosen.title.split(/\s+/).slice(0, 3).join(' '));
+    await page.getByLabel('Topic').selectOption(chosen.topic);
+    const result = library.locator(`button[data-clause-id="${chosen.id}"]`);
+    await result.waitFor({ timeout: 5_000 });
+    expect(await textOf(page.locator('#clause-count'))).toMatch(/clauses? found/);
+    await result.click();
+
+    const detail = page.locator('#clause-detail');
+    expect(await textOf(detail.locator('h3'))).toBe(chosen.title);
+    for (const heading of [
+      'Wording',
+      'Guidance for officers',
+      'Variables',
+      'References',
+      'Versions and changes',
+    ]) {
+      expect(await detail.getByRole('heading', { name: heading }).count()).toBe(1);
+    }
+    const changelog = catalog.changelog(chosen.id);
+    expect(await textOf(detail)).toContain(changelog[0]?.changes ?? '');
+    const referenceIds = catalog.get(chosen.id)?.references ?? [];
+    for (const id of referenceIds) {
+      const reference = catalog.reference(id);
+      if (reference)
+        expect(await detail.getByRole('link', { name: reference.title }).first().getAttribute('href')).toBe(
+          reference.url,
+        );
+    }
+    await detail.locator('#clause-detail-heading').scrollIntoViewIfNeeded();
+    await shot('08-clause-detail');
+
+    const before = await runs();
+    await detail.getByRole('button', { name: /^Add to spec/ }).click();
+    await waitForRun(before);
+    const after = await editorText();
+    expect(after).toContain(chosen.id);
+    expect(
+      parse(after).clauses.include.map((entry: string | { id: string }) =>
+        typeof entry === 'string' ? entry.split('@')[0] : entry.id,
+      ),
+    ).toContain(chosen.id);
+    await page.frameLocator('#preview').locator(`text=${chosen.title}`).first().waitFor({ timeout: 10_000 });
+    await page.locator('#notice', { hasText: `clause ${chosen.number}` }).waitFor({ timeout: 10_000 });
+    expect(await textOf(detail)).toContain('already listed under clauses.include');
+    await page.locator('#spec-heading').scrollIntoViewIfNeeded();
+    await shot('09-clause-added');
+  });
+
+  it('is keyboard usable: skip link first, landmarks and labelled controls', async () => {
+    // A fresh load, so Tab starts from the top of the page.
+    await page.goto(`${origin}/`);
+    await page.waitForSelector('#preview-region[data-runs]', { timeout: 30_000 });
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to main content');
+    await shot('10-skip-link');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    for (const role of ['banner', 'main', 'contentinfo', 'navigation', 'search'] as const) {
+      expect(await page.getByRole(role).count(), role).toBeGreaterThan(0);
+    }
+    for (const label of ['Start from an example', 'Search by words', 'Topic', 'Tag', 'Tender spec (YAML)']) {
+      expect(await page.getByLabel(label, { exact: true }).count(), label).toBe(1);
+    }
+    expect(await page.getByRole('status').count()).toBeGreaterThanOrEqual(2);
+    expect(await page.locator('iframe#preview').getAttribute('title')).toBe('Tender document preview');
+  });
+
+  it('forbids eval through its Content Security Policy', async () => {
+    // From a timer, so the page's policy applies (DevTools' own evaluation is exempt).
+    const result = await page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          setTimeout(() => {
+            try {
+              resolve(String(new Function('return "evaluated"')()));
+            } catch (error) {
+              resolve((error as Error).name);
+            }
+          }, 0);
+        }),
+    );
+    expect(result).toBe('EvalError');
+    // The violation is expected here; it must be the only one.
+    const violations = problems.filter((problem) => /unsafe-eval|Content Security Policy/.test(problem));
+    expect(violations.length).toBeLessThanOrEqual(1);
+    problems.splice(0, problems.length, ...problems.filter((problem) => !violations.includes(problem)));
+  });
+
+  it('makes no requests beyond its own static files, and logs no errors', () => {
+    const outside = requests.filter(
+      (url) => !url.startsWith(`${origin}/`) && !url.startsWith('blob:') && !url.startsWith('data:'),
+    );
+    expect(outside).toEqual([]);
+    expect(requests.length).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,138 @@
+import {
+  ImageRun,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
+import type { TenderDocument } from '../../model/types.js';
+import { cleanText, formatIsoDate } from '../text.js';
+import { base64ToBytes, imageKind } from './base64.js';
+import { type BlockContext, type BodyElement, renderBlocks } from './blocks.js';
+import { CELL_MARGIN } from './layout.js';
+import { STYLE } from './styles.js';
+
+/** The logo is scaled to fit this box (pixels at 96 dpi), keeping its proportions. */
+const LOGO_BOX = { width: 220, height: 80 } as const;
+
+function logoParagraph(doc: TenderDocument): Paragraph | undefined {
+  const logo = doc.meta.branding.logo;
+  if (!logo) return undefined;
+  const data = base64ToBytes(logo.base64);
+  const kind = data ? imageKind(data) : undefined;
+  if (!data || !kind || !(logo.widthPx > 0) || !(logo.heightPx > 0)) return undefined;
+  const scale = Math.min(1, LOGO_BOX.width / logo.widthPx, LOGO_BOX.height / logo.heightPx);
+  const alt = cleanText(logo.altText).trim() || cleanText(doc.cover.authority);
+  return new Paragraph({
+    spacing: { after: 240 },
+    children: [
+      new ImageRun({
+        type: kind,
+        data,
+        transformation: {
+          width: Math.max(1, Math.round(logo.widthPx * scale)),
+          height: Math.max(1, Math.round(logo.heightPx * scale)),
+        },
+        altText: { name: 'Logo', description: alt, title: alt },
+      }),
+    ],
+  });
+}
+
+function labelled(label: string, value: string): Paragraph {
+  return new Paragraph({
+    style: STYLE.coverMeta,
+    children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun({ text: cleanText(value) })],
+  });
+}
+
+/** Label/value pairs as a two-column grid: labels bold on a light grey, so it reads without colour. */
+function factsTable(facts: TenderDocument['cover']['facts'], width: number): Table {
+  const widths = [Math.round(width * 0.36), width - Math.round(width * 0.36)];
+  const border = { style: 'single', size: 4, color: 'B1B4B6' } as const;
+  return new Table({
+    width: { size: width, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    margins: { ...CELL_MARGIN },
+    borders: {
+      top: border,
+      bottom: border,
+      left: border,
+      right: border,
+      insideHorizontal: border,
+      insideVertical: border,
+    },
+    rows: facts.map(
+      (fact) =>
+        new TableRow({
+          cantSplit: true,
+          children: [
+            new TableCell({
+              width: { size: widths[0] ?? 0, type: WidthType.DXA },
+              shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'F3F2F1' },
+              children: [
+                new Paragraph({
+                  style: STYLE.tableText,
+                  children: [new TextRun({ text: cleanText(fact.label), bold: true })],
+                }),
+              ],
+            }),
+            new TableCell({
+              width: { size: widths[1] ?? 0, type: WidthType.DXA },
+              children: [
+                new Paragraph({ style: STYLE.tableText, children: [new TextRun(cleanText(fact.value))] }),
+              ],
+            }),
+          ],
+        }),
+    ),
+  });
+}
+
+export function coverPage(doc: TenderDocument, ctx: BlockContext): BodyElement[] {
+  const { cover } = doc;
+  const elements: BodyElement[] = [];
+  const logo = logoParagraph(doc);
+  if (logo) elements.push(logo);
+  elements.push(
+    new Paragraph({ style: STYLE.coverAuthority, children: [new TextRun(cleanText(cover.authority))] }),
+  );
+  elements.push(new Paragraph({ style: STYLE.coverTitle, children: [new TextRun(cleanText(cover.title))] }));
+  if (cover.reference.trim()) elements.push(labelled('Reference', cover.reference));
+  if (cover.procedure.trim()) elements.push(labelled('Procedure', cover.procedure));
+  if (doc.meta.issueDate.trim()) elements.push(labelled('Issue date', formatIsoDate(doc.meta.issueDate)));
+  elements.push(new Paragraph({ spacing: { after: 120 }, children: [] }));
+  if (cover.facts.length > 0) {
+    elements.push(factsTable(cover.facts, ctx.width));
+    elements.push(new Paragraph({ spacing: { after: 120 }, children: [] }));
+  }
+  if (cover.keyDates.length > 0) {
+    elements.push(
+      ...renderBlocks(
+        [
+          {
+            type: 'table',
+            table: {
+              caption: 'Key dates',
+              columns: [
+                { header: 'Milestone', width: 55 },
+                { header: 'Date', width: 45 },
+              ],
+              rows: cover.keyDates.map((date) => [
+                [{ type: 'text', text: date.label }],
+                [{ type: 'text', text: date.display }],
+              ]),
+            },
+          },
+        ],
+        { ...ctx, indent: 0 },
+      ),
+    );
+  }
+  return elements;
+}

@@ -1,0 +1,174 @@
+import { strFromU8, strToU8, unzipSync, type Zippable, zipSync } from 'fflate';
+import type { DocumentManifest } from '../../model/types.js';
+import { MANIFEST_PARTS, manifestParts } from './manifest.js';
+
+/**
+ * Everything that makes docx's output vary between runs is fixed here, in one place, after packing:
+ *  - docProps/core.xml created/modified come from the clock → the issue date at midnight UTC;
+ *  - hyperlink relationship ids are random → every part's relationships renumbered rId1… in order;
+ *  - bookmark ids, "_Toc" bookmark names and drawing ids count on across documents in one process → renumbered in
+ *    order of appearance;
+ *  - zip entries carry the current time and docx's order → re-zipped with fflate, fixed dates, sorted entries
+ *    ([Content_Types].xml first).
+ * The clause manifest's custom XML part is added here too, as docx has no API for one.
+ */
+
+export interface NormaliseOptions {
+  /** ISO date (YYYY-MM-DD…) used for the core dates and the zip entry dates. */
+  readonly issueDate: string;
+  readonly manifest?: DocumentManifest;
+}
+
+const REL_TYPE_CUSTOM_XML = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml';
+const CT_CUSTOM_XML_PROPS = 'application/vnd.openxmlformats-officedocument.customXmlProperties+xml';
+
+/** YYYY-MM-DD from the issue date, when it is a real date DOS zip times can hold; else 1980-01-01. */
+export function fixedDay(issueDate: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(issueDate);
+  if (!match) return '1980-01-01';
+  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  const valid = y >= 1980 && y <= 2099 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+  return valid ? `${match[1]}-${match[2]}-${match[3]}` : '1980-01-01';
+}
+
+function fixCoreDates(xml: string, day: string): string {
+  const stamp = `${day}T00:00:00Z`;
+  return xml
+    .replace(/(<dcterms:created\b[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${stamp}$2`)
+    .replace(/(<dcterms:modified\b[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${stamp}$2`);
+}
+
+/** "word/_rels/document.xml.rels" → "word/document.xml". */
+function partOfRels(relsPath: string): string {
+  return relsPath.replace(/(^|\/)_rels\/([^/]*)\.rels$/, '$1$2');
+}
+
+/** Renumbers one part's relationships rId1… in file order and rewrites every r:* reference in the part. */
+function renumberRelationships(rels: string, part: string | undefined): { rels: string; part?: string } {
+  const map = new Map<string, string>();
+  const newRels = rels.replace(
+    /(<Relationship\b[^>]*?\bId=")([^"]*)(")/g,
+    (_, open: string, id: string, close: string) => {
+      const next = `rId${map.size + 1}`;
+      if (!map.has(id)) map.set(id, next);
+      return `${open}${map.get(id)}${close}`;
+    },
+  );
+  const newPart = part?.replace(
+    /(\br:[A-Za-z]+=")([^"]*)(")/g,
+    (whole, open: string, id: string, close: string) => {
+      const mapped = map.get(id);
+      return mapped ? `${open}${mapped}${close}` : whole;
+    },
+  );
+  return { rels: newRels, part: newPart };
+}
+
+/** Bookmark ids, "_Toc…" names and drawing ids, renumbered in order of first appearance. */
+function renumberCounters(xml: string, counters: { drawing: number }): string {
+  const bookmarkIds = new Map<string, string>();
+  const bookmarkId = (id: string) => {
+    if (!bookmarkIds.has(id)) bookmarkIds.set(id, String(bookmarkIds.size + 1));
+    return bookmarkIds.get(id) as string;
+  };
+  const tocNames = new Map<string, string>();
+  const tocName = (n: string) => {
+    if (!tocNames.has(n)) tocNames.set(n, String(tocNames.size + 1));
+    return `_Toc${tocNames.get(n)}`;
+  };
+  return (
+    xml
+      .replace(
+        /(<w:bookmark(?:Start|End)\b[^>]*?\bw:id=")(\d+)(")/g,
+        (_, a: string, id: string, b: string) => {
+          return `${a}${bookmarkId(id)}${b}`;
+        },
+      )
+      .replace(
+        /(\bw:(?:name|anchor)=")_Toc(\d+)(")/g,
+        (_, a: string, n: string, b: string) => `${a}${tocName(n)}${b}`,
+      )
+      .replace(/(<w:instrText\b[^>]*>[^<]*?)_Toc(\d+)/g, (_, a: string, n: string) => `${a}${tocName(n)}`)
+      // Drawing ids must be unique across the package, so one counter runs through all parts.
+      .replace(/(<(?:wp:docPr|pic:cNvPr)\b[^>]*?\bid=")(\d+)(")/g, (_, a: string, _id: string, b: string) => {
+        counters.drawing += a.startsWith('<wp:docPr') ? 1 : 0;
+        return `${a}${counters.drawing}${b}`;
+      })
+  );
+}
+
+function addManifest(files: Record<string, string>, manifest: DocumentManifest): void {
+  Object.assign(files, manifestParts(manifest));
+  const relsPath = 'word/_rels/document.xml.rels';
+  const rels = files[relsPath];
+  if (rels !== undefined && !rels.includes(REL_TYPE_CUSTOM_XML)) {
+    files[relsPath] = rels.replace(
+      '</Relationships>',
+      `<Relationship Id="rIdManifest" Type="${REL_TYPE_CUSTOM_XML}" Target="../${MANIFEST_PARTS.item}"/></Relationships>`,
+    );
+  }
+  const types = files['[Content_Types].xml'];
+  if (types !== undefined) {
+    let next = types;
+    if (!/<Default\b[^>]*Extension="xml"/.test(next)) {
+      next = next.replace('</Types>', '<Default Extension="xml" ContentType="application/xml"/></Types>');
+    }
+    if (!next.includes(`/${MANIFEST_PARTS.props}`)) {
+      next = next.replace(
+        '</Types>',
+        `<Override PartName="/${MANIFEST_PARTS.props}" ContentType="${CT_CUSTOM_XML_PROPS}"/></Types>`,
+      );
+    }
+    files['[Content_Types].xml'] = next;
+  }
+}
+
+const isXml = (path: string) => /\.(xml|rels)$/.test(path);
+
+/** [Content_Types].xml first (some readers insist), then the package relationships, then by path. */
+function entryOrder(a: string, b: string): number {
+  const rank = (p: string) => (p === '[Content_Types].xml' ? 0 : p === '_rels/.rels' ? 1 : 2);
+  return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+export function normalisePackage(bytes: Uint8Array, options: NormaliseOptions): Uint8Array {
+  const day = fixedDay(options.issueDate);
+  const raw = unzipSync(bytes);
+  const text: Record<string, string> = {};
+  const binary: Record<string, Uint8Array> = {};
+  for (const [path, data] of Object.entries(raw)) {
+    if (path.endsWith('/')) continue;
+    if (isXml(path)) text[path] = strFromU8(data);
+    else binary[path] = data;
+  }
+
+  const core = text['docProps/core.xml'];
+  if (core !== undefined) text['docProps/core.xml'] = fixCoreDates(core, day);
+  if (options.manifest) addManifest(text, options.manifest);
+
+  for (const relsPath of Object.keys(text).filter((p) => p.endsWith('.rels'))) {
+    const partPath = partOfRels(relsPath);
+    const target = partPath === relsPath ? undefined : text[partPath];
+    const { rels, part } = renumberRelationships(text[relsPath] as string, target);
+    text[relsPath] = rels;
+    if (part !== undefined) text[partPath] = part;
+  }
+
+  const counters = { drawing: 0 };
+  for (const path of Object.keys(text).sort(entryOrder)) {
+    if (path.startsWith('word/') && !path.includes('/_rels/')) {
+      text[path] = renumberCounters(text[path] as string, counters);
+    }
+  }
+
+  // Noon local time: fflate writes the zip's local-time fields from the Date's local getters, so a local-time
+  // string gives the same bytes in every time zone.
+  const mtime = `${day}T12:00:00`;
+  const zippable: Zippable = {};
+  const paths = [...Object.keys(text), ...Object.keys(binary)].sort(entryOrder);
+  for (const path of paths) {
+    const data = text[path] !== undefined ? strToU8(text[path] as string) : (binary[path] as Uint8Array);
+    zippable[path] = [data, { mtime, level: /\.(png|jpe?g)$/i.test(path) ? 0 : 6 }];
+  }
+  return zipSync(zippable);
+}

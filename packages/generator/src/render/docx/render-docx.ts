@@ -1,0 +1,136 @@
+import { Document, Packer, type PageNumberEstimator, Paragraph, TableOfContents, TextRun } from 'docx';
+import type { DocClause, DocSection, TenderDocument } from '../../model/types.js';
+import { paletteFor } from '../colour.js';
+import { cleanText, collectAnchors, hasBlocks, languageTag, safeFontName } from '../text.js';
+import {
+  type BlockContext,
+  type BodyElement,
+  draftingNote,
+  headingParagraph,
+  renderBlocks,
+} from './blocks.js';
+import { bookmarkNames } from './bookmarks.js';
+import { coverPage } from './cover.js';
+import { NUMBER_GUTTER, PAGE, TEXT_WIDTH } from './layout.js';
+import { normalisePackage } from './normalise.js';
+import { type PageNumberMode, shouldEstimatePages } from './page-estimate.js';
+import { pageFurniture } from './page-furniture.js';
+import { numberingOptions, STYLE, stylesFor } from './styles.js';
+
+function clauseElements(clause: DocClause, ctx: BlockContext): BodyElement[] {
+  return [
+    headingParagraph('Heading2', clause.number, clause.title, ctx.bookmarks.get(clause.anchor)),
+    ...(hasBlocks(clause.guidance)
+      ? draftingNote(`Guidance: ${clause.clauseId} (version ${clause.version})`, clause.guidance, ctx)
+      : []),
+    ...renderBlocks(clause.blocks, ctx),
+  ];
+}
+
+function sectionElements(section: DocSection, index: number, ctx: BlockContext): BodyElement[] {
+  // The first section follows the contents page; appendices start on a page of their own.
+  const newPage = index === 0 || section.kind === 'appendix';
+  return [
+    headingParagraph('Heading1', section.number, section.title, ctx.bookmarks.get(section.anchor), newPage),
+    ...renderBlocks(section.blocks, ctx),
+    ...section.clauses.flatMap((clause) => clauseElements(clause, ctx)),
+  ];
+}
+
+/** Builds the docx object model; `pageNumbers` (docx/layout's estimator) pre-fills the contents' page numbers. */
+export function buildDocxDocument(doc: TenderDocument, pageNumbers?: PageNumberEstimator): Document {
+  const palette = paletteFor(doc.meta.branding.accentColour);
+  const font = safeFontName(doc.meta.branding.font);
+  const ctx: BlockContext = {
+    bookmarks: bookmarkNames(collectAnchors(doc.sections)),
+    palette,
+    width: TEXT_WIDTH,
+    indent: NUMBER_GUTTER,
+    textStyle: STYLE.clauseText,
+    bulletLevel: 0,
+  };
+  const manifest = doc.manifest;
+  const customProperties = [
+    { name: 'TenderReference', value: doc.meta.reference },
+    { name: 'Generator', value: manifest.generator },
+    { name: 'ClauseLibraryVersion', value: manifest.clausesPackageVersion },
+    { name: 'SecurityClassification', value: doc.meta.classification ?? doc.cover.classification ?? '' },
+  ]
+    .map((p) => ({ name: p.name, value: cleanText(p.value).trim() }))
+    .filter((p) => p.value !== '');
+
+  return new Document({
+    title: cleanText(doc.meta.title),
+    subject: cleanText(doc.meta.subject),
+    creator: cleanText(doc.meta.creator),
+    lastModifiedBy: cleanText(doc.meta.creator),
+    keywords: doc.meta.keywords.map(cleanText).join(', '),
+    description: cleanText(doc.meta.description),
+    revision: 1,
+    customProperties,
+    styles: stylesFor(font, languageTag(doc.meta.language), palette),
+    numbering: numberingOptions(),
+    ...(pageNumbers ? { pageNumbers } : {}),
+    sections: [
+      {
+        properties: {
+          titlePage: true,
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: {
+              top: PAGE.margin,
+              bottom: PAGE.margin,
+              left: PAGE.margin,
+              right: PAGE.margin,
+              header: PAGE.header,
+              footer: PAGE.footer,
+            },
+          },
+        },
+        ...pageFurniture(doc, palette),
+        children: [
+          ...coverPage(doc, ctx),
+          new Paragraph({
+            style: STYLE.contentsHeading,
+            pageBreakBefore: true,
+            children: [new TextRun('Contents')],
+          }),
+          new TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-2' }),
+          ...doc.sections.flatMap((section, index) => sectionElements(section, index, ctx)),
+        ],
+      },
+    ],
+  });
+}
+
+export interface RenderDocxOptions {
+  /**
+   * Contents page numbers: 'estimate' lays the pages out to write them (slow on long documents), 'word' leaves
+   * them for Word to fill in when it updates the contents, 'auto' (default) estimates when the document is of
+   * normal tender size. See page-estimate.ts.
+   */
+  readonly pageNumbers?: PageNumberMode;
+}
+
+/**
+ * Renders the document model to .docx bytes. Pure and isomorphic (no fs, clock or randomness), and deterministic:
+ * the same model and options give the same bytes, in any process.
+ */
+export async function renderDocx(doc: TenderDocument, options: RenderDocxOptions = {}): Promise<Uint8Array> {
+  // docx/layout is 1.7 MB: loaded only when the pages are laid out, so a browser bundle can split it off.
+  const estimator = shouldEstimatePages(doc, options.pageNumbers ?? 'auto')
+    ? (await import('docx/layout')).estimatePageNumbers
+    : undefined;
+  let packed: Uint8Array;
+  try {
+    packed = await Packer.pack(buildDocxDocument(doc, estimator), 'uint8array');
+  } catch (error) {
+    if (!estimator) throw error;
+    // The page layout is an estimate: if it fails, the contents are still written, with page numbers left for
+    // Word to fill in. Any other failure happens again here and is thrown.
+    packed = await Packer.pack(buildDocxDocument(doc), 'uint8array').catch(() => {
+      throw error;
+    });
+  }
+  return normalisePackage(packed, { issueDate: doc.meta.issueDate, manifest: doc.manifest });
+}

@@ -1,0 +1,156 @@
+import type { DocBlock, DocInline, DocSection, TenderDocument } from '../model/types.js';
+
+/** Text that needs no cleaning: printable characters of the BMP (not U+FFFE/U+FFFF) and whole surrogate pairs. */
+const PLAIN = /^(?:[\x20-\x7E\u00A0-\uD7FF\uE000-\uFFFD]|[\uD800-\uDBFF][\uDC00-\uDFFF])*$/;
+
+/**
+ * Text safe for any XML part or HTML text node (before escaping). Removes what XML 1.0 forbids (C0 controls, lone
+ * surrogates, U+FFFE, U+FFFF) and C1 controls, which are legal but never meant; docx strips most of these itself
+ * but lets U+FFFE/U+FFFF through, and one of them makes the whole package unreadable. Tabs and line breaks would
+ * stay literal inside `<w:t>`; the model promises none, so each run of them becomes one space.
+ */
+export function cleanText(text: string): string {
+  if (PLAIN.test(text)) return text;
+  let out = '';
+  let pendingSpace = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code === 0x09 || code === 0x0a || code === 0x0d) {
+      pendingSpace = true;
+      continue;
+    }
+    if (pendingSpace) {
+      out += ' ';
+      pendingSpace = false;
+    }
+    if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0xfffe || code === 0xffff) continue;
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        out += text.slice(i, i + 2);
+        i += 1;
+      }
+      continue;
+    }
+    if (code >= 0xdc00 && code <= 0xdfff) continue;
+    out += text.charAt(i);
+  }
+  return pendingSpace ? `${out} ` : out;
+}
+
+/** Every anchor a `ref` may point at: sections and clauses. A ref to anything else renders as plain text. */
+export function collectAnchors(sections: readonly DocSection[]): ReadonlySet<string> {
+  const anchors = new Set<string>();
+  for (const section of sections) {
+    anchors.add(section.anchor);
+    for (const clause of section.clauses) anchors.add(clause.anchor);
+  }
+  return anchors;
+}
+
+/** Plain text of inline content, for alt text, table of contents entries and tests. */
+export function inlineText(content: readonly DocInline[]): string {
+  return content.map((inline) => inline.text).join('');
+}
+
+/** "5 Data access and export", "A Clause manifest": the heading text every renderer shows. */
+export function numberedTitle(number: string, title: string): string {
+  return number ? `${number} ${title}` : title;
+}
+
+/** Label of the box that holds guidance for officers, in every output format. */
+export const DRAFTING_NOTE_LABEL = 'Drafting note for officers — delete before issue';
+
+/** True when the document has anything to say under a drafting-note box. */
+export function hasBlocks(blocks: readonly DocBlock[] | undefined): blocks is readonly DocBlock[] {
+  return blocks !== undefined && blocks.length > 0;
+}
+
+/** The cover marking: the cover's own, else the document's. */
+export function classificationOf(doc: TenderDocument): string | undefined {
+  const marking = doc.cover.classification ?? doc.meta.classification;
+  return marking && cleanText(marking).trim() ? cleanText(marking).trim() : undefined;
+}
+
+/** Only these link schemes become live links; anything else (javascript:, data:, file:) is shown as text. */
+const SAFE_URL = /^(https?:|mailto:|tel:)/i;
+
+export function safeUrl(url: string): string | undefined {
+  const cleaned = cleanText(url).trim();
+  return SAFE_URL.test(cleaned) ? cleaned : undefined;
+}
+
+/** Determiners and verbs that start a definition mid-sentence, lowercased after "Term means". */
+const LOWERCASE_OPENERS = new Set(['a', 'an', 'the', 'all', 'any', 'each', 'every', 'one', 'some']);
+const SELF_JOINING = /^(means|has the meaning|includes|is)\b/i;
+
+/**
+ * How a definition reads after its term: "**Supplier** means the Bidder…". The model gives the definition text; when
+ * it already starts with "means"/"has the meaning"/"includes" no extra "means" is added, and a leading article is
+ * lowercased so the sentence reads on. Returns the joining word and the (possibly adjusted) content.
+ */
+export function definitionParts(content: readonly DocInline[]): {
+  readonly joiner: string;
+  readonly content: readonly DocInline[];
+} {
+  const [first, ...rest] = content;
+  if (first?.type !== 'text') return { joiner: ' means ', content };
+  const text = first.text.replace(/^\s+/, '');
+  const word = /^[A-Za-z]+/.exec(text)?.[0] ?? '';
+  const selfJoining = SELF_JOINING.test(text);
+  const lowered =
+    selfJoining || LOWERCASE_OPENERS.has(word.toLowerCase())
+      ? text.charAt(0).toLowerCase() + text.slice(1)
+      : text;
+  return { joiner: selfJoining ? ' ' : ' means ', content: [{ ...first, text: lowered }, ...rest] };
+}
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
+/** "2027-02-01" → "1 February 2027" (GOV.UK style), without Date or locale data; the input when not a date. */
+export function formatIsoDate(iso: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
+  if (!match || !month) return cleanText(iso);
+  return `${Number(match[3])} ${month} ${match[1]}`;
+}
+
+/**
+ * Shortens text for running heads and footers, at a word boundary, with an ellipsis. Headers must stay a line or two:
+ * one taller than the page (a pathological title) makes LibreOffice loop forever laying the page out.
+ */
+export function runningText(text: string, max: number): string {
+  const cleaned = cleanText(text).trim();
+  if ([...cleaned].length <= max) return cleaned;
+  const cut = [...cleaned].slice(0, max - 1).join('');
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/**
+ * The font name goes into XML attributes and CSS; a name with anything but letters, digits, spaces, dots, hyphens
+ * and underscores is not a real font, so it falls back to the default rather than being "repaired".
+ */
+export function safeFontName(font: string | undefined, fallback = 'Arial'): string {
+  const trimmed = (font ?? '').trim();
+  return /^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,62}$/u.test(trimmed) ? trimmed : fallback;
+}
+
+/** A BCP 47-looking language tag, else en-GB. */
+export function languageTag(language: string | undefined): string {
+  const trimmed = (language ?? '').trim();
+  return /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(trimmed) ? trimmed : 'en-GB';
+}
