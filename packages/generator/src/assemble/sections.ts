@@ -259,9 +259,9 @@ export function referencesAppendix(catalog: ClauseCatalog, ids: readonly string[
         table: {
           caption: 'Laws, standards and guidance',
           columns: [
-            { header: 'Title', width: 45 },
-            { header: 'Kind', width: 13 },
-            { header: 'Where to find it', width: 42 },
+            { header: 'Title', width: 42 },
+            { header: 'Kind', width: 17 },
+            { header: 'Where to find it', width: 41 },
           ],
           rows,
         },
