@@ -1,0 +1,111 @@
+import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { ClauseCatalog } from '@loti/clauses';
+import {
+  buildTenderModel,
+  codeFrame,
+  renderDocx,
+  renderHtml,
+  renderMarkdown,
+  type SpecIssue,
+  type TenderDocument,
+} from '@loti/tender-generator';
+import { createNodeReader, specRoot } from '../io/node-reader.js';
+import type { Format } from './formats.js';
+import { estimatePages } from './page-estimate.js';
+
+/** A spec issue flattened for printing and JSON, with its code frame already cut from the source. */
+export interface ReportedIssue {
+  readonly code: string;
+  readonly severity: 'error' | 'warning';
+  readonly message: string;
+  readonly field?: string;
+  readonly file?: string;
+  readonly line?: number;
+  readonly column?: number;
+  readonly frame?: string;
+}
+
+export interface BuildSpecResult {
+  readonly spec: string;
+  readonly ok: boolean;
+  readonly errors: readonly ReportedIssue[];
+  readonly warnings: readonly ReportedIssue[];
+  /** Absolute paths of the spec and every file it includes, for --watch. */
+  readonly files: readonly string[];
+  /** The rendered output, when a format was asked for and there were no errors. */
+  readonly bytes?: Uint8Array;
+  readonly pages?: number;
+  readonly clauses?: number;
+  readonly ms: number;
+  /** The model itself; kept in-process only (workers do not send it back). */
+  readonly document?: TenderDocument;
+  /** An unexpected failure while rendering, as one line. */
+  readonly crash?: string;
+}
+
+export interface BuildSpecOptions {
+  readonly format?: Format;
+  readonly catalog?: ClauseCatalog;
+}
+
+/** parse → validate → assemble → render one spec, reading files through the Node reader. Never throws. */
+export async function buildSpec(spec: string, options: BuildSpecOptions = {}): Promise<BuildSpecResult> {
+  const started = performance.now();
+  const texts = new Map<string, string>();
+  const reader = createNodeReader({
+    root: await specRoot(spec),
+    onText: (path, text) => texts.set(path, text),
+  });
+  const path = spec.split('\\').join('/');
+  const result = await buildTenderModel(path, reader, options.catalog ? { catalog: options.catalog } : {});
+  const report = (issue: SpecIssue) => reportIssue(issue, texts);
+  const errors = result.errors.map(report);
+  const warnings = result.warnings.map(report);
+  const files = result.loaded
+    ? result.loaded.files.map((file) => resolve(file.file))
+    : [...texts.keys()].map((file) => resolve(file));
+  if (files.length === 0) files.push(resolve(spec));
+  const base = { spec, errors, warnings, files };
+  const document = result.document;
+  if (!document) return { ...base, ok: false, ms: performance.now() - started };
+  const pages = estimatePages(document);
+  const clauses = document.manifest.clauses.length;
+  if (!options.format)
+    return { ...base, ok: true, document, pages, clauses, ms: performance.now() - started };
+  try {
+    const bytes = await render(document, options.format);
+    return { ...base, ok: true, document, bytes, pages, clauses, ms: performance.now() - started };
+  } catch (error) {
+    const crash = `Rendering ${options.format} failed: ${error instanceof Error ? error.message : String(error)}`;
+    return { ...base, ok: false, crash, ms: performance.now() - started };
+  }
+}
+
+async function render(document: TenderDocument, format: Format): Promise<Uint8Array> {
+  switch (format) {
+    case 'docx':
+      return renderDocx(document);
+    case 'html':
+      return new TextEncoder().encode(renderHtml(document));
+    case 'md':
+      return new TextEncoder().encode(renderMarkdown(document));
+    case 'json':
+      return new TextEncoder().encode(`${JSON.stringify(document, null, 2)}\n`);
+  }
+}
+
+export function reportIssue(issue: SpecIssue, texts: ReadonlyMap<string, string>): ReportedIssue {
+  const position = issue.position;
+  const source = position ? texts.get(position.file) : undefined;
+  return {
+    code: issue.code,
+    severity: issue.severity,
+    message: issue.message,
+    ...(issue.field ? { field: issue.field } : {}),
+    ...(position ? { file: position.file, line: position.line, column: position.column } : {}),
+    ...(position && source !== undefined && source.length > 0
+      ? { frame: codeFrame(source, position.line, position.column) }
+      : {}),
+  };
+}

@@ -1,0 +1,83 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import {
+  type CatalogData,
+  type ClauseCatalog,
+  type ClauseIssue,
+  compileLibrary,
+  createCatalog,
+  catalog as installedCatalog,
+} from '@loti/clauses';
+import { CliError, describeFsError, EXIT } from './errors.js';
+
+/**
+ * TENDER_CATALOG names a compiled catalog (CatalogData as JSON) to use instead of the installed @loti/clauses:
+ * for checking documents against a library that is not released yet, and for tests.
+ */
+export const CATALOG_ENV = 'TENDER_CATALOG';
+
+let cached: ClauseCatalog | undefined;
+
+export function loadCatalog(env: NodeJS.ProcessEnv = process.env): ClauseCatalog {
+  if (cached) return cached;
+  const file = env[CATALOG_ENV];
+  if (!file) {
+    cached = installedCatalog;
+    return cached;
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    const reason = error instanceof SyntaxError ? 'is not valid JSON' : describeFsError(error);
+    throw new CliError(`${CATALOG_ENV}=${file}: the file ${reason}.`, EXIT.usage);
+  }
+  if (!isCatalogData(data))
+    throw new CliError(`${CATALOG_ENV}=${file} is not a compiled clause catalog.`, EXIT.usage);
+  cached = createCatalog(data);
+  return cached;
+}
+
+function isCatalogData(value: unknown): value is CatalogData {
+  if (typeof value !== 'object' || value === null) return false;
+  const data = value as Record<string, unknown>;
+  return (
+    ['clauses', 'topics', 'profiles', 'references', 'definitions'].every((key) => Array.isArray(data[key])) &&
+    typeof data.packageVersion === 'string'
+  );
+}
+
+/** The folder holding the clause library's source (library.yaml and <topic>/<clause>.md), if there is one. */
+export function findLibraryRoot(explicit?: string, cwd = process.cwd()): string | undefined {
+  if (explicit) return resolve(explicit);
+  for (const candidate of [cwd, join(cwd, 'clauses')])
+    if (existsSync(join(candidate, 'library.yaml'))) return candidate;
+  try {
+    const root = dirname(createRequire(import.meta.url).resolve('@loti/clauses/package.json'));
+    if (existsSync(join(root, 'library.yaml'))) return root;
+  } catch {
+    // Not resolvable: no source to use.
+  }
+  return undefined;
+}
+
+/** Compiles the clause library from its source files, for --watch (the installed catalog is compiled at build time). */
+export async function compileCatalogFromSource(
+  root: string,
+): Promise<{ catalog?: ClauseCatalog; errors: readonly ClauseIssue[] }> {
+  const { readLibraryFiles } = await import('@loti/clauses/lint');
+  let packageVersion = '0.0.0';
+  try {
+    packageVersion = String(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
+  } catch {
+    // A library folder without package.json still compiles.
+  }
+  const result = compileLibrary({
+    files: readLibraryFiles(root),
+    packageVersion,
+    sha256: (text) => createHash('sha256').update(text).digest('hex'),
+  });
+  return result.catalog ? { catalog: createCatalog(result.catalog), errors: [] } : { errors: result.errors };
+}

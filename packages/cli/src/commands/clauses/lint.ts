@@ -1,0 +1,96 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ClauseIssue } from '@loti/clauses';
+import { codeFrame } from '@loti/tender-generator';
+import { Command } from 'commander';
+import type { ReportedIssue } from '../../build/build-spec.js';
+import { findLibraryRoot } from '../../catalog.js';
+import type { CliContext } from '../../context.js';
+import { CliError, EXIT } from '../../errors.js';
+import { displayPath, plural } from '../../output/format.js';
+import { formatIssue } from '../../output/issues.js';
+
+/** A clause issue with a code frame read from the library source (positions are relative to its root). */
+function report(issue: ClauseIssue, root: string): ReportedIssue {
+  const position = issue.position;
+  let frame: string | undefined;
+  if (position) {
+    try {
+      frame = codeFrame(readFileSync(join(root, position.file), 'utf8'), position.line, position.column);
+    } catch {
+      frame = undefined;
+    }
+  }
+  return {
+    code: issue.code,
+    severity: issue.severity,
+    message: issue.message,
+    ...(issue.field ? { field: issue.field } : {}),
+    ...(position ? { file: position.file, line: position.line, column: position.column } : {}),
+    ...(frame ? { frame } : {}),
+  };
+}
+
+export function lintCommand(ctx: CliContext): Command {
+  return new Command('lint')
+    .description('Check the clause library: front matter, wording style, references and version bumps.')
+    .option(
+      '--base <ref>',
+      'git ref to compare versions against (default: the newest @loti/clauses release tag)',
+    )
+    .option(
+      '--root <dir>',
+      'the clause library folder (default: ./ or ./clauses with library.yaml, else the installed one)',
+    )
+    .option('--json', 'print JSON for tools')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ tender clauses lint\n  $ tender clauses lint --base main\n\nExit codes: 0 no errors (warnings allowed), 1 errors, 2 usage error.',
+    )
+    .action(async (options: { base?: string; root?: string; json?: boolean }) => {
+      const con = ctx.console;
+      const root = findLibraryRoot(options.root);
+      if (!root) {
+        throw new CliError(
+          'No clause library found: run this in the clauses folder, or give --root <dir> with library.yaml in it.',
+          EXIT.usage,
+        );
+      }
+      if (!existsSync(join(root, 'library.yaml'))) {
+        throw new CliError(
+          `${options.root ?? root} is not a clause library: it has no library.yaml.`,
+          EXIT.usage,
+        );
+      }
+      let lint: typeof import('@loti/clauses/lint');
+      try {
+        lint = await import('@loti/clauses/lint');
+      } catch (error) {
+        throw new CliError(
+          'This version of @loti/clauses has no linter (@loti/clauses/lint).',
+          EXIT.failed,
+          [],
+          { cause: error },
+        );
+      }
+      const result = await lint.lintClauseLibrary({ root, ...(options.base ? { base: options.base } : {}) });
+      ctx.exitCode = result.errors.length > 0 ? EXIT.failed : EXIT.ok;
+      if (options.json) {
+        con.out(
+          JSON.stringify(
+            { root, base: result.base, errors: result.errors, warnings: result.warnings },
+            null,
+            2,
+          ),
+        );
+        return;
+      }
+      for (const issue of [...result.errors, ...result.warnings])
+        con.err(formatIssue(report(issue, root), con.ce));
+      const { c, ce } = con;
+      const against = result.base ? ` against ${result.base}` : '';
+      const summary = `the clause library in ${displayPath(root)}${against}: ${plural(result.errors.length, 'error')}, ${plural(result.warnings.length, 'warning')}`;
+      if (result.errors.length > 0) con.err(`${ce.red('✖')} Linted ${summary}.`);
+      else con.out(`${c.green('✔')} Linted ${summary}.`);
+    });
+}

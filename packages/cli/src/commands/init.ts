@@ -1,0 +1,148 @@
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { buildTenderModelFromText, PROCEDURES, type Procedure } from '@loti/tender-generator';
+import { Command } from 'commander';
+import { loadCatalog } from '../catalog.js';
+import type { CliContext } from '../context.js';
+import { CliError, describeFsError, EXIT, errorCode, usageError } from '../errors.js';
+import {
+  askQuestions,
+  type PartialAnswers,
+  parseFacts,
+  parseProcedure,
+  suggestFact,
+} from '../init/prompt.js';
+import { initials, SCHEMA_URL, specTemplate } from '../init/template.js';
+import { displayPath, plural } from '../output/format.js';
+
+interface InitOptions {
+  title?: string;
+  authority?: string;
+  reference?: string;
+  procedure?: string;
+  facts?: string;
+  file: string;
+}
+
+const EXAMPLES = `
+Examples:
+  $ tender init                          ask a few questions, write ./tender.yaml
+  $ tender init housing --title "Housing Management System" \\
+      --authority "London Borough of Hollybrook" --procedure open \\
+      --facts processesPersonalData,hostedBySupplier
+
+Questions are asked only when stdin is a terminal; otherwise flags (or defaults) are used.
+An existing file is never overwritten.`;
+
+export function initCommand(ctx: CliContext): Command {
+  return new Command('init')
+    .description('Start a new tender spec from a template.')
+    .argument('[dir]', 'folder for the new spec', '.')
+    .option('--title <title>', 'title of the tender')
+    .option('--authority <name>', 'contracting authority, full legal name')
+    .option('--reference <ref>', 'tender reference (default: from the authority and year)')
+    .option('--procedure <procedure>', `procurement procedure: ${Object.keys(PROCEDURES).join(', ')}`)
+    .option('--facts <list>', 'key facts that apply, separated by commas (see tender clauses list)')
+    .option('--file <name>', 'file name of the new spec', 'tender.yaml')
+    .addHelpText('after', EXAMPLES)
+    .action(async (dir: string, options: InitOptions) => {
+      const con = ctx.console;
+      const target = join(dir, options.file);
+      if (existsSync(target))
+        throw new CliError(
+          `${target} already exists; init never overwrites a file. Choose another folder or --file.`,
+        );
+
+      const given: PartialAnswers = {};
+      if (options.title?.trim()) given.title = options.title.trim();
+      if (options.authority?.trim()) given.authority = options.authority.trim();
+      if (options.reference?.trim()) given.reference = options.reference.trim();
+      if (options.procedure !== undefined) {
+        const procedure = parseProcedure(options.procedure);
+        if (!procedure)
+          throw usageError(
+            `--procedure must be one of ${Object.keys(PROCEDURES).join(', ')}; got "${options.procedure}".`,
+          );
+        given.procedure = procedure;
+      }
+      if (options.facts !== undefined) {
+        const { facts, unknown } = parseFacts(options.facts);
+        if (unknown.length > 0) {
+          const hints = unknown.map((name) => {
+            const guess = suggestFact(name);
+            return `"${name}"${guess ? ` (did you mean ${guess}?)` : ''}`;
+          });
+          throw usageError(
+            `Not a key fact: ${hints.join(', ')}. Run tender init --help, or see tender clauses list.`,
+          );
+        }
+        given.facts = facts;
+      }
+
+      const interactive = Boolean(process.stdin.isTTY);
+      const answers = interactive ? await askQuestions(given, con.ce) : given;
+      const defaulted = [answers.title ? '' : 'title', answers.authority ? '' : 'authority'].filter(Boolean);
+      const title = answers.title ?? 'New tender';
+      const authority = answers.authority ?? 'London Borough of Example';
+      const procedure: Procedure = answers.procedure ?? 'competitive-flexible';
+      const reference = answers.reference ?? `${initials(authority)}-${new Date().getFullYear()}-001`;
+
+      const catalog = loadCatalog();
+      const text = specTemplate(
+        { title, authority, procedure, reference, facts: answers.facts ?? [] },
+        catalog,
+        schemaReference(dir),
+      );
+
+      // Check the template against this generator and catalog before writing, so init never writes a broken spec.
+      const check = await buildTenderModelFromText(text, 'tender.yaml', {}, { catalog });
+
+      try {
+        await mkdir(dir, { recursive: true });
+        await writeFile(target, text, { flag: 'wx' });
+      } catch (error) {
+        if (errorCode(error) === 'EEXIST')
+          throw new CliError(`${target} already exists; init never overwrites a file.`);
+        throw new CliError(
+          `Cannot write ${target}: ${errorCode(error) === 'ENOTDIR' || errorCode(error) === 'EEXIST' ? 'part of the path is a file' : `it ${describeFsError(error)}`}.`,
+        );
+      }
+
+      const { c } = con;
+      con.out(`${c.green('✔')} Wrote ${c.bold(displayPath(resolve(target)))}`);
+      if (defaulted.length > 0)
+        con.err(
+          c.yellow(
+            `  No ${defaulted.join(' or ')} given (stdin is not a terminal): edit the placeholder in the file.`,
+          ),
+        );
+      if (check.errors.length > 0) {
+        con.err(
+          con.ce.yellow(
+            `  The template has ${plural(check.errors.length, 'problem')} with this clause library; run tender validate ${target}.`,
+          ),
+        );
+        ctx.exitCode = EXIT.failed;
+        return;
+      }
+      con.out(
+        `  Next: fill in the placeholders, then ${c.cyan(`tender validate ${target}`)} and ${c.cyan(`tender build ${target}`)}`,
+      );
+    });
+}
+
+/** The JSON Schema for the editor: the installed copy (works offline) when there is one, else the unpkg URL. */
+function schemaReference(dir: string): string {
+  let folder = resolve(dir);
+  while (true) {
+    const candidate = join(folder, 'node_modules', '@loti', 'tender-generator', 'schema.json');
+    if (existsSync(candidate)) {
+      const rel = relative(resolve(dir), candidate).split('\\').join('/');
+      return rel.startsWith('.') ? rel : `./${rel}`;
+    }
+    const parent = dirname(folder);
+    if (parent === folder) return SCHEMA_URL;
+    folder = parent;
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * The programmatic API of @loti/tender-cli: what the `tender` command does, for Node scripts and other tools.
+ * Internals (commands, printing, the worker protocol) are not exported.
+ */
+
+export type { BuildFileResult, BuildFilesOptions } from './build/build-files.js';
+export { buildFiles, outputPathFor } from './build/build-files.js';
+export type { ReportedIssue } from './build/build-spec.js';
+export type { Format } from './build/formats.js';
+export { FORMATS } from './build/formats.js';
+export type { ValidateFileResult } from './build/validate-files.js';
+export { validateFiles } from './build/validate-files.js';
+export type {
+  CheckReport,
+  ClauseUpdate,
+  OutdatedReference,
+  RetiredClause,
+  UpdateKind,
+} from './compare/check.js';
+export { checkManifest } from './compare/check.js';
+export type { ClauseChange, ManifestDiff } from './compare/manifest-diff.js';
+export { diffManifests } from './compare/manifest-diff.js';
+export { renderRedline } from './compare/redline.js';
+export { CliError, EXIT } from './errors.js';
+export { writeFileAtomic } from './io/atomic-write.js';
+export type { NodeReaderOptions } from './io/node-reader.js';
+export { createNodeReader, MAX_READ_BYTES } from './io/node-reader.js';
+export { readDocxManifest } from './io/read-docx.js';

@@ -1,0 +1,181 @@
+import { randomBytes } from 'node:crypto';
+import { unlinkSync } from 'node:fs';
+import { mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { CliError, describeFsError, errorCode } from '../errors.js';
+
+/** Temp files being written right now, removed if the process is interrupted. */
+const inFlight = new Set<string>();
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/** Removes every temp file being written now. Synchronous, so a signal handler can call it just before exiting. */
+export function removeTempFiles(): void {
+  for (const path of inFlight) {
+    try {
+      unlinkSync(path);
+    } catch {
+      // Already gone.
+    }
+  }
+  inFlight.clear();
+}
+
+function onSignal(signal: NodeJS.Signals): void {
+  removeTempFiles();
+  removeHandlers();
+  // With our handler gone, re-raise so the process ends the way it would have (or other handlers run).
+  if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+}
+
+function addHandlers(): void {
+  for (const signal of SIGNALS) process.on(signal, onSignal);
+}
+
+function removeHandlers(): void {
+  for (const signal of SIGNALS) process.off(signal, onSignal);
+}
+
+function track(path: string): void {
+  if (inFlight.size === 0) addHandlers();
+  inFlight.add(path);
+}
+
+function untrack(path: string): void {
+  inFlight.delete(path);
+  if (inFlight.size === 0) removeHandlers();
+}
+
+const TEMP_SUFFIX = '.tmp';
+
+function tempName(target: string): string {
+  return join(
+    dirname(target),
+    `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`,
+  );
+}
+
+/**
+ * Writes a file so that readers see the old content or the new, never a mix: the bytes go to a temp file in the
+ * same folder, are flushed to disk, then renamed over the target. On any failure (or SIGINT/SIGTERM) the temp file
+ * is removed and the existing file is untouched. Throws CliError with a one-line reason.
+ */
+export async function writeFileAtomic(path: string, data: Uint8Array | string): Promise<void> {
+  const target = resolve(path);
+  const folder = dirname(target);
+  await ensureFolder(folder);
+  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+  const temp = tempName(target);
+  track(temp);
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  try {
+    handle = await open(temp, 'wx', 0o666);
+    let written = 0;
+    while (written < bytes.length) {
+      const { bytesWritten } = await handle.write(bytes, written, bytes.length - written);
+      written += bytesWritten;
+    }
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    await rename(temp, target);
+    untrack(temp);
+  } catch (error) {
+    await handle?.close().catch(() => undefined);
+    await unlink(temp).catch(() => undefined);
+    untrack(temp);
+    if (errorCode(error) === 'EISDIR' || (errorCode(error) === 'ENOTEMPTY' && (await isFolder(target)))) {
+      throw new CliError(`Cannot write ${path}: a folder has that name.`, 1, [], { cause: error });
+    }
+    throw new CliError(`Cannot write ${path}: the folder ${folder} ${describeFsError(error)}.`, 1, [], {
+      cause: error,
+    });
+  }
+  await syncFolder(folder);
+  await removeStaleTemps(target);
+}
+
+/** Creates the output folder (and parents), with a clear error when it cannot be. */
+export async function ensureFolder(folder: string): Promise<void> {
+  try {
+    await mkdir(folder, { recursive: true });
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === 'EEXIST' || code === 'ENOTDIR') {
+      const file = await firstFileOnPath(folder);
+      throw new CliError(
+        `Cannot write to ${folder}: ${file ?? 'part of the path'} is a file, not a folder.`,
+        1,
+        [],
+        { cause: error },
+      );
+    }
+    throw new CliError(`Cannot create the folder ${folder}: it ${describeFsError(error)}.`, 1, [], {
+      cause: error,
+    });
+  }
+}
+
+async function firstFileOnPath(folder: string): Promise<string | undefined> {
+  let current = folder;
+  const chain: string[] = [];
+  while (dirname(current) !== current) {
+    chain.unshift(current);
+    current = dirname(current);
+  }
+  for (const path of chain) {
+    try {
+      if (!(await stat(path)).isDirectory()) return path;
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** fsync the folder so the rename itself survives a power cut; not possible everywhere, so best effort. */
+async function syncFolder(folder: string): Promise<void> {
+  try {
+    const handle = await open(folder, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // Some file systems and platforms cannot open or fsync a folder.
+  }
+}
+
+/** Removes temp files for the same target left by processes that no longer run (killed with SIGKILL). */
+async function removeStaleTemps(target: string): Promise<void> {
+  const prefix = `.${basename(target)}.`;
+  let names: string[];
+  try {
+    names = await readdir(dirname(target));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith(TEMP_SUFFIX)) continue;
+    const pid = Number(name.slice(prefix.length).split('-')[0]);
+    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || isRunning(pid)) continue;
+    await unlink(join(dirname(target), name)).catch(() => undefined);
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return errorCode(error) === 'EPERM';
+  }
+}

@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { run } from './helpers.js';
+
+const version = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
+  .version as string;
+
+const COMMANDS = [
+  [],
+  ['build'],
+  ['validate'],
+  ['init'],
+  ['check'],
+  ['diff'],
+  ['clauses'],
+  ['clauses', 'list'],
+  ['clauses', 'show'],
+  ['clauses', 'search'],
+  ['clauses', 'changelog'],
+  ['clauses', 'diff'],
+  ['clauses', 'lint'],
+];
+
+describe('help and version', () => {
+  for (const command of COMMANDS) {
+    it(`tender ${[...command, '--help'].join(' ')} shows usage and examples`, async () => {
+      const result = await run([...command, '--help']);
+      expect(result.code).toBe(0);
+      expect(result.stderr).toBe('');
+      expect(result.stdout).toContain(`Usage: tender ${command.join(' ')}`.trimEnd());
+      expect(result.stdout).toMatch(/\nExamples?:\n {2}\$ tender /);
+    });
+  }
+
+  it('--version prints the package version with the generator and clauses versions', async () => {
+    const result = await run(['--version']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(
+      new RegExp(
+        `^${version.replace(/\./g, '\\.')} \\(@loti/tender-generator [^,]+, @loti/clauses [^)]+\\)\\n$`,
+      ),
+    );
+  });
+
+  it('an unknown command or option is a usage error (exit 2) with a hint', async () => {
+    const command = await run(['frobnicate']);
+    expect(command.code).toBe(2);
+    expect(command.stderr).toContain("error: unknown command 'frobnicate'");
+    expect(command.stderr).toContain('(add --help for usage and examples)');
+    const option = await run(['check', 'x.docx', '--nope']);
+    expect(option.code).toBe(2);
+  });
+
+  it('colour is off when NO_COLOR is set or output is not a terminal, on with FORCE_COLOR', async () => {
+    const plain = await run(['clauses', 'list', '--topic', 'data-access']);
+    expect(plain.stdout).not.toContain('\u001b[');
+    const forced = await run(['clauses', 'list', '--topic', 'data-access'], {
+      env: { NO_COLOR: undefined, FORCE_COLOR: '1' },
+    });
+    expect(forced.stdout).toContain('\u001b[');
+    const both = await run(['clauses', 'list', '--topic', 'data-access'], {
+      env: { NO_COLOR: '1', FORCE_COLOR: '1' },
+    });
+    expect(both.stdout).not.toContain('\u001b[');
+  });
+});

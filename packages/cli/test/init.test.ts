@@ -1,0 +1,146 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CLI, finished, run, tempDir } from './helpers.js';
+
+const dir = tempDir();
+
+describe('tender init', () => {
+  it('writes tender.yaml from flags with a schema line, and it validates and builds with no errors', async () => {
+    const result = await run(
+      [
+        'init',
+        'housing',
+        '--title',
+        'Housing Management System',
+        '--authority',
+        'London Borough of Hollybrook',
+        '--procedure',
+        'competitive-flexible',
+        '--facts',
+        'processesPersonalData,hostedBySupplier,socialValueApplies',
+      ],
+      { cwd: dir },
+    );
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('✔ Wrote housing/tender.yaml');
+    const text = readFileSync(join(dir, 'housing', 'tender.yaml'), 'utf8');
+    expect(text.split('\n')[0]).toMatch(
+      /^# yaml-language-server: \$schema=(https:\/\/unpkg\.com\/@loti\/tender-generator\/schema\.json|(\.\.\/)+node_modules\/@loti\/tender-generator\/schema\.json)$/,
+    );
+    expect(text).toContain('  title: Housing Management System');
+    expect(text).toContain('  reference: LBH-');
+    expect(text).toContain('    processesPersonalData: true # ');
+    expect(text).toContain('    telecare: false # ');
+    expect(text).toContain('kind: social-value');
+
+    const validate = await run(['validate', 'housing/tender.yaml', '--json'], { cwd: dir });
+    expect(JSON.parse(validate.stdout).files[0].errors).toEqual([]);
+    expect(validate.code).toBe(0);
+    const build = await run(['build', 'housing/tender.yaml', '-o', 'out', '-f', 'json'], { cwd: dir });
+    expect(build.code).toBe(0);
+  });
+
+  it('validates with no errors for every single key fact', async () => {
+    const facts = [
+      'processesPersonalData',
+      'specialCategoryData',
+      'sharesDataWithPartners',
+      'connectedDevices',
+      'publicFacingService',
+      'hostedBySupplier',
+      'assistiveTechnology',
+      'telecare',
+      'socialValueApplies',
+      'publishesOpenData',
+      'hasLots',
+      'staffTransfer',
+      'softwareDevelopment',
+    ];
+    const all = join(dir, 'all');
+    expect(
+      (
+        await run([
+          'init',
+          all,
+          '--title',
+          'Everything',
+          '--authority',
+          'Greater London Authority',
+          '--facts',
+          facts.join(','),
+        ])
+      ).code,
+    ).toBe(0);
+    const none = join(dir, 'none');
+    expect((await run(['init', none])).code).toBe(0);
+    const result = await run(['validate', join(all, 'tender.yaml'), join(none, 'tender.yaml'), '--json']);
+    const report = JSON.parse(result.stdout);
+    expect(report.files.map((file: { errors: unknown[] }) => file.errors)).toEqual([[], []]);
+    expect(result.code).toBe(0);
+  });
+
+  it('without a terminal and without flags, uses placeholders and says so', async () => {
+    const result = await run(['init', 'defaults'], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('No title or authority given (stdin is not a terminal)');
+    expect(readFileSync(join(dir, 'defaults', 'tender.yaml'), 'utf8')).toContain('title: New tender');
+  });
+
+  it('refuses to overwrite an existing file', async () => {
+    mkdirSync(join(dir, 'existing'));
+    writeFileSync(join(dir, 'existing', 'tender.yaml'), 'mine');
+    const result = await run(['init', 'existing', '--title', 'X'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      'error existing/tender.yaml already exists; init never overwrites a file. Choose another folder or --file.\n',
+    );
+    expect(readFileSync(join(dir, 'existing', 'tender.yaml'), 'utf8')).toBe('mine');
+  });
+
+  it('rejects an unknown procedure or key fact as a usage error with a suggestion', async () => {
+    const procedure = await run(['init', 'p', '--procedure', 'restricted'], { cwd: dir });
+    expect(procedure.code).toBe(2);
+    expect(procedure.stderr).toContain('--procedure must be one of open, competitive-flexible');
+    const fact = await run(['init', 'f', '--facts', 'hostedBySuplier'], { cwd: dir });
+    expect(fact.code).toBe(2);
+    expect(fact.stderr).toContain('"hostedBySuplier" (did you mean hostedBySupplier?)');
+    expect(existsSync(join(dir, 'p'))).toBe(false);
+    expect(existsSync(join(dir, 'f'))).toBe(false);
+  });
+
+  it('cannot write under a regular file: one line, exit 1', async () => {
+    writeFileSync(join(dir, 'plain.txt'), 'x');
+    const result = await run(['init', join(dir, 'plain.txt', 'sub'), '--title', 'X', '--authority', 'Y'], {
+      cwd: dir,
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/^error Cannot write .*part of the path is a file/);
+  });
+
+  const hasScript = spawnSync('script', ['--version']).status === 0;
+  it.skipIf(!hasScript)(
+    'asks the questions on a terminal (through script(1) for a pseudo-terminal)',
+    async () => {
+      const child = spawn('script', ['-qec', `${process.execPath} ${CLI} init asked`, '/dev/null'], {
+        cwd: dir,
+        env: { ...process.env, NO_COLOR: '1' },
+      });
+      child.stdin.end('Parking Permits\nLondon Borough of Hollybrook\n1\n1, hostedBySupplier\n');
+      const result = await finished(child);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain('Title of the tender');
+      expect(result.stdout).toContain('Which apply?');
+      const text = readFileSync(join(dir, 'asked', 'tender.yaml'), 'utf8');
+      expect(text).toContain('title: Parking Permits');
+      expect(text).toContain('name: London Borough of Hollybrook');
+      expect(text).toContain('procedure: open');
+      expect(text).toContain('    processesPersonalData: true # ');
+      expect(text).toContain('    hostedBySupplier: true');
+      expect((await run(['validate', 'asked/tender.yaml'], { cwd: dir })).code).toBe(0);
+    },
+  );
+});
