@@ -3,6 +3,15 @@ export { assembleTender, clauseAnchor } from './assemble/assemble.js';
 export type * from './model/types.js';
 export type { BuildModelOptions, BuildModelResult } from './pipeline.js';
 export { buildTenderModel, buildTenderModelFromText } from './pipeline.js';
+export type { PageNumberMode, RenderDocxOptions } from './render/index.js';
+export {
+  HTML_PREVIEW_CSS,
+  readManifest,
+  renderDocx,
+  renderHtml,
+  renderHtmlBody,
+  renderMarkdown,
+} from './render/index.js';
 export type { SpecIssue, SpecIssueCode } from './spec/issues.js';
 export { codeFrame, formatSpecIssue, SPEC_ISSUE_CODES } from './spec/issues.js';
 export { tenderSpecJsonSchema } from './spec/json-schema.js';
@@ -19,5 +28,3 @@ export { isRealDate, validateSpec } from './spec/validate.js';
 export { formatDate } from './text/format.js';
 export { sanitiseLine, sanitiseText } from './text/sanitise.js';
 export { GENERATOR, GENERATOR_VERSION } from './version.js';
-export { HTML_PREVIEW_CSS, readManifest, renderDocx, renderHtml, renderHtmlBody, renderMarkdown } from './render/index.js';
-export type { PageNumberMode, RenderDocxOptions } from './render/index.js';

@@ -68,7 +68,7 @@ describe('YAML and input limits', () => {
       await problems(edit('  reference: LBX-001', '  reference: LBX-001\n  reference: LBX-002')),
     ).toMatchInlineSnapshot(`
       [
-        "YAML_DUPLICATE_KEY /specs/tender.yaml:4:3 This key already appears earlier in the same section. Remove one of them.",
+        "YAML_DUPLICATE_KEY /specs/tender.yaml:4:3 "reference" appears twice in the same section. Remove one of them.",
       ]
     `);
   });
@@ -83,14 +83,14 @@ describe('YAML and input limits', () => {
   it('refuses oversize input before parsing it', async () => {
     expect(await problems(`tender:\n  title: ${'x'.repeat(1_100_000)}\n`)).toMatchInlineSnapshot(`
       [
-        "INPUT_TOO_LARGE /specs/tender.yaml:1:1 The file is 1.1 MB; a spec may be at most 1 MB. Move long text into fewer, shorter fields.",
+        "INPUT_TOO_LARGE /specs/tender.yaml:1:1 The file is 1100 KB; a spec may be at most 512 KB. Move long text into fewer, shorter fields.",
       ]
     `);
   });
   it('refuses deep nesting', async () => {
     expect(await problems(`a: ${'['.repeat(200)}${']'.repeat(200)}\n`)).toMatchInlineSnapshot(`
       [
-        "NESTING_TOO_DEEP /specs/tender.yaml:1:68 The YAML nests 66 levels deep; a spec needs at most 64.",
+        "NESTING_TOO_DEEP /specs/tender.yaml:1:68 The YAML nests more than 64 levels deep. A tender spec needs only a few levels: flatten it.",
       ]
     `);
   });

@@ -34,7 +34,8 @@ export function builtinValues(spec: TenderSpec): Partial<Record<BuiltinVariable,
       `${formatMoney(tender.estimatedValue.amount, tender.estimatedValue.currency)} ${tender.estimatedValue.includesVat ? 'including' : 'excluding'} VAT`;
   }
   const criteria = spec.evaluation?.criteria ?? [];
-  if (criteria.length > 0) values['evaluation.weightings'] = formatList(criteria.map((c) => `${c.name.toLowerCase()} ${c.weight}%`));
+  if (criteria.length > 0)
+    values['evaluation.weightings'] = formatList(criteria.map((c) => `${c.name.toLowerCase()} ${c.weight}%`));
   const socialValue = criteria.find((c) => c.kind === 'social-value' || /social value/i.test(c.name));
   if (socialValue) values['evaluation.socialValueWeight'] = `${socialValue.weight}%`;
   if (submission) values['tender.submissionDeadline'] = formatDate(submission);

@@ -13,7 +13,8 @@ import type { SpecIssue } from './issues.js';
 
 /** Limits that keep hostile input bounded in time and memory. */
 export const SPEC_LIMITS = {
-  maxBytes: 1_000_000,
+  // A large real tender spec is under 100 KB; the YAML parser takes seconds per MB of hostile input.
+  maxBytes: 512_000,
   maxDepth: 64,
   maxAliasCount: 100,
   maxIncludeDepth: 8,
@@ -41,7 +42,7 @@ export function parseSpecFile(
         {
           code: 'INPUT_TOO_LARGE',
           severity: 'error',
-          message: `The file is ${(rawText.length / 1_000_000).toFixed(1)} MB; a spec may be at most ${SPEC_LIMITS.maxBytes / 1_000_000} MB. Move long text into fewer, shorter fields.`,
+          message: `The file is ${Math.round(rawText.length / 1000)} KB; a spec may be at most ${SPEC_LIMITS.maxBytes / 1000} KB. Move long text into fewer, shorter fields.`,
           position: { file, line: 1, column: 1 },
         },
       ],
@@ -50,20 +51,20 @@ export function parseSpecFile(
   // A byte order mark is harmless; drop it so columns on line 1 are right.
   const text = rawText.replace(/^\uFEFF/, '');
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true });
   const at = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, column: col };
   };
-  const depth = maxDepth(doc.contents as Node | null);
-  if (depth.depth > SPEC_LIMITS.maxDepth) {
+  const scan = scanStructure(doc.contents as Node | null);
+  if (scan.depth > SPEC_LIMITS.maxDepth) {
     return {
       issues: [
         {
           code: 'NESTING_TOO_DEEP',
           severity: 'error',
-          message: `The YAML nests ${depth.depth > 10_000 ? 'over 10,000' : depth.depth} levels deep; a spec needs at most ${SPEC_LIMITS.maxDepth}.`,
-          position: at(depth.offset),
+          message: `The YAML nests more than ${SPEC_LIMITS.maxDepth} levels deep. A tender spec needs only a few levels: flatten it.`,
+          position: at(scan.deepestOffset),
         },
       ],
     };
@@ -80,11 +81,19 @@ export function parseSpecFile(
       position: at(error.pos[0]),
     });
   }
+  for (const duplicate of scan.duplicates) {
+    issues.push({
+      code: 'YAML_DUPLICATE_KEY',
+      severity: 'error',
+      message: `"${duplicate.key}" appears twice in the same section. Remove one of them.`,
+      position: at(duplicate.offset),
+    });
+  }
   if (issues.length > 0) return { issues };
 
   let value: unknown;
   try {
-    value = doc.toJS({ maxAliasCount: SPEC_LIMITS.maxAliasCount });
+    value = plainObjects(doc.toJS({ maxAliasCount: SPEC_LIMITS.maxAliasCount, mapAsMap: true }));
   } catch (error) {
     return {
       issues: [
@@ -100,22 +109,70 @@ export function parseSpecFile(
   return { parsed: { file, text, doc, lineCounter, value }, issues };
 }
 
-/** Depth of the node tree, walked without recursion so hostile nesting cannot overflow the stack. */
-function maxDepth(root: Node | null): { depth: number; offset: number } {
-  let best = { depth: 0, offset: 0 };
-  const stack: { node: Node; depth: number }[] = root ? [{ node: root, depth: 1 }] : [];
+interface StructureScan {
+  depth: number;
+  deepestOffset: number;
+  duplicates: { key: string; offset: number }[];
+}
+
+/**
+ * One pass over the node tree, without recursion so hostile nesting cannot overflow the
+ * stack: nesting depth, duplicate keys (a Set per mapping keeps this linear, unlike the
+ * parser's own check) .
+ */
+function scanStructure(root: Node | null): StructureScan {
+  const scan: StructureScan = { depth: 0, deepestOffset: 0, duplicates: [] };
+  const stack: { node: Node; depth: number; path: string[] }[] = root
+    ? [{ node: root, depth: 1, path: [] }]
+    : [];
   while (stack.length > 0) {
-    const { node, depth } = stack.pop() as { node: Node; depth: number };
-    if (depth > best.depth) best = { depth, offset: node.range?.[0] ?? 0 };
+    const { node, depth, path } = stack.pop() as { node: Node; depth: number; path: string[] };
+    if (depth > scan.depth) {
+      scan.depth = depth;
+      scan.deepestOffset = node.range?.[0] ?? 0;
+    }
     if (depth > SPEC_LIMITS.maxDepth + 1) break;
     if (isMap(node)) {
-      for (const pair of node.items)
-        if (isPair(pair) && pair.value && !isScalar(pair.value) && !isAlias(pair.value))
-          stack.push({ node: pair.value as Node, depth: depth + 1 });
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+        const offset = (pair.key as Node | null)?.range?.[0] ?? 0;
+        if (key !== undefined) {
+          if (seen.has(key) && scan.duplicates.length < 20) scan.duplicates.push({ key, offset });
+          seen.add(key);
+        }
+        if (pair.value && !isScalar(pair.value) && !isAlias(pair.value)) {
+          stack.push({ node: pair.value as Node, depth: depth + 1, path: [...path, key ?? '?'] });
+        }
+      }
     } else if (isSeq(node)) {
-      for (const item of node.items)
-        if (item && !isScalar(item) && !isAlias(item)) stack.push({ node: item as Node, depth: depth + 1 });
+      node.items.forEach((item, index) => {
+        if (item && !isScalar(item) && !isAlias(item))
+          stack.push({ node: item as Node, depth: depth + 1, path: [...path, String(index)] });
+      });
     }
   }
-  return best;
+  return scan;
+}
+
+/**
+ * Maps from the parser become plain objects with every key as an own property, so a
+ * "__proto__" key is reported as an unknown field instead of changing the prototype.
+ */
+function plainObjects(value: unknown): unknown {
+  if (value instanceof Map) {
+    const out: Record<string, unknown> = {};
+    for (const [key, child] of value) {
+      Object.defineProperty(out, String(key), {
+        value: plainObjects(child),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
+    return out;
+  }
+  if (Array.isArray(value)) return value.map(plainObjects);
+  return value;
 }

@@ -6,6 +6,8 @@ import { tenderSpecJsonSchema } from './json-schema.js';
 import type { LoadedSpec } from './load.js';
 import { type Criterion, type TenderSpec, tenderSpecSchema } from './schema.js';
 
+const MAX_REPORTED_ISSUES = 100;
+
 /** Validates a loaded spec: shape (zod), then the rules zod cannot express. */
 export function validateSpec(loaded: LoadedSpec): { spec?: TenderSpec; issues: SpecIssue[] } {
   const issues: SpecIssue[] = [];
@@ -29,7 +31,18 @@ export function validateSpec(loaded: LoadedSpec): { spec?: TenderSpec; issues: S
 
   const result = tenderSpecSchema.safeParse(loaded.value);
   if (!result.success) {
-    for (const issue of result.error.issues) issues.push(zodIssueToSpecIssue(issue, loaded.value, at));
+    // Hostile input can produce hundreds of thousands of issues; the first ones are what an officer fixes first.
+    const shown = result.error.issues.slice(0, MAX_REPORTED_ISSUES);
+    for (const issue of shown) issues.push(zodIssueToSpecIssue(issue, loaded.value, at));
+    const hidden = result.error.issues.length - shown.length;
+    if (hidden > 0) {
+      issues.push({
+        code: 'FIELD_INVALID',
+        severity: 'error',
+        message: `…and ${hidden} more problems like these. Fix the ones above first.`,
+        position: at([]),
+      });
+    }
     return { issues: sortIssues(issues) };
   }
   const spec = result.data;
