@@ -11,12 +11,18 @@ const dir = resolve(process.argv[2] ?? '.');
 const browser = process.argv.includes('--browser');
 const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
 const root = resolve(import.meta.dirname, '..');
-const run = (cmd, args, cwd = dir) => execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const run = (cmd, args, cwd = dir) =>
+  execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 const results = [];
 
-const probe = 'const keys = Object.keys(m).sort(); if (keys.length === 0) throw new Error("no exports"); console.log(keys.length);';
-results.push(`require: ${run('node', ['-e', `const m = require(${JSON.stringify(pkg.name)}); ${probe}`], root).trim()} exports`);
-results.push(`import: ${run('node', ['--input-type=module', '-e', `const m = await import(${JSON.stringify(pkg.name)}); ${probe}`], root).trim()} exports`);
+const probe =
+  'const keys = Object.keys(m).sort(); if (keys.length === 0) throw new Error("no exports"); console.log(keys.length);';
+results.push(
+  `require: ${run('node', ['-e', `const m = require(${JSON.stringify(pkg.name)}); ${probe}`], root).trim()} exports`,
+);
+results.push(
+  `import: ${run('node', ['--input-type=module', '-e', `const m = await import(${JSON.stringify(pkg.name)}); ${probe}`], root).trim()} exports`,
+);
 
 if (browser) {
   const esbuild = await import('esbuild');

@@ -17,7 +17,8 @@ export const BUILTIN_VARIABLES = {
   'tender.submissionDeadline': 'The submission deadline, formatted as a date and time.',
   'tender.clarificationDeadline': 'The deadline for clarification questions.',
   'tender.portal': 'The e-tendering portal bidders must use.',
-  'evaluation.weightings': 'The top-level award criteria and their weights, e.g. “quality 60%, price 30% and social value 10%”.',
+  'evaluation.weightings':
+    'The top-level award criteria and their weights, e.g. “quality 60%, price 30% and social value 10%”.',
   'evaluation.socialValueWeight': 'The weight of the social value criterion, e.g. “10%”.',
 } as const;
 
