@@ -142,9 +142,13 @@ function includeIssue(parsed: ParsedSpecFile, code: SpecIssue['code'], message: 
 /** Deep merge: mappings merge key by key; lists and scalars from `override` replace. */
 export function mergeSpec(base: unknown, override: unknown): unknown {
   if (!isRecord(base) || !isRecord(override)) return override === undefined ? base : override;
-  const out: Record<string, unknown> = { ...base };
+  const out: Record<string, unknown> = {};
+  // defineProperty keeps a "__proto__" key an ordinary field, reported later as unknown.
+  const set = (key: string, value: unknown) =>
+    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  for (const [key, value] of Object.entries(base)) set(key, value);
   for (const [key, value] of Object.entries(override))
-    out[key] = key in base ? mergeSpec(base[key], value) : value;
+    set(key, Object.hasOwn(base, key) ? mergeSpec(base[key], value) : value);
   return out;
 }
 

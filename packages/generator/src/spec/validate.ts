@@ -33,7 +33,7 @@ export function validateSpec(loaded: LoadedSpec): { spec?: TenderSpec; issues: S
   if (!result.success) {
     // Hostile input can produce hundreds of thousands of issues; the first ones are what an officer fixes first.
     const shown = result.error.issues.slice(0, MAX_REPORTED_ISSUES);
-    for (const issue of shown) issues.push(zodIssueToSpecIssue(issue, loaded.value, at));
+    for (const issue of shown) issues.push(...zodIssueToSpecIssues(issue, loaded.value, at));
     const hidden = result.error.issues.length - shown.length;
     if (hidden > 0) {
       issues.push({
@@ -58,21 +58,25 @@ export function validateSpec(loaded: LoadedSpec): { spec?: TenderSpec; issues: S
 
 type Locate = LoadedSpec['locate'];
 
-function zodIssueToSpecIssue(issue: z.core.$ZodIssue, input: unknown, at: Locate): SpecIssue {
+function zodIssueToSpecIssues(issue: z.core.$ZodIssue, input: unknown, at: Locate): SpecIssue[] {
+  if (issue.code !== 'unrecognized_keys') return [zodIssueToSpecIssue(issue, input, at)];
   const path = issue.path.filter((segment): segment is PathSegment => typeof segment !== 'symbol');
-  const field = formatPath(path);
-  if (issue.code === 'unrecognized_keys') {
-    const key = issue.keys[0] as string;
-    const known = knownKeysAt(path);
+  const known = knownKeysAt(path);
+  return issue.keys.slice(0, 20).map((key) => {
     const guess = closest(key, known);
     return {
-      code: 'FIELD_UNKNOWN',
-      severity: 'error',
-      message: `"${key}" is not a field of ${field}.${guess ? ` Did you mean "${guess}"?` : known.length ? ` Allowed: ${known.join(', ')}.` : ''}`,
+      code: 'FIELD_UNKNOWN' as const,
+      severity: 'error' as const,
+      message: `"${key}" is not a field of ${formatPath(path)}.${guess ? ` Did you mean "${guess}"?` : known.length ? ` Allowed: ${known.join(', ')}.` : ''}`,
       position: at([...path, key], { keyInstead: true }),
       field: formatPath([...path, key]),
     };
-  }
+  });
+}
+
+function zodIssueToSpecIssue(issue: z.core.$ZodIssue, input: unknown, at: Locate): SpecIssue {
+  const path = issue.path.filter((segment): segment is PathSegment => typeof segment !== 'symbol');
+  const field = formatPath(path);
   const actual = valueAt(input, path);
   if (issue.code === 'invalid_type' && actual === undefined) {
     return {
