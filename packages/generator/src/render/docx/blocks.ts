@@ -20,7 +20,15 @@ import type { DocBlock, DocInline, DocTable } from '../../model/types.js';
 import type { Palette } from '../colour.js';
 import { columnTwips } from '../columns.js';
 import { cleanText, DRAFTING_NOTE_LABEL, definitionParts, safeUrl } from '../text.js';
-import { BULLET_HANG, CELL_MARGIN, NUMBER_GUTTER, SUB_ITEM_HANG } from './layout.js';
+import {
+  BULLET_HANG,
+  CELL_MARGIN,
+  NOTE_INSET,
+  NOTE_MARGIN,
+  NUMBER_GUTTER,
+  SPACING,
+  SUB_ITEM_HANG,
+} from './layout.js';
 import { BULLET_REFERENCE, STYLE } from './styles.js';
 
 export type BodyElement = Paragraph | Table;
@@ -166,7 +174,12 @@ function bullets(items: readonly (readonly DocBlock[])[], ctx: BlockContext): Bo
       numbering: { reference: BULLET_REFERENCE, level },
       indent: { left: textAt, hanging: BULLET_HANG },
       // Items sit close together; the last one gets the usual space after it.
-      spacing: { after: index === last && (lead === undefined ? item : rest).length === 0 ? 140 : 60 },
+      spacing: {
+        after:
+          index === last && (lead === undefined ? item : rest).length === 0
+            ? SPACING.body.after
+            : SPACING.bulletItem.after,
+      },
       children: lead ?? [],
     });
     const following = lead === undefined ? item : rest;
@@ -228,7 +241,7 @@ function table(model: DocTable, ctx: BlockContext): BodyElement[] {
     }),
   );
   // A little air after the table, which Word otherwise glues to the next paragraph.
-  elements.push(new Paragraph({ style: STYLE.tableText, spacing: { before: 0, after: 60 }, children: [] }));
+  elements.push(new Paragraph({ style: STYLE.tableText, spacing: { ...SPACING.afterTable }, children: [] }));
   return elements;
 }
 
@@ -238,7 +251,7 @@ function table(model: DocTable, ctx: BlockContext): BodyElement[] {
  */
 export function draftingNote(title: string, blocks: readonly DocBlock[], ctx: BlockContext): BodyElement[] {
   const width = ctx.width - ctx.indent;
-  const inner = width - CELL_MARGIN.left - CELL_MARGIN.right - 120;
+  const inner = width - NOTE_INSET;
   const noteCtx: BlockContext = {
     ...ctx,
     width: inner,
@@ -281,7 +294,7 @@ export function draftingNote(title: string, blocks: readonly DocBlock[], ctx: Bl
           new TableCell({
             width: { size: width, type: WidthType.DXA },
             shading: { type: ShadingType.CLEAR, color: 'auto', fill: ctx.palette.noteFill },
-            margins: { top: 113, bottom: 57, left: 170, right: 170 },
+            margins: { ...NOTE_MARGIN },
             children: children.length > 0 ? children : [new Paragraph({})],
           }),
         ],
@@ -289,5 +302,5 @@ export function draftingNote(title: string, blocks: readonly DocBlock[], ctx: Bl
     ],
   });
   // Two tables in a row would merge into one in Word, so a small empty paragraph always follows the box.
-  return [box, new Paragraph({ style: STYLE.tableText, spacing: { before: 0, after: 60 }, children: [] })];
+  return [box, new Paragraph({ style: STYLE.tableText, spacing: { ...SPACING.afterTable }, children: [] })];
 }

@@ -9,34 +9,51 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import type { TenderDocument } from '../../model/types.js';
+import type { DocBlock, TenderDocument } from '../../model/types.js';
 import { cleanText, formatIsoDate } from '../text.js';
 import { base64ToBytes, imageKind } from './base64.js';
 import { type BlockContext, type BodyElement, renderBlocks } from './blocks.js';
-import { CELL_MARGIN } from './layout.js';
+import { CELL_MARGIN, SPACING } from './layout.js';
 import { STYLE } from './styles.js';
 
 /** The logo is scaled to fit this box (pixels at 96 dpi), keeping its proportions. */
 const LOGO_BOX = { width: 220, height: 80 } as const;
 
-function logoParagraph(doc: TenderDocument): Paragraph | undefined {
+/** A usable logo: its bytes and kind, and its size on the cover in pixels, fitted to LOGO_BOX. */
+export interface CoverLogo {
+  readonly data: Uint8Array;
+  readonly kind: 'png' | 'jpg';
+  readonly width: number;
+  readonly height: number;
+}
+
+/** The logo as the cover shows it; undefined when there is none or it is not a PNG or JPEG. */
+export function coverLogo(doc: TenderDocument): CoverLogo | undefined {
   const logo = doc.meta.branding.logo;
   if (!logo) return undefined;
   const data = base64ToBytes(logo.base64);
   const kind = data ? imageKind(data) : undefined;
   if (!data || !kind || !(logo.widthPx > 0) || !(logo.heightPx > 0)) return undefined;
   const scale = Math.min(1, LOGO_BOX.width / logo.widthPx, LOGO_BOX.height / logo.heightPx);
-  const alt = cleanText(logo.altText).trim() || cleanText(doc.cover.authority);
+  return {
+    width: Math.max(1, Math.round(logo.widthPx * scale)),
+    height: Math.max(1, Math.round(logo.heightPx * scale)),
+    data,
+    kind,
+  };
+}
+
+function logoParagraph(doc: TenderDocument): Paragraph | undefined {
+  const size = coverLogo(doc);
+  if (!size) return undefined;
+  const alt = cleanText(doc.meta.branding.logo?.altText ?? '').trim() || cleanText(doc.cover.authority);
   return new Paragraph({
-    spacing: { after: 240 },
+    spacing: { after: SPACING.logo.after },
     children: [
       new ImageRun({
-        type: kind,
-        data,
-        transformation: {
-          width: Math.max(1, Math.round(logo.widthPx * scale)),
-          height: Math.max(1, Math.round(logo.heightPx * scale)),
-        },
+        type: size.kind,
+        data: size.data,
+        transformation: { width: size.width, height: size.height },
         altText: { name: 'Logo', description: alt, title: alt },
       }),
     ],
@@ -50,9 +67,14 @@ function labelled(label: string, value: string): Paragraph {
   });
 }
 
+/** Column widths of the cover's facts grid: labels take 36% of the width. */
+export function factsWidths(width: number): [number, number] {
+  return [Math.round(width * 0.36), width - Math.round(width * 0.36)];
+}
+
 /** Label/value pairs as a two-column grid: labels bold on a light grey, so it reads without colour. */
 function factsTable(facts: TenderDocument['cover']['facts'], width: number): Table {
-  const widths = [Math.round(width * 0.36), width - Math.round(width * 0.36)];
+  const widths = factsWidths(width);
   const border = { style: 'single', size: 4, color: 'B1B4B6' } as const;
   return new Table({
     width: { size: width, type: WidthType.DXA },
@@ -106,33 +128,31 @@ export function coverPage(doc: TenderDocument, ctx: BlockContext): BodyElement[]
   if (cover.reference.trim()) elements.push(labelled('Reference', cover.reference));
   if (cover.procedure.trim()) elements.push(labelled('Procedure', cover.procedure));
   if (doc.meta.issueDate.trim()) elements.push(labelled('Issue date', formatIsoDate(doc.meta.issueDate)));
-  elements.push(new Paragraph({ spacing: { after: 120 }, children: [] }));
+  elements.push(new Paragraph({ spacing: { after: SPACING.coverGap.after }, children: [] }));
   if (cover.facts.length > 0) {
     elements.push(factsTable(cover.facts, ctx.width));
-    elements.push(new Paragraph({ spacing: { after: 120 }, children: [] }));
+    elements.push(new Paragraph({ spacing: { after: SPACING.coverGap.after }, children: [] }));
   }
-  if (cover.keyDates.length > 0) {
-    elements.push(
-      ...renderBlocks(
-        [
-          {
-            type: 'table',
-            table: {
-              caption: 'Key dates',
-              columns: [
-                { header: 'Milestone', width: 55 },
-                { header: 'Date', width: 45 },
-              ],
-              rows: cover.keyDates.map((date) => [
-                [{ type: 'text', text: date.label }],
-                [{ type: 'text', text: date.display }],
-              ]),
-            },
-          },
-        ],
-        { ...ctx, indent: 0 },
-      ),
-    );
-  }
+  const keyDates = keyDatesBlock(doc);
+  if (keyDates) elements.push(...renderBlocks([keyDates], { ...ctx, indent: 0 }));
   return elements;
+}
+
+/** The cover's key dates as a table block, laid out like any other table (at indent 0); undefined without dates. */
+export function keyDatesBlock(doc: TenderDocument): DocBlock | undefined {
+  if (doc.cover.keyDates.length === 0) return undefined;
+  return {
+    type: 'table',
+    table: {
+      caption: 'Key dates',
+      columns: [
+        { header: 'Milestone', width: 55 },
+        { header: 'Date', width: 45 },
+      ],
+      rows: doc.cover.keyDates.map((date) => [
+        [{ type: 'text', text: date.label }],
+        [{ type: 'text', text: date.display }],
+      ]),
+    },
+  };
 }

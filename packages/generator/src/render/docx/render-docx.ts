@@ -12,8 +12,9 @@ import {
 import { bookmarkNames } from './bookmarks.js';
 import { coverPage } from './cover.js';
 import { NUMBER_GUTTER, PAGE, TEXT_WIDTH } from './layout.js';
+import { modelPageNumbers } from './model-page-estimate.js';
 import { normalisePackage } from './normalise.js';
-import { type PageNumberMode, shouldEstimatePages } from './page-estimate.js';
+import { type PageNumberMode, pageNumberSource } from './page-estimate.js';
 import { pageFurniture } from './page-furniture.js';
 import { numberingOptions, STYLE, stylesFor } from './styles.js';
 
@@ -37,7 +38,7 @@ function sectionElements(section: DocSection, index: number, ctx: BlockContext):
   ];
 }
 
-/** Builds the docx object model; `pageNumbers` (docx/layout's estimator) pre-fills the contents' page numbers. */
+/** Builds the docx object model; `pageNumbers` (a page number estimator) pre-fills the contents' page numbers. */
 export function buildDocxDocument(doc: TenderDocument, pageNumbers?: PageNumberEstimator): Document {
   const palette = paletteFor(doc.meta.branding.accentColour);
   const font = safeFontName(doc.meta.branding.font);
@@ -105,11 +106,26 @@ export function buildDocxDocument(doc: TenderDocument, pageNumbers?: PageNumberE
 
 export interface RenderDocxOptions {
   /**
-   * Contents page numbers: 'estimate' lays the pages out to write them (slow on long documents), 'word' leaves
-   * them for Word to fill in when it updates the contents, 'auto' (default) estimates when the document is of
-   * normal tender size. See page-estimate.ts.
+   * Contents page numbers: 'auto' (default) estimates them in milliseconds from the document model, 'estimate' lays
+   * the written XML out page by page with docx/layout (general, but seconds per tender), 'word' leaves them for Word
+   * to fill in when it updates the contents. See page-estimate.ts.
    */
   readonly pageNumbers?: PageNumberMode;
+}
+
+async function estimatorFor(
+  doc: TenderDocument,
+  mode: PageNumberMode,
+): Promise<PageNumberEstimator | undefined> {
+  switch (pageNumberSource(mode)) {
+    case 'model':
+      return modelPageNumbers(doc, bookmarkNames(collectAnchors(doc.sections)));
+    case 'layout':
+      // docx/layout is 1.7 MB: loaded only when asked for, so a browser bundle can split it off.
+      return (await import('docx/layout')).estimatePageNumbers;
+    default:
+      return undefined;
+  }
 }
 
 /**
@@ -117,16 +133,13 @@ export interface RenderDocxOptions {
  * the same model and options give the same bytes, in any process.
  */
 export async function renderDocx(doc: TenderDocument, options: RenderDocxOptions = {}): Promise<Uint8Array> {
-  // docx/layout is 1.7 MB: loaded only when the pages are laid out, so a browser bundle can split it off.
-  const estimator = shouldEstimatePages(doc, options.pageNumbers ?? 'auto')
-    ? (await import('docx/layout')).estimatePageNumbers
-    : undefined;
+  const estimator = await estimatorFor(doc, options.pageNumbers ?? 'auto');
   let packed: Uint8Array;
   try {
     packed = await Packer.pack(buildDocxDocument(doc, estimator), 'uint8array');
   } catch (error) {
     if (!estimator) throw error;
-    // The page layout is an estimate: if it fails, the contents are still written, with page numbers left for
+    // The page numbers are an estimate: if it fails, the contents are still written, with page numbers left for
     // Word to fill in. Any other failure happens again here and is thrown.
     packed = await Packer.pack(buildDocxDocument(doc), 'uint8array').catch(() => {
       throw error;

@@ -8,7 +8,16 @@ import {
   LineRuleType,
 } from 'docx';
 import type { Palette } from '../colour.js';
-import { BULLET_HANG, NUMBER_GUTTER, SIZE } from './layout.js';
+import {
+  BULLET_HANG,
+  COVER_META_SIZE,
+  MARKING_SIZE,
+  NUMBER_GUTTER,
+  RULE,
+  SIZE,
+  SPACING,
+  TOC2_INDENT,
+} from './layout.js';
 
 /** Paragraph and character style ids this renderer writes; Word shows them by name in the Styles pane. */
 export const STYLE = {
@@ -62,7 +71,7 @@ export function stylesFor(font: string, language: string, palette: Palette): ISt
       basedOn: 'Normal',
       next: STYLE.body,
       quickFormat: true,
-      paragraph: { spacing: { after: 140 } },
+      paragraph: { spacing: { after: SPACING.body.after } },
     },
     {
       id: STYLE.clauseText,
@@ -77,7 +86,7 @@ export function stylesFor(font: string, language: string, palette: Palette): ISt
       name: 'Definition',
       basedOn: STYLE.clauseText,
       next: STYLE.definition,
-      paragraph: { spacing: { after: 120 } },
+      paragraph: { spacing: { after: SPACING.definition.after } },
     },
     {
       id: STYLE.coverAuthority,
@@ -85,7 +94,7 @@ export function stylesFor(font: string, language: string, palette: Palette): ISt
       basedOn: 'Normal',
       next: STYLE.coverTitle,
       run: { size: SIZE.authority, bold: true, color: palette.accentText },
-      paragraph: { spacing: { before: 480, after: 240 } },
+      paragraph: { spacing: { before: SPACING.coverAuthority.before, after: SPACING.coverAuthority.after } },
     },
     {
       id: STYLE.coverTitle,
@@ -94,16 +103,23 @@ export function stylesFor(font: string, language: string, palette: Palette): ISt
       next: STYLE.coverMeta,
       run: { size: SIZE.title, bold: true, color: palette.accentText },
       paragraph: {
-        spacing: { before: 240, after: 360, line: 240, lineRule: LineRuleType.AUTO },
-        border: { bottom: { style: BorderStyle.SINGLE, size: 18, color: palette.accent, space: 12 } },
+        spacing: { ...SPACING.coverTitle, lineRule: LineRuleType.AUTO },
+        border: {
+          bottom: {
+            style: BorderStyle.SINGLE,
+            size: RULE.coverTitle.size,
+            color: palette.accent,
+            space: RULE.coverTitle.space,
+          },
+        },
       },
     },
     {
       id: STYLE.coverMeta,
       name: 'Cover Details',
       basedOn: 'Normal',
-      run: { size: 24 },
-      paragraph: { spacing: { after: 80 } },
+      run: { size: COVER_META_SIZE },
+      paragraph: { spacing: { after: SPACING.coverMeta.after } },
     },
     {
       id: STYLE.contentsHeading,
@@ -111,7 +127,10 @@ export function stylesFor(font: string, language: string, palette: Palette): ISt
       basedOn: 'Normal',
       next: 'Normal',
       run: { size: SIZE.heading1, bold: true, color: palette.accentText },
-      paragraph: { spacing: { before: 240, after: 240 }, keepNext: true },
+      paragraph: {
+        spacing: { before: SPACING.contentsHeading.before, after: SPACING.contentsHeading.after },
+        keepNext: true,
+      },
     },
     {
       id: 'TOC1',
@@ -121,7 +140,7 @@ export function stylesFor(font: string, language: string, palette: Palette): ISt
       uiPriority: 39,
       unhideWhenUsed: true,
       run: { bold: true },
-      paragraph: { spacing: { before: 160, after: 60 } },
+      paragraph: { spacing: { before: SPACING.toc1.before, after: SPACING.toc1.after } },
     },
     {
       id: 'TOC2',
@@ -130,7 +149,7 @@ export function stylesFor(font: string, language: string, palette: Palette): ISt
       next: 'Normal',
       uiPriority: 39,
       unhideWhenUsed: true,
-      paragraph: { indent: { left: 440 }, spacing: { after: 40 } },
+      paragraph: { indent: { left: TOC2_INDENT }, spacing: { after: SPACING.toc2.after } },
     },
     {
       id: STYLE.tableText,
@@ -138,7 +157,7 @@ export function stylesFor(font: string, language: string, palette: Palette): ISt
       basedOn: 'Normal',
       next: STYLE.tableText,
       run: { size: SIZE.small },
-      paragraph: { spacing: { before: 20, after: 20, line: 252, lineRule: LineRuleType.AUTO } },
+      paragraph: { spacing: { ...SPACING.tableText, lineRule: LineRuleType.AUTO } },
     },
     {
       id: STYLE.tableHeading,
@@ -153,7 +172,7 @@ export function stylesFor(font: string, language: string, palette: Palette): ISt
       basedOn: 'Normal',
       next: STYLE.noteText,
       run: { size: SIZE.small, bold: true, allCaps: false, color: palette.bodyText },
-      paragraph: { spacing: { after: 60 }, keepNext: true },
+      paragraph: { spacing: { after: SPACING.noteLabel.after }, keepNext: true },
     },
     {
       id: STYLE.noteText,
@@ -161,7 +180,7 @@ export function stylesFor(font: string, language: string, palette: Palette): ISt
       basedOn: 'Normal',
       next: STYLE.noteText,
       run: { size: SIZE.small },
-      paragraph: { spacing: { after: 80 } },
+      paragraph: { spacing: { after: SPACING.noteText.after } },
     },
     {
       id: STYLE.header,
@@ -181,8 +200,8 @@ export function stylesFor(font: string, language: string, palette: Palette): ISt
       id: STYLE.marking,
       name: 'Classification Marking',
       basedOn: 'Normal',
-      run: { size: 20, bold: true, allCaps: true, color: palette.bodyText },
-      paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 60 } },
+      run: { size: MARKING_SIZE, bold: true, allCaps: true, color: palette.bodyText },
+      paragraph: { alignment: AlignmentType.CENTER, spacing: { after: SPACING.marking.after } },
     },
   ];
 
@@ -190,23 +209,36 @@ export function stylesFor(font: string, language: string, palette: Palette): ISt
     default: {
       document: {
         run: { ...run, size: SIZE.body, language: { value: language } },
-        paragraph: { spacing: { after: 120, line: 264, lineRule: LineRuleType.AUTO } },
+        paragraph: {
+          spacing: {
+            after: SPACING.document.after,
+            line: SPACING.document.line,
+            lineRule: LineRuleType.AUTO,
+          },
+        },
       },
       heading1: {
         run: { font, size: SIZE.heading1, bold: true, color: palette.accentText },
         paragraph: {
-          spacing: { before: 480, after: 200, line: 240, lineRule: LineRuleType.AUTO },
+          spacing: { ...SPACING.heading1, lineRule: LineRuleType.AUTO },
           keepNext: true,
           keepLines: true,
           indent: { left: NUMBER_GUTTER, hanging: NUMBER_GUTTER },
           outlineLevel: 0,
-          border: { bottom: { style: BorderStyle.SINGLE, size: 8, color: palette.accent, space: 4 } },
+          border: {
+            bottom: {
+              style: BorderStyle.SINGLE,
+              size: RULE.heading1.size,
+              color: palette.accent,
+              space: RULE.heading1.space,
+            },
+          },
         },
       },
       heading2: {
         run: { font, size: SIZE.heading2, bold: true, color: palette.accentText },
         paragraph: {
-          spacing: { before: 300, after: 120, line: 240, lineRule: LineRuleType.AUTO },
+          spacing: { ...SPACING.heading2, lineRule: LineRuleType.AUTO },
           keepNext: true,
           keepLines: true,
           indent: { left: NUMBER_GUTTER, hanging: NUMBER_GUTTER },
@@ -215,7 +247,10 @@ export function stylesFor(font: string, language: string, palette: Palette): ISt
       },
       caption: {
         run: { font, size: SIZE.small, bold: true, italics: false, color: palette.bodyText },
-        paragraph: { spacing: { before: 120, after: 80 }, keepNext: true },
+        paragraph: {
+          spacing: { before: SPACING.caption.before, after: SPACING.caption.after },
+          keepNext: true,
+        },
       },
       hyperlink: { run: { color: palette.accentText, underline: { type: 'single' } } },
       listParagraph: { paragraph: { spacing: { after: 80 } } },
