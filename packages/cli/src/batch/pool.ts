@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { BuildSpecResult } from '../build/build-spec.js';
 import type { Format } from '../build/formats.js';
+import { loadCatalog } from '../catalog.js';
 import type { BuildReply, BuildTask } from './protocol.js';
 import { runBuildTask } from './run-task.js';
 
@@ -49,8 +50,10 @@ export async function buildInPool(specs: readonly string[], options: PoolOptions
   const jobs = Math.max(1, Math.min(options.jobs, specs.length));
   const file = workerFile();
   if (jobs === 1 || !file) {
+    // Same catalog as the workers use (TENDER_CATALOG or the installed library).
+    const catalog = loadCatalog();
     for (const [index, spec] of specs.entries())
-      await options.onResult(index, await runBuildTask(spec, options.format));
+      await options.onResult(index, await runBuildTask(spec, options.format, catalog));
     return;
   }
   let next = 0;

@@ -1,7 +1,7 @@
 /** Runs the built `tender` CLI (packages/cli/dist/bin.js) as a separate process, building it first if needed. */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { REPO_ROOT } from './support.js';
 
 export const CLI_BIN = join(REPO_ROOT, 'packages/cli/dist/bin.js');
@@ -12,6 +12,10 @@ export const CLI_BIN = join(REPO_ROOT, 'packages/cli/dist/bin.js');
  */
 export async function ensureCli(): Promise<void> {
   const deadline = Date.now() + 120_000;
+  // A build running beside this test (turbo) empties dist/ first: give it a minute to write bin.js again.
+  const waitUntil = existsSync(dirname(CLI_BIN)) ? Date.now() + 60_000 : 0;
+  while (!existsSync(CLI_BIN) && Date.now() < waitUntil)
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
   if (!existsSync(CLI_BIN)) {
     const build = spawnSync(
       'npx',
