@@ -1,4 +1,5 @@
 import type { DocBlock, DocInline, DocSection, TenderDocument } from '../model/types.js';
+import { formatDate, isRealDate } from '../text/format.js';
 
 /** Text that needs no cleaning: printable characters of the BMP (not U+FFFE/U+FFFF) and whole surrogate pairs. */
 const PLAIN = /^(?:[\x20-\x7E\u00A0-\uD7FF\uE000-\uFFFD]|[\uD800-\uDBFF][\uDC00-\uDFFF])*$/;
@@ -105,27 +106,10 @@ export function definitionParts(content: readonly DocInline[]): {
   return { joiner: selfJoining ? ' ' : ' means ', content: [{ ...first, text: lowered }, ...rest] };
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
-
 /** "2027-02-01" → "1 February 2027" (GOV.UK style), without Date or locale data; the input when not a date. */
 export function formatIsoDate(iso: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
-  if (!match || !month) return cleanText(iso);
-  return `${Number(match[3])} ${month} ${match[1]}`;
+  const day = iso.slice(0, 10);
+  return isRealDate(day) ? formatDate(day, { weekday: false }) : cleanText(iso);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { closest, formatPath, type PathSegment } from '@loti/clauses';
 import type { z } from 'zod';
+import { isRealDate } from '../text/format.js';
 import { findForbiddenCharacter } from '../text/sanitise.js';
 import type { SpecIssue } from './issues.js';
 import { tenderSpecJsonSchema } from './json-schema.js';
@@ -277,15 +278,6 @@ function forbiddenCharacters(value: unknown, path: PathSegment[], at: Locate): S
     }
   }
   return issues;
-}
-
-export function isRealDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/.exec(value);
-  if (!match) return false;
-  const [, y, m, d, hh, mm] = match.map(Number) as [number, number, number, number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  const validTime = match[4] === undefined || (hh <= 23 && mm <= 59);
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d && validTime;
 }
 
 function sortIssues(issues: SpecIssue[]): SpecIssue[] {

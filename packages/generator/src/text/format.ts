@@ -62,3 +62,13 @@ export function letterNumber(index: number): string {
 export function appendixLetter(index: number): string {
   return letterNumber(index).toUpperCase();
 }
+
+/** True for a real calendar date (and time), YYYY-MM-DD or YYYY-MM-DDTHH:MM. */
+export function isRealDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/.exec(value);
+  if (!match) return false;
+  const [, y, m, d, hh, mm] = match.map(Number) as [number, number, number, number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  const validTime = match[4] === undefined || (hh <= 23 && mm <= 59);
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d && validTime;
+}
