@@ -64,36 +64,60 @@ function renumberRelationships(rels: string, part: string | undefined): { rels: 
   return { rels: newRels, part: newPart };
 }
 
-/** Bookmark ids, "_Toc…" names and drawing ids, renumbered in order of first appearance. */
+/**
+ * Bookmark ids, "_Toc…" names and drawing ids, renumbered in order of first appearance. One pass over the part with
+ * one alternation: this runs over the whole document body, the largest string in the package.
+ */
+const COUNTERS =
+  /<w:bookmark(?:Start|End)\b[^>]*>|(\bw:(?:name|anchor)=")_Toc(\d+)(")|(<w:instrText\b[^>]*>[^<]*?)_Toc(\d+)|(<(?:wp:docPr|pic:cNvPr)\b[^>]*?\bid=")\d+(")/g;
+const BOOKMARK_ATTRIBUTES = /(\bw:id=")(\d+)(")|(\bw:name=")_Toc(\d+)(")/g;
+
 function renumberCounters(xml: string, counters: { drawing: number }): string {
   const bookmarkIds = new Map<string, string>();
   const bookmarkId = (id: string) => {
-    if (!bookmarkIds.has(id)) bookmarkIds.set(id, String(bookmarkIds.size + 1));
-    return bookmarkIds.get(id) as string;
+    let next = bookmarkIds.get(id);
+    if (next === undefined) {
+      next = String(bookmarkIds.size + 1);
+      bookmarkIds.set(id, next);
+    }
+    return next;
   };
   const tocNames = new Map<string, string>();
   const tocName = (n: string) => {
-    if (!tocNames.has(n)) tocNames.set(n, String(tocNames.size + 1));
-    return `_Toc${tocNames.get(n)}`;
+    let name = tocNames.get(n);
+    if (name === undefined) {
+      name = `_Toc${tocNames.size + 1}`;
+      tocNames.set(n, name);
+    }
+    return name;
   };
-  return (
-    xml
-      .replace(
-        /(<w:bookmark(?:Start|End)\b[^>]*?\bw:id=")(\d+)(")/g,
-        (_, a: string, id: string, b: string) => {
-          return `${a}${bookmarkId(id)}${b}`;
-        },
-      )
-      .replace(
-        /(\bw:(?:name|anchor)=")_Toc(\d+)(")/g,
-        (_, a: string, n: string, b: string) => `${a}${tocName(n)}${b}`,
-      )
-      .replace(/(<w:instrText\b[^>]*>[^<]*?)_Toc(\d+)/g, (_, a: string, n: string) => `${a}${tocName(n)}`)
-      // Drawing ids must be unique across the package, so one counter runs through all parts.
-      .replace(/(<(?:wp:docPr|pic:cNvPr)\b[^>]*?\bid=")(\d+)(")/g, (_, a: string, _id: string, b: string) => {
-        counters.drawing += a.startsWith('<wp:docPr') ? 1 : 0;
-        return `${a}${counters.drawing}${b}`;
-      })
+  const bookmarkTag = (tag: string) =>
+    tag.replace(
+      BOOKMARK_ATTRIBUTES,
+      (_, idOpen?: string, id?: string, idClose?: string, nameOpen?: string, toc?: string, nameClose?: string) =>
+        id !== undefined ? `${idOpen}${bookmarkId(id)}${idClose}` : `${nameOpen}${tocName(toc as string)}${nameClose}`,
+    );
+  return xml.replace(
+    COUNTERS,
+    (
+      whole: string,
+      tocOpen?: string,
+      tocNumber?: string,
+      tocClose?: string,
+      instrText?: string,
+      instrNumber?: string,
+      drawingOpen?: string,
+      drawingClose?: string,
+    ) => {
+      if (tocNumber !== undefined) return `${tocOpen}${tocName(tocNumber)}${tocClose}`;
+      if (instrNumber !== undefined) return `${instrText}${tocName(instrNumber)}`;
+      if (drawingOpen !== undefined) {
+        // Drawing ids must be unique across the package, so one counter runs through all parts.
+        counters.drawing += drawingOpen.startsWith('<wp:docPr') ? 1 : 0;
+        return `${drawingOpen}${counters.drawing}${drawingClose}`;
+      }
+      return bookmarkTag(whole);
+    },
   );
 }
 
@@ -131,14 +155,18 @@ function entryOrder(a: string, b: string): number {
   return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
-export function normalisePackage(bytes: Uint8Array, options: NormaliseOptions): Uint8Array {
+/** A package's parts by path: XML as strings, media as bytes (what docx's compiler produces). */
+export type PackageParts = ReadonlyMap<string, string | Uint8Array>;
+
+/** Fixes every varying detail of the parts (see above) and zips them: the only compression pass of a render. */
+export function normaliseParts(parts: PackageParts, options: NormaliseOptions): Uint8Array {
   const day = fixedDay(options.issueDate);
-  const raw = unzipSync(bytes);
   const text: Record<string, string> = {};
   const binary: Record<string, Uint8Array> = {};
-  for (const [path, data] of Object.entries(raw)) {
+  for (const [path, data] of parts) {
     if (path.endsWith('/')) continue;
-    if (isXml(path)) text[path] = strFromU8(data);
+    if (typeof data === 'string') text[path] = data;
+    else if (isXml(path)) text[path] = strFromU8(data);
     else binary[path] = data;
   }
 
@@ -171,4 +199,9 @@ export function normalisePackage(bytes: Uint8Array, options: NormaliseOptions): 
     zippable[path] = [data, { mtime, level: /\.(png|jpe?g)$/i.test(path) ? 0 : 6 }];
   }
   return zipSync(zippable);
+}
+
+/** normaliseParts for a package that is already zipped (docx's public Packer output). */
+export function normalisePackage(bytes: Uint8Array, options: NormaliseOptions): Uint8Array {
+  return normaliseParts(new Map(Object.entries(unzipSync(bytes))), options);
 }

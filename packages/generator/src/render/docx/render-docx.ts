@@ -1,4 +1,4 @@
-import { Document, Packer, type PageNumberEstimator, Paragraph, TableOfContents, TextRun } from 'docx';
+import { Document, type PageNumberEstimator, Paragraph, TableOfContents, TextRun } from 'docx';
 import type { DocClause, DocSection, TenderDocument } from '../../model/types.js';
 import { paletteFor } from '../colour.js';
 import { cleanText, collectAnchors, hasBlocks, languageTag, safeFontName } from '../text.js';
@@ -13,7 +13,7 @@ import { bookmarkNames } from './bookmarks.js';
 import { coverPage } from './cover.js';
 import { NUMBER_GUTTER, PAGE, TEXT_WIDTH } from './layout.js';
 import { modelPageNumbers } from './model-page-estimate.js';
-import { normalisePackage } from './normalise.js';
+import { packDocument } from './package-parts.js';
 import { type PageNumberMode, pageNumberSource } from './page-estimate.js';
 import { pageFurniture } from './page-furniture.js';
 import { numberingOptions, STYLE, stylesFor } from './styles.js';
@@ -134,16 +134,15 @@ async function estimatorFor(
  */
 export async function renderDocx(doc: TenderDocument, options: RenderDocxOptions = {}): Promise<Uint8Array> {
   const estimator = await estimatorFor(doc, options.pageNumbers ?? 'auto');
-  let packed: Uint8Array;
+  const normalise = { issueDate: doc.meta.issueDate, manifest: doc.manifest };
   try {
-    packed = await Packer.pack(buildDocxDocument(doc, estimator), 'uint8array');
+    return await packDocument(buildDocxDocument(doc, estimator), normalise);
   } catch (error) {
     if (!estimator) throw error;
     // The page numbers are an estimate: if it fails, the contents are still written, with page numbers left for
     // Word to fill in. Any other failure happens again here and is thrown.
-    packed = await Packer.pack(buildDocxDocument(doc), 'uint8array').catch(() => {
+    return packDocument(buildDocxDocument(doc), normalise).catch(() => {
       throw error;
     });
   }
-  return normalisePackage(packed, { issueDate: doc.meta.issueDate, manifest: doc.manifest });
 }

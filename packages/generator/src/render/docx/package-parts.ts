@@ -1,0 +1,37 @@
+import { type Document, Packer } from 'docx';
+import { type PackageParts, normalisePackage, normaliseParts, type NormaliseOptions } from './normalise.js';
+
+/**
+ * docx's Packer compiles the document to its parts, then zips them; normalisation then has to unzip them again to
+ * make them deterministic and zip them a second time. Three passes over the largest strings of a render, two of
+ * them compression. docx 9.15's packer holds its compiler as a private static field whose `compile` returns the
+ * parts unzipped; using it leaves one zip pass. It is not public API, so it is checked at run time, and the public
+ * `Packer.pack` path stays as the fallback (render-docx.test.ts fails if the fast path ever stops being taken).
+ */
+interface PartsCompiler {
+  compile(file: Document, prettify?: undefined, overrides?: readonly unknown[]): Map<string, string | Uint8Array>;
+}
+
+function docxCompiler(): PartsCompiler | undefined {
+  const compiler = (Packer as unknown as { compiler?: Partial<PartsCompiler> }).compiler;
+  return typeof compiler?.compile === 'function' ? (compiler as PartsCompiler) : undefined;
+}
+
+/** Whether renders take the one-zip path (exported for the test that guards it). */
+export const compilesPartsDirectly = (): boolean => docxCompiler() !== undefined;
+
+function compiledParts(document: Document): PackageParts | undefined {
+  const parts = docxCompiler()?.compile(document);
+  if (!(parts instanceof Map)) return undefined;
+  for (const value of parts.values()) {
+    if (typeof value !== 'string' && !(value instanceof Uint8Array)) return undefined;
+  }
+  return parts;
+}
+
+/** The document as a normalised, deterministic .docx: one compile, one zip. */
+export async function packDocument(document: Document, options: NormaliseOptions): Promise<Uint8Array> {
+  const parts = compiledParts(document);
+  if (parts) return normaliseParts(parts, options);
+  return normalisePackage(await Packer.pack(document, 'uint8array'), options);
+}
