@@ -94,8 +94,18 @@ function renumberCounters(xml: string, counters: { drawing: number }): string {
   const bookmarkTag = (tag: string) =>
     tag.replace(
       BOOKMARK_ATTRIBUTES,
-      (_, idOpen?: string, id?: string, idClose?: string, nameOpen?: string, toc?: string, nameClose?: string) =>
-        id !== undefined ? `${idOpen}${bookmarkId(id)}${idClose}` : `${nameOpen}${tocName(toc as string)}${nameClose}`,
+      (
+        _,
+        idOpen?: string,
+        id?: string,
+        idClose?: string,
+        nameOpen?: string,
+        toc?: string,
+        nameClose?: string,
+      ) =>
+        id !== undefined
+          ? `${idOpen}${bookmarkId(id)}${idClose}`
+          : `${nameOpen}${tocName(toc as string)}${nameClose}`,
     );
   return xml.replace(
     COUNTERS,

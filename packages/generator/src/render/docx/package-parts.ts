@@ -1,5 +1,5 @@
 import { type Document, Packer } from 'docx';
-import { type PackageParts, normalisePackage, normaliseParts, type NormaliseOptions } from './normalise.js';
+import { type NormaliseOptions, normalisePackage, normaliseParts, type PackageParts } from './normalise.js';
 
 /**
  * docx's Packer compiles the document to its parts, then zips them; normalisation then has to unzip them again to
@@ -9,7 +9,11 @@ import { type PackageParts, normalisePackage, normaliseParts, type NormaliseOpti
  * `Packer.pack` path stays as the fallback (render-docx.test.ts fails if the fast path ever stops being taken).
  */
 interface PartsCompiler {
-  compile(file: Document, prettify?: undefined, overrides?: readonly unknown[]): Map<string, string | Uint8Array>;
+  compile(
+    file: Document,
+    prettify?: undefined,
+    overrides?: readonly unknown[],
+  ): Map<string, string | Uint8Array>;
 }
 
 function docxCompiler(): PartsCompiler | undefined {
