@@ -4,7 +4,6 @@ import { Command } from 'commander';
 import { buildSpec } from '../build/build-spec.js';
 import { loadCatalog } from '../catalog.js';
 import { diffManifests, type ManifestDiff } from '../compare/manifest-diff.js';
-import { renderRedline } from '../compare/redline.js';
 import type { CliContext } from '../context.js';
 import { CliError, EXIT } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
@@ -52,8 +51,11 @@ export function diffCommand(ctx: CliContext): Command {
         );
       }
       const diff = diffManifests(await manifestOf(con, before), await manifestOf(con, after), loadCatalog());
-      if (options.redline)
+      if (options.redline) {
+        // The redline is the only part of `diff` that needs the docx library: loaded only when asked for.
+        const { renderRedline } = await import('../compare/redline.js');
         await writeFileAtomic(options.redline, await renderRedline(diff, { before, after }));
+      }
       if (options.json) con.out(JSON.stringify({ old: before, new: after, ...diff }, null, 2));
       else printDiff(con, diff, before, after);
       if (options.redline)
