@@ -111,6 +111,13 @@ describe('shape', () => {
       ]
     `);
   });
+  it('names a missing enum field as required, with its allowed values', async () => {
+    expect(await problems(edit('  procedure: open\n', ''))).toMatchInlineSnapshot(`
+      [
+        "FIELD_REQUIRED /specs/tender.yaml:2:3 tender.procedure is required: add it (one of: open, competitive-flexible, below-threshold, framework-competition).",
+      ]
+    `);
+  });
   it('names a wrong type', async () => {
     expect(await problems(edit('      weight: 60', '      weight: sixty'))).toMatchInlineSnapshot(`
       [

@@ -79,11 +79,21 @@ function zodIssueToSpecIssue(issue: z.core.$ZodIssue, input: unknown, at: Locate
   const path = issue.path.filter((segment): segment is PathSegment => typeof segment !== 'symbol');
   const field = formatPath(path);
   const actual = valueAt(input, path);
-  if (issue.code === 'invalid_type' && actual === undefined) {
+  // zod reports a missing enum as an invalid value and a missing union as a union mismatch: all are "required".
+  const missing =
+    actual === undefined &&
+    (issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'invalid_union');
+  if (missing) {
+    const expected =
+      issue.code === 'invalid_type'
+        ? issue.expected
+        : issue.code === 'invalid_value'
+          ? `one of: ${issue.values.map(String).join(', ')}`
+          : 'see the spec format in the README';
     return {
       code: 'FIELD_REQUIRED',
       severity: 'error',
-      message: `${field} is required: add it (${issue.expected}).`,
+      message: `${field} is required: add it (${expected}).`,
       position: at(path),
       field,
     };
