@@ -52,6 +52,8 @@ export function describeFsError(error: unknown): string {
       return 'cannot be written: the disk is full';
     case 'EDQUOT':
       return 'cannot be written: the disk quota is used up';
+    case 'EFBIG':
+      return 'cannot be written: it is larger than the file system or a file size limit allows';
     case 'ELOOP':
       return 'has too many symbolic links';
     case 'ENAMETOOLONG':

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import {
   chmodSync,
   existsSync,
@@ -11,7 +11,16 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BROKEN_SPEC, CLAUSE_ID, isCompleteDocx, run, tempDir, unzipDocx, writeSpec } from './helpers.js';
+import {
+  BROKEN_SPEC,
+  CLAUSE_ID,
+  CLI,
+  isCompleteDocx,
+  run,
+  tempDir,
+  unzipDocx,
+  writeSpec,
+} from './helpers.js';
 
 const dir = tempDir();
 
@@ -110,6 +119,20 @@ describe('tender build: bad input gives one clear line and leaves existing outpu
     expect(existsSync(join(work, 'out', 'fifo.docx'))).toBe(false);
   });
 
+  it('a run where no spec builds creates no output folder', async () => {
+    const work = join(dir, 'no-folder');
+    mkdirSync(work, { recursive: true });
+    writeFileSync(join(work, 'tender.yaml'), BROKEN_SPEC);
+    const result = await run(['build', 'tender.yaml', '-o', 'new/out'], { cwd: work });
+    expect(result.code).toBe(1);
+    expect(existsSync(join(work, 'new'))).toBe(false);
+    // The same spec fixed builds, and the folder is made for its output.
+    writeSpec(work, 'tender.yaml');
+    const fixed = await run(['build', 'tender.yaml', '-o', 'new/out'], { cwd: work });
+    expect(fixed.code).toBe(0);
+    expect(readdirSync(join(work, 'new', 'out'))).toEqual(['tender.docx']);
+  });
+
   it('a file that is not YAML, with a code frame', async () => {
     writeFileSync(join(dir, 'notyaml.yaml'), 'tender: [\n  title: x\n');
     const result = await run(['build', 'notyaml.yaml'], { cwd: dir });
@@ -172,6 +195,23 @@ describe('tender build: bad input gives one clear line and leaves existing outpu
     expect(result.code).toBe(1);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(/^error Cannot (create|write)/);
+  });
+
+  it('a file size limit (EFBIG) names the file, not the folder, and leaves no partial file', () => {
+    const work = join(dir, 'efbig');
+    mkdirSync(work, { recursive: true });
+    const spec = writeSpec(work, 'big.yaml');
+    // ulimit -f 8 caps files at 8 KB; SIGXFSZ ignored, so the write fails with EFBIG instead of killing Node.
+    const child = spawnSync(
+      'bash',
+      ['-c', `trap '' XFSZ; ulimit -f 8; exec "$0" "$@"`, process.execPath, CLI, 'build', spec, '-o', 'out'],
+      { cwd: work, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
+    );
+    expect(child.status).toBe(1);
+    expect(child.stderr).toContain(
+      'Cannot write out/big.docx: it is larger than the file system or a file size limit allows.',
+    );
+    expect(readdirSync(join(work, 'out'))).toEqual([]);
   });
 
   it('shows the stack trace only with --debug', async () => {

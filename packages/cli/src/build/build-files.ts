@@ -3,7 +3,7 @@ import type { ClauseCatalog } from '@loti/clauses';
 import { buildInPool, defaultJobs } from '../batch/pool.js';
 import { runBuildTask } from '../batch/run-task.js';
 import { CliError, EXIT } from '../errors.js';
-import { ensureFolder, writeFileAtomic } from '../io/atomic-write.js';
+import { checkFolderCreatable, writeFileAtomic } from '../io/atomic-write.js';
 import { expandInputs } from '../io/inputs.js';
 import type { BuildSpecResult } from './build-spec.js';
 import { FORMATS, type Format } from './formats.js';
@@ -62,7 +62,9 @@ export async function buildFiles(
     }
     byOutput.set(output, spec);
   }
-  if (specs.length > 0) await ensureFolder(resolve(outDir));
+  // Fail fast if the folder cannot be made; writeFileAtomic makes it with the first output, so a run where every
+  // spec fails leaves no empty folder behind.
+  if (specs.length > 0) await checkFolderCreatable(resolve(outDir));
 
   const total = entries.length;
   const results: BuildFileResult[] = new Array(total);

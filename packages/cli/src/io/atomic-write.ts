@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { unlinkSync } from 'node:fs';
-import { mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { access, constants, mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { CliError, describeFsError, errorCode } from '../errors.js';
 
@@ -86,9 +86,20 @@ export async function writeFileAtomic(path: string, data: Uint8Array | string): 
     if (errorCode(error) === 'EISDIR' || (errorCode(error) === 'ENOTEMPTY' && (await isFolder(target)))) {
       throw new CliError(`Cannot write ${path}: a folder has that name.`, 1, [], { cause: error });
     }
-    throw new CliError(`Cannot write ${path}: the folder ${folder} ${describeFsError(error)}.`, 1, [], {
-      cause: error,
-    });
+    // Permissions and missing paths are the folder's fault; a full disk or a size limit is not.
+    const code = errorCode(error);
+    const aboutFolder = ['EACCES', 'EPERM', 'EROFS', 'ENOENT', 'ENOTDIR', 'ELOOP', 'ENAMETOOLONG'].includes(
+      code ?? '',
+    );
+    const reason = describeFsError(error);
+    throw new CliError(
+      aboutFolder
+        ? `Cannot write ${path}: the folder ${folder} ${reason}.`
+        : `Cannot write ${path}: ${reason.replace(/^cannot be written: /, '')}.`,
+      1,
+      [],
+      { cause: error },
+    );
   }
   await syncFolder(folder);
   await removeStaleTemps(target);
@@ -112,6 +123,32 @@ export async function ensureFolder(folder: string): Promise<void> {
     throw new CliError(`Cannot create the folder ${folder}: it ${describeFsError(error)}.`, 1, [], {
       cause: error,
     });
+  }
+}
+
+/** Checks that `folder` exists or could be created, without creating it. */
+export async function checkFolderCreatable(folder: string): Promise<void> {
+  let existing = folder;
+  while (!(await exists(existing)) && dirname(existing) !== existing) existing = dirname(existing);
+  // A file in the way: mkdir fails without creating anything and gives the usual error, with its cause.
+  if (!(await isFolder(existing))) return ensureFolder(folder);
+  if (existing === folder) return;
+  try {
+    await access(existing, constants.W_OK);
+  } catch (error) {
+    throw new CliError(`Cannot create the folder ${folder}: ${existing} ${describeFsError(error)}.`, 1, [], {
+      cause: error,
+    });
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch (error) {
+    // Anything but "not there" (a permission problem) counts as there, so the check stops and reports it.
+    return errorCode(error) !== 'ENOENT';
   }
 }
 
