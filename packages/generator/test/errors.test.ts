@@ -1,6 +1,7 @@
 import { type CatalogData, catalog, createCatalog } from '@loti/clauses';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SPEC_ISSUE_CODES, type SpecIssue } from '../src/spec/issues.js';
+import { utf8Size } from '../src/spec/parse.js';
 import { buildFiles, describeIssues } from './helpers.js';
 
 // The base spec, written out so that line numbers in snapshots are easy to check.
@@ -86,6 +87,13 @@ describe('YAML and input limits', () => {
         "INPUT_TOO_LARGE /specs/tender.yaml:1:1 The file is 1100 KB; a spec may be at most 512 KB. Move long text into fewer, shorter fields.",
       ]
     `);
+  });
+  it('counts the limit in UTF-8 bytes, as on disk, not in characters', async () => {
+    // 200,000 three-byte characters: 600 KB on disk, though the string is only 200,000 code units long.
+    const [issue] = await problems(`tender:\n  title: ${'€'.repeat(200_000)}\n`);
+    expect(issue).toMatch(/^INPUT_TOO_LARGE .* The file is 600 KB;/);
+    expect(utf8Size('a€😀\uD800')).toBe(1 + 3 + 4 + 3);
+    expect(utf8Size('a€😀\uD800')).toBe(new TextEncoder().encode('a€😀\uD800').length);
   });
   it('refuses deep nesting', async () => {
     expect(await problems(`a: ${'['.repeat(200)}${']'.repeat(200)}\n`)).toMatchInlineSnapshot(`

@@ -20,6 +20,29 @@ export const SPEC_LIMITS = {
   maxIncludeDepth: 8,
 } as const;
 
+/**
+ * The text's size in UTF-8 bytes, as the file is on disk. Counting stops early once past `limit`: UTF-8 never takes
+ * fewer bytes than UTF-16 code units, so a string longer than the limit is over it whatever it holds.
+ */
+export function utf8Size(text: string, limit = Number.POSITIVE_INFINITY): number {
+  if (text.length > limit) return text.length;
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) bytes += 1;
+    else if (unit < 0x800) bytes += 2;
+    else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      // A surrogate pair is one 4-byte character; a lone surrogate is written as U+FFFD (3 bytes).
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        bytes += 4;
+        i++;
+      } else bytes += 3;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
 export interface ParsedSpecFile {
   readonly file: string;
   readonly text: string;
@@ -36,13 +59,14 @@ export function parseSpecFile(
   rawText: string,
   file: string,
 ): { parsed?: ParsedSpecFile; issues: SpecIssue[] } {
-  if (rawText.length > SPEC_LIMITS.maxBytes) {
+  const size = utf8Size(rawText, SPEC_LIMITS.maxBytes);
+  if (size > SPEC_LIMITS.maxBytes) {
     return {
       issues: [
         {
           code: 'INPUT_TOO_LARGE',
           severity: 'error',
-          message: `The file is ${Math.round(rawText.length / 1000)} KB; a spec may be at most ${SPEC_LIMITS.maxBytes / 1000} KB. Move long text into fewer, shorter fields.`,
+          message: `The file is ${Math.round(size / 1000)} KB; a spec may be at most ${SPEC_LIMITS.maxBytes / 1000} KB. Move long text into fewer, shorter fields.`,
           position: { file, line: 1, column: 1 },
         },
       ],
