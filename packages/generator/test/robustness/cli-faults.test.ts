@@ -34,7 +34,7 @@ let scratch: ReturnType<typeof scratchDir>;
 let dir: string;
 
 beforeAll(async () => {
-  await ensureCli();
+  ensureCli();
   scratch = scratchDir('cli-faults');
   dir = scratch.dir;
   mkdirSync(join(dir, 'specs'));

@@ -1,39 +1,17 @@
-/** Runs the built `tender` CLI (packages/cli/dist/bin.js) as a separate process, building it first if needed. */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+/** Runs the built `tender` CLI (packages/cli/dist/bin.js) as a separate process. */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { REPO_ROOT } from './support.js';
 
 export const CLI_BIN = join(REPO_ROOT, 'packages/cli/dist/bin.js');
 
-/**
- * turbo runs this package's tests without building the CLI first (and may be building it at the same time), so
- * wait for a dist/bin.js that has stopped changing, and build it when there is none.
- */
-export async function ensureCli(): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  // A build running beside this test (turbo) empties dist/ first: give it a minute to write bin.js again.
-  const waitUntil = existsSync(dirname(CLI_BIN)) ? Date.now() + 60_000 : 0;
-  while (!existsSync(CLI_BIN) && Date.now() < waitUntil)
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-  if (!existsSync(CLI_BIN)) {
-    const build = spawnSync(
-      'npx',
-      ['turbo', 'run', 'build', '--filter=@loti/tender-cli', '--output-logs=errors-only'],
-      {
-        cwd: REPO_ROOT,
-        encoding: 'utf8',
-        timeout: 120_000,
-        env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
-      },
+/** turbo builds the CLI before this package's tests (turbo.json); run directly, vitest needs it built first. */
+export function ensureCli(): void {
+  if (!existsSync(CLI_BIN))
+    throw new Error(
+      `Build the CLI first: npx turbo run build --filter=@loti/tender-cli (${CLI_BIN} is missing)`,
     );
-    if (!existsSync(CLI_BIN)) throw new Error(`could not build the CLI: ${build.stdout}${build.stderr}`);
-  }
-  while (Date.now() < deadline) {
-    const age = Date.now() - statSync(CLI_BIN).mtimeMs;
-    if (age > 3_000) return;
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-  }
 }
 
 export interface CliRun {
