@@ -82,6 +82,15 @@ describe('tender diff', () => {
     );
     expect(xml).toMatch(/<w:ins [^>]*>(?:(?!<\/w:ins>).)*<w:t[^>]*>[^<]*whenever it asks[^<]*<\/w:t>/s);
     expect(xml).toContain(`(${CLAUSE_ID} 1.1.0 → 2.0.0)`);
+    const core = strFromU8(unzipDocx(path)['docProps/core.xml'] as Uint8Array);
+    expect(core).toContain('>2026-01-01T00:00:00Z</dcterms:modified>');
+    // The same comparison again gives the same bytes.
+    const again = await run(['diff', 'out/v1.docx', 'out/v2.docx', '--redline', 'redline/again.docx'], {
+      cwd: dir,
+      env,
+    });
+    expect(again.code).toBe(0);
+    expect(readFileSync(join(dir, 'redline', 'again.docx')).equals(readFileSync(path))).toBe(true);
     const settings = strFromU8(unzipDocx(path)['word/settings.xml'] as Uint8Array);
     expect(settings).toContain('<w:trackRevisions');
     // The shared OOXML schema check, where this checkout has it (CI sees the shared folder at ../shared).

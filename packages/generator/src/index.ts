@@ -3,9 +3,10 @@ export { assembleTender, clauseAnchor } from './assemble/assemble.js';
 export type * from './model/types.js';
 export type { BuildModelOptions, BuildModelResult } from './pipeline.js';
 export { buildTenderModel, buildTenderModelFromText } from './pipeline.js';
-export type { PageNumberMode, RenderDocxOptions } from './render/index.js';
+export type { NormaliseOptions, PageNumberMode, RenderDocxOptions } from './render/index.js';
 export {
   HTML_PREVIEW_CSS,
+  normaliseDocx,
   readManifest,
   renderDocx,
   renderHtml,

@@ -1,4 +1,5 @@
 import type { WordChange } from '@loti/clauses';
+import { normaliseDocx } from '@loti/tender-generator';
 import { DeletedTextRun, Document, HeadingLevel, InsertedTextRun, Packer, Paragraph, TextRun } from 'docx';
 import type { ManifestDiff } from './manifest-diff.js';
 
@@ -97,5 +98,6 @@ export async function renderRedline(
     features: { trackRevisions: true },
     sections: [{ children }],
   });
-  return new Uint8Array(await Packer.toBuffer(document));
+  // Fixed dates, ids and zip entries: the same two documents give a byte-identical redline.
+  return normaliseDocx(await Packer.pack(document, 'uint8array'), { issueDate: REDLINE_DATE });
 }
