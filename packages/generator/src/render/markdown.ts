@@ -1,7 +1,7 @@
 import type { DocBlock, DocInline, DocTable, TenderDocument } from '../model/types.js';
+import { sanitiseText } from '../text/sanitise.js';
 import {
   classificationOf,
-  cleanText,
   collectAnchors,
   DRAFTING_NOTE_LABEL,
   definitionParts,
@@ -17,7 +17,7 @@ import {
 
 /** Escapes characters that would change the meaning of inline Markdown. */
 function escapeMd(text: string): string {
-  return cleanText(text).replace(/([\\`*_[\]<>|#~])/g, '\\$1');
+  return sanitiseText(text).replace(/([\\`*_[\]<>|#~])/g, '\\$1');
 }
 
 /** A line must not start a list, heading or quote by accident. */
@@ -47,7 +47,7 @@ function inline(content: readonly DocInline[], ctx: Ctx): string {
         }
         case 'ref':
           return ctx.anchors.has(node.anchor)
-            ? `[${text}](#${encodeURIComponent(cleanText(node.anchor))})`
+            ? `[${text}](#${encodeURIComponent(sanitiseText(node.anchor))})`
             : text;
         default:
           return '';
@@ -64,7 +64,7 @@ function table(model: DocTable, ctx: Ctx): string[] {
     `| ${columns.map(() => '---').join(' | ')} |`,
     ...model.rows.map((row) => `| ${columns.map((_, i) => cell(inline(row[i] ?? [], ctx))).join(' | ')} |`),
   ];
-  const caption = cleanText(model.caption).trim();
+  const caption = sanitiseText(model.caption).trim();
   return caption ? [`**${escapeMd(caption)}**`, '', ...lines] : lines;
 }
 
@@ -102,7 +102,7 @@ function blocks(list: readonly DocBlock[], ctx: Ctx, indent = ''): string[] {
 }
 
 function note(title: string, body: readonly DocBlock[], ctx: Ctx): string[] {
-  const heading = cleanText(title).trim();
+  const heading = sanitiseText(title).trim();
   const inner = [
     `**${DRAFTING_NOTE_LABEL}**`,
     ...(heading ? ['', `*${escapeMd(heading)}*`] : []),
@@ -135,11 +135,11 @@ export function renderMarkdown(doc: TenderDocument): string {
     lines.push('');
   }
   for (const section of doc.sections) {
-    lines.push(`<a id="${encodeURIComponent(cleanText(section.anchor))}"></a>`, '');
+    lines.push(`<a id="${encodeURIComponent(sanitiseText(section.anchor))}"></a>`, '');
     lines.push(`## ${escapeMd(`${section.number} ${section.title}`.trim())}`, '');
     lines.push(...blocks(section.blocks, ctx));
     for (const clause of section.clauses) {
-      lines.push(`<a id="${encodeURIComponent(cleanText(clause.anchor))}"></a>`, '');
+      lines.push(`<a id="${encodeURIComponent(sanitiseText(clause.anchor))}"></a>`, '');
       lines.push(`### ${escapeMd(`${clause.number} ${clause.title}`.trim())}`, '');
       if (hasBlocks(clause.guidance)) {
         lines.push(

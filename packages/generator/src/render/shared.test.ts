@@ -1,33 +1,28 @@
 import { describe, expect, it } from 'vitest';
+import { sanitiseText } from '../text/sanitise.js';
 import { contrast, paletteFor } from './colour.js';
 import { columnPercentages, columnTwips } from './columns.js';
-import {
-  cleanText,
-  definitionParts,
-  formatIsoDate,
-  languageTag,
-  runningText,
-  safeFontName,
-  safeUrl,
-} from './text.js';
+import { definitionParts, formatIsoDate, languageTag, runningText, safeFontName, safeUrl } from './text.js';
 
-describe('cleanText', () => {
+describe('sanitiseText', () => {
   it('leaves ordinary text alone, including emoji and right-to-left scripts', () => {
     const text = 'Tenders due 12:00 — “quoted” £1,000 😀 مرحبا שלום';
-    expect(cleanText(text)).toBe(text);
+    expect(sanitiseText(text)).toBe(text);
   });
 
   it('removes what XML forbids and C1 controls', () => {
-    expect(cleanText('a\uFFFEb\uFFFFc\u0000d\u0001e\u001Ff\u007Fg\u0085h')).toBe('abcdefgh');
+    expect(sanitiseText('a\uFFFEb\uFFFFc\u0000d\u0001e\u001Ff\u007Fg\u0085h')).toBe('abcdefgh');
   });
 
   it('removes lone surrogates but keeps pairs', () => {
-    expect(cleanText('x\uD800y\uDC00z😀')).toBe('xyz😀');
-    expect(cleanText('end\uD83D')).toBe('end');
+    expect(sanitiseText('x\uD800y\uDC00z😀')).toBe('xyz😀');
+    expect(sanitiseText('end\uD83D')).toBe('end');
   });
 
   it('turns each run of tabs and line breaks into one space', () => {
-    expect(cleanText('a\tb\nc\r\nd\t\t\ne')).toBe('a b c d e');
+    expect(sanitiseText('a\tb\nc\r\nd\t\t\ne')).toBe('a b c d e');
+    // A removed character between two breaks does not leave two spaces.
+    expect(sanitiseText('a\t\u0001\tb\u0085\n')).toBe('a b ');
   });
 });
 

@@ -1,43 +1,6 @@
 import type { DocBlock, DocInline, DocSection, TenderDocument } from '../model/types.js';
 import { formatDate, isRealDate } from '../text/format.js';
-
-/** Text that needs no cleaning: printable characters of the BMP (not U+FFFE/U+FFFF) and whole surrogate pairs. */
-const PLAIN = /^(?:[\x20-\x7E\u00A0-\uD7FF\uE000-\uFFFD]|[\uD800-\uDBFF][\uDC00-\uDFFF])*$/;
-
-/**
- * Text safe for any XML part or HTML text node (before escaping). Removes what XML 1.0 forbids (C0 controls, lone
- * surrogates, U+FFFE, U+FFFF) and C1 controls, which are legal but never meant; docx strips most of these itself
- * but lets U+FFFE/U+FFFF through, and one of them makes the whole package unreadable. Tabs and line breaks would
- * stay literal inside `<w:t>`; the model promises none, so each run of them becomes one space.
- */
-export function cleanText(text: string): string {
-  if (PLAIN.test(text)) return text;
-  let out = '';
-  let pendingSpace = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    if (code === 0x09 || code === 0x0a || code === 0x0d) {
-      pendingSpace = true;
-      continue;
-    }
-    if (pendingSpace) {
-      out += ' ';
-      pendingSpace = false;
-    }
-    if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0xfffe || code === 0xffff) continue;
-    if (code >= 0xd800 && code <= 0xdbff) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        out += text.slice(i, i + 2);
-        i += 1;
-      }
-      continue;
-    }
-    if (code >= 0xdc00 && code <= 0xdfff) continue;
-    out += text.charAt(i);
-  }
-  return pendingSpace ? `${out} ` : out;
-}
+import { sanitiseText } from '../text/sanitise.js';
 
 /** Every anchor a `ref` may point at: sections and clauses. A ref to anything else renders as plain text. */
 export function collectAnchors(sections: readonly DocSection[]): ReadonlySet<string> {
@@ -70,14 +33,14 @@ export function hasBlocks(blocks: readonly DocBlock[] | undefined): blocks is re
 /** The cover marking: the cover's own, else the document's. */
 export function classificationOf(doc: TenderDocument): string | undefined {
   const marking = doc.cover.classification ?? doc.meta.classification;
-  return marking && cleanText(marking).trim() ? cleanText(marking).trim() : undefined;
+  return marking && sanitiseText(marking).trim() ? sanitiseText(marking).trim() : undefined;
 }
 
 /** Only these link schemes become live links; anything else (javascript:, data:, file:) is shown as text. */
 const SAFE_URL = /^(https?:|mailto:|tel:)/i;
 
 export function safeUrl(url: string): string | undefined {
-  const cleaned = cleanText(url).trim();
+  const cleaned = sanitiseText(url).trim();
   return SAFE_URL.test(cleaned) ? cleaned : undefined;
 }
 
@@ -109,7 +72,7 @@ export function definitionParts(content: readonly DocInline[]): {
 /** "2027-02-01" → "1 February 2027" (GOV.UK style), without Date or locale data; the input when not a date. */
 export function formatIsoDate(iso: string): string {
   const day = iso.slice(0, 10);
-  return isRealDate(day) ? formatDate(day, { weekday: false }) : cleanText(iso);
+  return isRealDate(day) ? formatDate(day, { weekday: false }) : sanitiseText(iso);
 }
 
 /**
@@ -117,7 +80,7 @@ export function formatIsoDate(iso: string): string {
  * one taller than the page (a pathological title) makes LibreOffice loop forever laying the page out.
  */
 export function runningText(text: string, max: number): string {
-  const cleaned = cleanText(text).trim();
+  const cleaned = sanitiseText(text).trim();
   if ([...cleaned].length <= max) return cleaned;
   const cut = [...cleaned].slice(0, max - 1).join('');
   const space = cut.lastIndexOf(' ');

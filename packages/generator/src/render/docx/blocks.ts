@@ -17,9 +17,10 @@ import {
   WidthType,
 } from 'docx';
 import type { DocBlock, DocInline, DocTable } from '../../model/types.js';
+import { sanitiseText } from '../../text/sanitise.js';
 import type { Palette } from '../colour.js';
 import { columnTwips } from '../columns.js';
-import { cleanText, DRAFTING_NOTE_LABEL, definitionParts, safeUrl } from '../text.js';
+import { DRAFTING_NOTE_LABEL, definitionParts, safeUrl } from '../text.js';
 import {
   BULLET_HANG,
   CELL_MARGIN,
@@ -53,7 +54,7 @@ export function runsFor(
   ctx: Pick<BlockContext, 'bookmarks'>,
 ): ParagraphChild[] {
   return content.flatMap((inline): ParagraphChild[] => {
-    const text = cleanText(inline.text);
+    const text = sanitiseText(inline.text);
     if (text === '') return [];
     switch (inline.type) {
       case 'text':
@@ -90,7 +91,7 @@ export function headingParagraph(
   pageBreakBefore = false,
 ): Paragraph {
   const text = new TextRun({
-    children: number ? [cleanText(number), new Tab(), cleanText(title)] : [cleanText(title)],
+    children: number ? [sanitiseText(number), new Tab(), sanitiseText(title)] : [sanitiseText(title)],
   });
   return new Paragraph({
     style: heading,
@@ -123,7 +124,7 @@ function renderBlock(block: DocBlock, ctx: BlockContext): BodyElement[] {
           style: ctx.textStyle === STYLE.noteText ? STYLE.noteText : STYLE.definition,
           indent: { left: ctx.indent },
           children: [
-            new TextRun({ text: cleanText(block.term), bold: true }),
+            new TextRun({ text: sanitiseText(block.term), bold: true }),
             new TextRun({ text: joiner }),
             ...runsFor(content, ctx),
           ],
@@ -152,7 +153,7 @@ function numbered(block: Extract<DocBlock, { type: 'numbered' }>, ctx: BlockCont
     indent: { left: textAt, hanging: textAt - numberAt },
     tabStops: [{ type: 'left', position: textAt }],
     children: [
-      new TextRun({ children: [cleanText(block.number), new Tab()] }),
+      new TextRun({ children: [sanitiseText(block.number), new Tab()] }),
       ...runsFor(block.content, ctx),
     ],
   });
@@ -206,7 +207,9 @@ function table(model: DocTable, ctx: BlockContext): BodyElement[] {
   const headerRow = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: columns.map((column, i) => cellOf([new TextRun({ text: cleanText(column.header) })], i, true)),
+    children: columns.map((column, i) =>
+      cellOf([new TextRun({ text: sanitiseText(column.header) })], i, true),
+    ),
   });
   const bodyRows = model.rows.map(
     (row) =>
@@ -216,7 +219,7 @@ function table(model: DocTable, ctx: BlockContext): BodyElement[] {
       }),
   );
   const elements: BodyElement[] = [];
-  const caption = cleanText(model.caption).trim();
+  const caption = sanitiseText(model.caption).trim();
   if (caption) {
     elements.push(
       new Paragraph({ style: STYLE.caption, indent: { left: ctx.indent }, children: [new TextRun(caption)] }),
@@ -259,7 +262,7 @@ export function draftingNote(title: string, blocks: readonly DocBlock[], ctx: Bl
     textStyle: STYLE.noteText,
     bulletLevel: 0,
   };
-  const heading = cleanText(title).trim();
+  const heading = sanitiseText(title).trim();
   const children: BodyElement[] = [
     new Paragraph({ style: STYLE.noteLabel, children: [new TextRun({ text: DRAFTING_NOTE_LABEL })] }),
     ...(heading

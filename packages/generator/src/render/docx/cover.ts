@@ -10,7 +10,8 @@ import {
   WidthType,
 } from 'docx';
 import type { DocBlock, TenderDocument } from '../../model/types.js';
-import { cleanText, formatIsoDate } from '../text.js';
+import { sanitiseText } from '../../text/sanitise.js';
+import { formatIsoDate } from '../text.js';
 import { base64ToBytes, imageKind } from './base64.js';
 import { type BlockContext, type BodyElement, renderBlocks } from './blocks.js';
 import { CELL_MARGIN, SPACING } from './layout.js';
@@ -46,7 +47,7 @@ export function coverLogo(doc: TenderDocument): CoverLogo | undefined {
 function logoParagraph(doc: TenderDocument): Paragraph | undefined {
   const size = coverLogo(doc);
   if (!size) return undefined;
-  const alt = cleanText(doc.meta.branding.logo?.altText ?? '').trim() || cleanText(doc.cover.authority);
+  const alt = sanitiseText(doc.meta.branding.logo?.altText ?? '').trim() || sanitiseText(doc.cover.authority);
   return new Paragraph({
     spacing: { after: SPACING.logo.after },
     children: [
@@ -63,7 +64,7 @@ function logoParagraph(doc: TenderDocument): Paragraph | undefined {
 function labelled(label: string, value: string): Paragraph {
   return new Paragraph({
     style: STYLE.coverMeta,
-    children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun({ text: cleanText(value) })],
+    children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun({ text: sanitiseText(value) })],
   });
 }
 
@@ -100,14 +101,14 @@ function factsTable(facts: TenderDocument['cover']['facts'], width: number): Tab
               children: [
                 new Paragraph({
                   style: STYLE.tableText,
-                  children: [new TextRun({ text: cleanText(fact.label), bold: true })],
+                  children: [new TextRun({ text: sanitiseText(fact.label), bold: true })],
                 }),
               ],
             }),
             new TableCell({
               width: { size: widths[1] ?? 0, type: WidthType.DXA },
               children: [
-                new Paragraph({ style: STYLE.tableText, children: [new TextRun(cleanText(fact.value))] }),
+                new Paragraph({ style: STYLE.tableText, children: [new TextRun(sanitiseText(fact.value))] }),
               ],
             }),
           ],
@@ -122,9 +123,11 @@ export function coverPage(doc: TenderDocument, ctx: BlockContext): BodyElement[]
   const logo = logoParagraph(doc);
   if (logo) elements.push(logo);
   elements.push(
-    new Paragraph({ style: STYLE.coverAuthority, children: [new TextRun(cleanText(cover.authority))] }),
+    new Paragraph({ style: STYLE.coverAuthority, children: [new TextRun(sanitiseText(cover.authority))] }),
   );
-  elements.push(new Paragraph({ style: STYLE.coverTitle, children: [new TextRun(cleanText(cover.title))] }));
+  elements.push(
+    new Paragraph({ style: STYLE.coverTitle, children: [new TextRun(sanitiseText(cover.title))] }),
+  );
   if (cover.reference.trim()) elements.push(labelled('Reference', cover.reference));
   if (cover.procedure.trim()) elements.push(labelled('Procedure', cover.procedure));
   if (doc.meta.issueDate.trim()) elements.push(labelled('Issue date', formatIsoDate(doc.meta.issueDate)));

@@ -1,7 +1,8 @@
 import type { IContext, IXmlableObject, PageNumberEstimator } from 'docx';
 import type { DocBlock, DocInline, DocTable, TenderDocument } from '../../model/types.js';
+import { sanitiseText } from '../../text/sanitise.js';
 import { columnTwips } from '../columns.js';
-import { cleanText, DRAFTING_NOTE_LABEL, definitionParts, formatIsoDate, hasBlocks } from '../text.js';
+import { DRAFTING_NOTE_LABEL, definitionParts, formatIsoDate, hasBlocks } from '../text.js';
 import { coverLogo, factsWidths, keyDatesBlock } from './cover.js';
 import {
   BULLET_HANG,
@@ -198,7 +199,7 @@ interface Context {
 function runsOf(content: readonly DocInline[]): Run[] {
   const runs: Run[] = [];
   for (const inline of content) {
-    const text = cleanText(inline.text);
+    const text = sanitiseText(inline.text);
     if (text !== '') runs.push({ text, bold: inline.type === 'text' && inline.bold === true });
   }
   return runs;
@@ -266,7 +267,7 @@ function blockItems(blocks: readonly DocBlock[], ctx: Context, out: Item[]): voi
         const width = ctx.width - textAt;
         out.push(
           paragraph(style, runsOf(block.content), width, {
-            first: firstLine(width, cleanText(block.number), textAt - numberAt, style.size),
+            first: firstLine(width, sanitiseText(block.number), textAt - numberAt, style.size),
           }),
         );
         blockItems(block.children, { ...ctx, indent: textAt }, out);
@@ -297,7 +298,7 @@ function blockItems(blocks: readonly DocBlock[], ctx: Context, out: Item[]): voi
       case 'definition': {
         const { joiner, content } = definitionParts(block.content);
         const runs = [
-          { text: cleanText(block.term), bold: true },
+          { text: sanitiseText(block.term), bold: true },
           { text: joiner, bold: false },
           ...runsOf(content),
         ];
@@ -336,12 +337,12 @@ function tableItems(model: DocTable, ctx: Context, out: Item[]): void {
     columns.map((c) => c.width),
     width,
   );
-  const caption = cleanText(model.caption).trim();
+  const caption = sanitiseText(model.caption).trim();
   if (caption) out.push(paragraph(STYLES.caption, [{ text: caption, bold: true }], width));
   out.push({
     kind: 'table',
     header: rowHeight(
-      columns.map((column) => [{ text: cleanText(column.header), bold: true }]),
+      columns.map((column) => [{ text: sanitiseText(column.header), bold: true }]),
       widths,
       true,
     ),
@@ -362,7 +363,7 @@ function noteItems(title: string, blocks: readonly DocBlock[], ctx: Context, out
   const content: Item[] = [
     paragraph(STYLES.noteLabel, [{ text: DRAFTING_NOTE_LABEL, bold: true }], inner.width),
   ];
-  const heading = cleanText(title).trim();
+  const heading = sanitiseText(title).trim();
   if (heading) content.push(paragraph(STYLES.noteText, [{ text: heading, bold: true }], inner.width));
   blockItems(blocks, inner, content);
   // Writer drops the empty paragraph that ends a cell after a nested table.
@@ -404,7 +405,7 @@ function slicesOf(items: readonly Item[]): number[] {
 
 /** The heading's text as the contents shows it: number, a space, title. */
 function headingText(number: string, title: string): string {
-  return number ? `${cleanText(number)} ${cleanText(title)}` : cleanText(title);
+  return number ? `${sanitiseText(number)} ${sanitiseText(title)}` : sanitiseText(title);
 }
 
 interface Heading {
@@ -433,10 +434,10 @@ function headingItem(
 ): Item {
   const style = level === 1 ? STYLES.heading1 : STYLES.heading2;
   const width = TEXT_WIDTH - NUMBER_GUTTER;
-  const runs = [{ text: cleanText(title), bold: true }];
+  const runs = [{ text: sanitiseText(title), bold: true }];
   // The number hangs in the gutter and a tab takes the title to the indent; without a number the title starts at
   // the margin, on a first line as wide as the text.
-  const first = number ? firstLine(width, cleanText(number), NUMBER_GUTTER, style.size, true) : TEXT_WIDTH;
+  const first = number ? firstLine(width, sanitiseText(number), NUMBER_GUTTER, style.size, true) : TEXT_WIDTH;
   return paragraph(style, runs, width, { first, pageBreakBefore, heading: index });
 }
 
@@ -472,15 +473,15 @@ function coverItems(document: TenderDocument): Item[] {
     );
   }
   items.push(
-    paragraph(STYLES.coverAuthority, [{ text: cleanText(cover.authority), bold: true }], TEXT_WIDTH),
+    paragraph(STYLES.coverAuthority, [{ text: sanitiseText(cover.authority), bold: true }], TEXT_WIDTH),
   );
-  items.push(paragraph(STYLES.coverTitle, [{ text: cleanText(cover.title), bold: true }], TEXT_WIDTH));
+  items.push(paragraph(STYLES.coverTitle, [{ text: sanitiseText(cover.title), bold: true }], TEXT_WIDTH));
   const labelled = (label: string, value: string) =>
     paragraph(
       STYLES.coverMeta,
       [
         { text: `${label}: `, bold: true },
-        { text: cleanText(value), bold: false },
+        { text: sanitiseText(value), bold: false },
       ],
       TEXT_WIDTH,
     );
@@ -496,7 +497,10 @@ function coverItems(document: TenderDocument): Item[] {
       header: 0,
       rows: cover.facts.map((fact) =>
         rowHeight(
-          [[{ text: cleanText(fact.label), bold: true }], [{ text: cleanText(fact.value), bold: false }]],
+          [
+            [{ text: sanitiseText(fact.label), bold: true }],
+            [{ text: sanitiseText(fact.value), bold: false }],
+          ],
           widths,
           false,
         ),

@@ -1,7 +1,8 @@
 import { Document, type PageNumberEstimator, Paragraph, TableOfContents, TextRun } from 'docx';
 import type { DocClause, DocSection, TenderDocument } from '../../model/types.js';
+import { sanitiseText } from '../../text/sanitise.js';
 import { paletteFor } from '../colour.js';
-import { cleanText, collectAnchors, hasBlocks, languageTag, safeFontName } from '../text.js';
+import { collectAnchors, hasBlocks, languageTag, safeFontName } from '../text.js';
 import {
   type BlockContext,
   type BodyElement,
@@ -57,16 +58,16 @@ export function buildDocxDocument(doc: TenderDocument, pageNumbers?: PageNumberE
     { name: 'ClauseLibraryVersion', value: manifest.clausesPackageVersion },
     { name: 'SecurityClassification', value: doc.meta.classification ?? doc.cover.classification ?? '' },
   ]
-    .map((p) => ({ name: p.name, value: cleanText(p.value).trim() }))
+    .map((p) => ({ name: p.name, value: sanitiseText(p.value).trim() }))
     .filter((p) => p.value !== '');
 
   return new Document({
-    title: cleanText(doc.meta.title),
-    subject: cleanText(doc.meta.subject),
-    creator: cleanText(doc.meta.creator),
-    lastModifiedBy: cleanText(doc.meta.creator),
-    keywords: doc.meta.keywords.map(cleanText).join(', '),
-    description: cleanText(doc.meta.description),
+    title: sanitiseText(doc.meta.title),
+    subject: sanitiseText(doc.meta.subject),
+    creator: sanitiseText(doc.meta.creator),
+    lastModifiedBy: sanitiseText(doc.meta.creator),
+    keywords: doc.meta.keywords.map(sanitiseText).join(', '),
+    description: sanitiseText(doc.meta.description),
     revision: 1,
     customProperties,
     styles: stylesFor(font, languageTag(doc.meta.language), palette),

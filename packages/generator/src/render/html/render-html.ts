@@ -6,11 +6,11 @@ import type {
   DocTable,
   TenderDocument,
 } from '../../model/types.js';
+import { sanitiseText } from '../../text/sanitise.js';
 import { paletteFor } from '../colour.js';
 import { columnPercentages } from '../columns.js';
 import {
   classificationOf,
-  cleanText,
   collectAnchors,
   DRAFTING_NOTE_LABEL,
   definitionParts,
@@ -24,7 +24,7 @@ import { HTML_PREVIEW_CSS } from './css.js';
 
 /** Escapes text for an HTML text node or a double-quoted attribute, after removing XML-forbidden characters. */
 export function escapeHtml(text: string): string {
-  return cleanText(text)
+  return sanitiseText(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -34,7 +34,7 @@ export function escapeHtml(text: string): string {
 
 /** Model anchor → element id: ids may hold anything but whitespace. */
 export function htmlId(anchor: string): string {
-  return cleanText(anchor).trim().replace(/\s+/g, '-') || 'anchor';
+  return sanitiseText(anchor).trim().replace(/\s+/g, '-') || 'anchor';
 }
 
 interface Ctx {
@@ -70,7 +70,7 @@ function inline(content: readonly DocInline[], ctx: Ctx): string {
 function table(model: DocTable, ctx: Ctx, className = 'tk-table'): string {
   const columns = model.columns.length > 0 ? model.columns : [{ header: '', width: 100 }];
   const widths = columnPercentages(columns.map((c) => c.width));
-  const caption = cleanText(model.caption).trim();
+  const caption = sanitiseText(model.caption).trim();
   const cols = widths.map((w) => `<col style="width:${w.toFixed(2)}%">`).join('');
   const head = columns.map((c) => `<th scope="col">${escapeHtml(c.header)}</th>`).join('');
   const rows = model.rows
@@ -86,7 +86,7 @@ function table(model: DocTable, ctx: Ctx, className = 'tk-table'): string {
 }
 
 function note(title: string, blocks: readonly DocBlock[], ctx: Ctx): string {
-  const heading = cleanText(title).trim();
+  const heading = sanitiseText(title).trim();
   return [
     `<aside class="drafting-note" aria-label="${escapeHtml(DRAFTING_NOTE_LABEL)}">`,
     `<p class="tk-note-label">${escapeHtml(DRAFTING_NOTE_LABEL)}</p>`,
@@ -149,7 +149,7 @@ function renderBlock(block: DocBlock, ctx: Ctx): string {
 }
 
 function heading(tag: 'h2' | 'h3', number: string, title: string): string {
-  const num = cleanText(number).trim();
+  const num = sanitiseText(number).trim();
   return `<${tag}>${num ? `<span class="tk-num">${escapeHtml(num)}</span> ` : ''}${escapeHtml(title)}</${tag}>`;
 }
 
@@ -198,7 +198,7 @@ function cover(doc: TenderDocument): string {
     ['Procedure', c.procedure],
     ['Issue date', meta.issueDate ? formatIsoDate(meta.issueDate) : ''],
   ]
-    .filter(([, value]) => cleanText(value ?? '').trim() !== '')
+    .filter(([, value]) => sanitiseText(value ?? '').trim() !== '')
     .map(
       ([label, value]) => `<div><dt>${escapeHtml(label ?? '')}</dt><dd>${escapeHtml(value ?? '')}</dd></div>`,
     )
@@ -234,7 +234,7 @@ function cover(doc: TenderDocument): string {
 
 function contents(doc: TenderDocument): string {
   const entry = (anchor: string, number: string, title: string) =>
-    `<a href="#${escapeHtml(htmlId(anchor))}">${escapeHtml(cleanText(`${number} ${title}`).trim())}</a>`;
+    `<a href="#${escapeHtml(htmlId(anchor))}">${escapeHtml(sanitiseText(`${number} ${title}`).trim())}</a>`;
   const items = doc.sections
     .map((s) => {
       const clauses =
@@ -287,7 +287,7 @@ export function renderHtmlBody(doc: TenderDocument): string {
 export function renderHtml(doc: TenderDocument): string {
   const { meta } = doc;
   const metaTag = (name: string, content: string) =>
-    cleanText(content).trim() ? `<meta name="${name}" content="${escapeHtml(content)}">` : '';
+    sanitiseText(content).trim() ? `<meta name="${name}" content="${escapeHtml(content)}">` : '';
   return [
     '<!DOCTYPE html>',
     `<html lang="${escapeHtml(languageTag(meta.language))}">`,
