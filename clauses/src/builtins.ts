@@ -12,7 +12,8 @@ export const BUILTIN_VARIABLES = {
   'tender.reference': 'The tender reference number.',
   'tender.procedure': 'The procurement procedure, in words.',
   'tender.contractLength': 'The initial contract length, in words.',
-  'tender.extensions': 'The possible extensions, in words.',
+  'tender.extensions':
+    'The possible extensions, in words: "no extensions", or for example "up to 2 extensions of 1 year each, at the Authority’s option".',
   'tender.estimatedValue': 'The estimated total value, formatted with its currency.',
   'tender.submissionDeadline': 'The submission deadline, formatted as a date and time.',
   'tender.clarificationDeadline': 'The deadline for clarification questions.',

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildTenderModel } from '../src/pipeline.js';
+import { renderMarkdown } from '../src/render/markdown.js';
 import { tenderSpecJsonSchema } from '../src/spec/json-schema.js';
 import type { SpecFileReader } from '../src/spec/reader.js';
 
@@ -26,6 +27,12 @@ describe.each(readdirSync(examples).filter((f) => f.endsWith('.yaml')))('example
     expect(doc).toBeDefined();
     // Snapshot the structure (sections, clause ids, versions, numbers) and the text of the model.
     expect(doc).toMatchSnapshot();
+  });
+
+  it('reads without a doubled word where a built-in value meets clause wording ("using the the open procedure")', async () => {
+    const doc = (await buildTenderModel(join(examples, file), reader)).document;
+    const text = renderMarkdown(doc as NonNullable<typeof doc>);
+    expect(text.match(/\b(the|a|an|of|to|and|in|for|by|is|be)\s+\1\b/gi) ?? []).toEqual([]);
   });
 });
 

@@ -2,7 +2,7 @@ import { type BuiltinVariable, type Clause, closest } from '@loti/clauses';
 import type { SpecIssue } from '../spec/issues.js';
 import type { LoadedSpec } from '../spec/load.js';
 import { PROCEDURES, type TenderSpec } from '../spec/schema.js';
-import { formatDate, formatList, formatMoney, formatMonths } from '../text/format.js';
+import { formatDate, formatExtensions, formatList, formatMoney, formatMonths } from '../text/format.js';
 import { sanitiseLine } from '../text/sanitise.js';
 import type { SelectedClause } from './select.js';
 
@@ -25,9 +25,7 @@ export function builtinValues(spec: TenderSpec): Partial<Record<BuiltinVariable,
   if (tender.authority.contact?.email) values['authority.contactEmail'] = tender.authority.contact.email;
   if (tender.contract) {
     values['tender.contractLength'] = formatMonths(tender.contract.lengthMonths);
-    values['tender.extensions'] = tender.contract.extensionMonths.length
-      ? `up to ${tender.contract.extensionMonths.length} extension${tender.contract.extensionMonths.length === 1 ? '' : 's'} of ${formatList(tender.contract.extensionMonths.map(formatMonths))}`
-      : 'no extensions';
+    values['tender.extensions'] = formatExtensions(tender.contract.extensionMonths);
   }
   if (tender.estimatedValue) {
     values['tender.estimatedValue'] =

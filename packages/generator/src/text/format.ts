@@ -41,6 +41,22 @@ export function formatMonths(months: number): string {
   return parts.join(' and ') || '0 months';
 }
 
+/**
+ * Optional extensions in words, to read after "The Contract allows" and "3 years, with": "no extensions",
+ * "one extension of 1 year, at the Authority’s option", "up to 2 extensions of 1 year each, …" or
+ * "up to 2 extensions, of 2 years and then 1 year, …".
+ */
+export function formatExtensions(months: readonly number[]): string {
+  if (months.length === 0) return 'no extensions';
+  const option = 'at the Authority’s option';
+  const periods = months.map(formatMonths);
+  if (periods.length === 1) return `one extension of ${periods[0]}, ${option}`;
+  if (periods.every((period) => period === periods[0]))
+    return `up to ${periods.length} extensions of ${periods[0]} each, ${option}`;
+  const sequence = `${periods.slice(0, -1).join(', then ')} and then ${periods[periods.length - 1]}`;
+  return `up to ${periods.length} extensions, of ${sequence}, ${option}`;
+}
+
 export function formatList(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;

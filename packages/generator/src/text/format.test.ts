@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { formatExtensions, formatList, formatMonths } from './format.js';
+
+describe('formatMonths', () => {
+  it('gives years and months in words', () => {
+    expect(formatMonths(12)).toBe('1 year');
+    expect(formatMonths(30)).toBe('2 years and 6 months');
+    expect(formatMonths(1)).toBe('1 month');
+    expect(formatMonths(0)).toBe('0 months');
+  });
+});
+
+describe('formatList', () => {
+  it('joins with commas and a final "and"', () => {
+    expect(formatList([])).toBe('');
+    expect(formatList(['a'])).toBe('a');
+    expect(formatList(['a', 'b', 'c'])).toBe('a, b and c');
+  });
+});
+
+describe('formatExtensions', () => {
+  // Each reads after "The Contract allows" (the clause) and after "3 years, with" (the cover).
+  it.each([
+    [[], 'no extensions'],
+    [[12], 'one extension of 1 year, at the Authority’s option'],
+    [[12, 12], 'up to 2 extensions of 1 year each, at the Authority’s option'],
+    [[24, 12], 'up to 2 extensions, of 2 years and then 1 year, at the Authority’s option'],
+    [[24, 12, 6], 'up to 3 extensions, of 2 years, then 1 year and then 6 months, at the Authority’s option'],
+  ])('%j → %s', (months, words) => {
+    expect(formatExtensions(months)).toBe(words);
+  });
+});
