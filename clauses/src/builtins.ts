@@ -10,10 +10,11 @@ export const BUILTIN_VARIABLES = {
   'authority.contactEmail': 'The email address for clarification questions and notices.',
   'tender.title': 'The title of the tender.',
   'tender.reference': 'The tender reference number.',
-  'tender.procedure': 'The procurement procedure in words, starting with “the”: for example “the open procedure”.',
+  'tender.procedure':
+    'The procurement procedure in words, starting with “the”: for example “the open procedure”.',
   'tender.contractLength': 'The initial contract length, in words.',
   'tender.extensions':
-    'The possible extensions in words, to follow “allows” or “with”: “no extensions”, or for example “up to 2 extensions of 1 year each, at the Authority’s option”.',
+    'The possible extensions in words, to follow “allows” or “with”: “no extensions”, or for example “up to 2 extensions of 1 year each, if the Authority chooses”.',
   'tender.estimatedValue': 'The estimated total value, formatted with its currency.',
   'tender.submissionDeadline': 'The submission deadline, formatted as a date and time.',
   'tender.clarificationDeadline': 'The deadline for clarification questions.',

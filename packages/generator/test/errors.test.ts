@@ -93,6 +93,9 @@ describe('YAML and input limits', () => {
     const [issue] = await problems(`tender:\n  title: ${'€'.repeat(200_000)}\n`);
     expect(issue).toMatch(/^INPUT_TOO_LARGE .* The file is 600 KB;/);
     expect(utf8Size('a€😀\uD800')).toBe(1 + 3 + 4 + 3);
+    // Past the limit in code units too, the size reported is still the size in bytes.
+    const [big] = await problems(`tender:\n  title: ${'€'.repeat(600_000)}\n`);
+    expect(big).toMatch(/The file is 1800 KB;/);
     expect(utf8Size('a€😀\uD800')).toBe(new TextEncoder().encode('a€😀\uD800').length);
   });
   it('refuses deep nesting', async () => {
@@ -123,6 +126,15 @@ describe('shape', () => {
     expect(await problems(edit('  procedure: open\n', ''))).toMatchInlineSnapshot(`
       [
         "FIELD_REQUIRED /specs/tender.yaml:2:3 tender.procedure is required: add it (one of: open, competitive-flexible, below-threshold, framework-competition).",
+      ]
+    `);
+  });
+  it('names a missing union field as required, with the types it accepts', async () => {
+    expect(
+      await problems(edit('  facts: {}', '  facts: {}\n  lots:\n    - title: Hardware')),
+    ).toMatchInlineSnapshot(`
+      [
+        "FIELD_REQUIRED /specs/tender.yaml:14:7 tender.lots[0].id is required: add it (string or number).",
       ]
     `);
   });

@@ -134,7 +134,8 @@ export async function checkFolderCreatable(folder: string): Promise<void> {
   if (!(await isFolder(existing))) return ensureFolder(folder);
   if (existing === folder) return;
   try {
-    await access(existing, constants.W_OK);
+    // Making an entry in a folder needs write and search permission on it.
+    await access(existing, constants.W_OK | constants.X_OK);
   } catch (error) {
     throw new CliError(`Cannot create the folder ${folder}: ${existing} ${describeFsError(error)}.`, 1, [], {
       cause: error,

@@ -11,7 +11,7 @@ describe('sanitiseText', () => {
   });
 
   it('removes what XML forbids and C1 controls', () => {
-    expect(sanitiseText('a\uFFFEb\uFFFFc\u0000d\u0001e\u001Ff\u007Fg\u0085h')).toBe('abcdefgh');
+    expect(sanitiseText('a\uFFFEb\uFFFFc\u0000d\u0001e\u001Ff\u007Fg\u0080h\u009Fi')).toBe('abcdefghi');
   });
 
   it('removes lone surrogates but keeps pairs', () => {
@@ -23,6 +23,8 @@ describe('sanitiseText', () => {
     expect(sanitiseText('a\tb\nc\r\nd\t\t\ne')).toBe('a b c d e');
     // A removed character between two breaks does not leave two spaces.
     expect(sanitiseText('a\t\u0001\tb\u0085\n')).toBe('a b ');
+    // NEL is a line break (C1's one), so it folds to a space rather than joining two words.
+    expect(sanitiseText('one\u0085two\u0080')).toBe('one two');
   });
 });
 

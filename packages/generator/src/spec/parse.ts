@@ -20,12 +20,8 @@ export const SPEC_LIMITS = {
   maxIncludeDepth: 8,
 } as const;
 
-/**
- * The text's size in UTF-8 bytes, as the file is on disk. Counting stops early once past `limit`: UTF-8 never takes
- * fewer bytes than UTF-16 code units, so a string longer than the limit is over it whatever it holds.
- */
-export function utf8Size(text: string, limit = Number.POSITIVE_INFINITY): number {
-  if (text.length > limit) return text.length;
+/** The text's size in UTF-8 bytes, as the file is on disk. */
+export function utf8Size(text: string): number {
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
@@ -59,7 +55,7 @@ export function parseSpecFile(
   rawText: string,
   file: string,
 ): { parsed?: ParsedSpecFile; issues: SpecIssue[] } {
-  const size = utf8Size(rawText, SPEC_LIMITS.maxBytes);
+  const size = utf8Size(rawText);
   if (size > SPEC_LIMITS.maxBytes) {
     return {
       issues: [

@@ -75,6 +75,16 @@ function zodIssueToSpecIssues(issue: z.core.$ZodIssue, input: unknown, at: Locat
   });
 }
 
+/** What a union accepts, from the type each branch expected: "string or number". */
+function unionExpected(issue: z.core.$ZodIssueInvalidUnion): string {
+  const types = new Set<string>();
+  for (const branch of issue.errors) {
+    const first = branch[0];
+    if (first?.code === 'invalid_type') types.add(first.expected);
+  }
+  return types.size > 0 ? [...types].join(' or ') : 'see schema.json for its forms';
+}
+
 function zodIssueToSpecIssue(issue: z.core.$ZodIssue, input: unknown, at: Locate): SpecIssue {
   const path = issue.path.filter((segment): segment is PathSegment => typeof segment !== 'symbol');
   const field = formatPath(path);
@@ -89,7 +99,7 @@ function zodIssueToSpecIssue(issue: z.core.$ZodIssue, input: unknown, at: Locate
         ? issue.expected
         : issue.code === 'invalid_value'
           ? `one of: ${issue.values.map(String).join(', ')}`
-          : 'see the spec format in the README';
+          : unionExpected(issue);
     return {
       code: 'FIELD_REQUIRED',
       severity: 'error',

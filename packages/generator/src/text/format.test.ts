@@ -22,10 +22,10 @@ describe('formatExtensions', () => {
   // Each reads after "The Contract allows" (the clause) and after "3 years, with" (the cover).
   it.each([
     [[], 'no extensions'],
-    [[12], 'one extension of 1 year, at the Authority’s option'],
-    [[12, 12], 'up to 2 extensions of 1 year each, at the Authority’s option'],
-    [[24, 12], 'up to 2 extensions, of 2 years and then 1 year, at the Authority’s option'],
-    [[24, 12, 6], 'up to 3 extensions, of 2 years, then 1 year and then 6 months, at the Authority’s option'],
+    [[12], 'one extension of 1 year, if the Authority chooses'],
+    [[12, 12], 'up to 2 extensions of 1 year each, if the Authority chooses'],
+    [[24, 12], 'up to 2 extensions (2 years, then 1 year), if the Authority chooses'],
+    [[24, 12, 6], 'up to 3 extensions (2 years, then 1 year, then 6 months), if the Authority chooses'],
   ])('%j → %s', (months, words) => {
     expect(formatExtensions(months)).toBe(words);
   });

@@ -42,19 +42,18 @@ export function formatMonths(months: number): string {
 }
 
 /**
- * Optional extensions in words, to read after "The Contract allows" and "3 years, with": "no extensions",
- * "one extension of 1 year, at the Authority’s option", "up to 2 extensions of 1 year each, …" or
- * "up to 2 extensions, of 2 years and then 1 year, …".
+ * Optional extensions in words, to read after "The Contract allows" (the clause) and "3 years, with" (the cover):
+ * "no extensions", "one extension of 1 year, if the Authority chooses", "up to 2 extensions of 1 year each, if the
+ * Authority chooses" or "up to 2 extensions (2 years, then 1 year), if the Authority chooses".
  */
 export function formatExtensions(months: readonly number[]): string {
   if (months.length === 0) return 'no extensions';
-  const option = 'at the Authority’s option';
+  const choice = 'if the Authority chooses';
   const periods = months.map(formatMonths);
-  if (periods.length === 1) return `one extension of ${periods[0]}, ${option}`;
+  if (periods.length === 1) return `one extension of ${periods[0]}, ${choice}`;
   if (periods.every((period) => period === periods[0]))
-    return `up to ${periods.length} extensions of ${periods[0]} each, ${option}`;
-  const sequence = `${periods.slice(0, -1).join(', then ')} and then ${periods[periods.length - 1]}`;
-  return `up to ${periods.length} extensions, of ${sequence}, ${option}`;
+    return `up to ${periods.length} extensions of ${periods[0]} each, ${choice}`;
+  return `up to ${periods.length} extensions (${periods.join(', then ')}), ${choice}`;
 }
 
 export function formatList(items: readonly string[]): string {

@@ -9,8 +9,9 @@ const PLAIN = /^(?:[\x20-\x7E\u00A0-\uD7FF\uE000-\uFFFD]|[\uD800-\uDBFF][\uDC00-
 /**
  * Text safe for any XML part or HTML text node (before escaping), used on spec values as they are read and again by
  * every renderer (a model may come from the API, not a spec). Removes what XML 1.0 forbids (C0 controls, lone
- * surrogates, U+FFFE, U+FFFF) and C1 controls, which are legal but never meant; one U+FFFE makes a whole .docx
- * unreadable. Each run of tabs and line breaks becomes one space.
+ * surrogates, U+FFFE, U+FFFF) and DEL and the C1 controls, which are legal but never meant (usually text decoded
+ * with the wrong encoding); one U+FFFE makes a whole .docx unreadable. Each run of tabs and line breaks (including
+ * NEL, U+0085) becomes one space.
  */
 export function sanitiseText(text: string): string {
   if (PLAIN.test(text)) return text;
@@ -18,7 +19,7 @@ export function sanitiseText(text: string): string {
   let pendingSpace = false;
   for (let i = 0; i < text.length; i += 1) {
     const code = text.charCodeAt(i);
-    if (code === 0x09 || code === 0x0a || code === 0x0d) {
+    if (code === 0x09 || code === 0x0a || code === 0x0d || code === 0x85) {
       pendingSpace = true;
       continue;
     }

@@ -106,6 +106,21 @@ describe('normalisePackage', () => {
     );
   });
 
+  it('numbers _Toc names in order of first appearance, whether a name, an anchor or a PAGEREF comes first', () => {
+    const input = pack({
+      'word/document.xml': [
+        '<w:instrText>PAGEREF _Toc9 \\h</w:instrText><w:hyperlink w:anchor="_Toc5"/>',
+        '<w:bookmarkStart w:id="3" w:name="_Toc5"/><w:bookmarkStart w:name="_Toc9" w:id="4"/>',
+      ].join(''),
+    });
+    expect(read(normalisePackage(input, { issueDate: '2027-02-01' }), 'word/document.xml')).toBe(
+      [
+        '<w:instrText>PAGEREF _Toc1 \\h</w:instrText><w:hyperlink w:anchor="_Toc2"/>',
+        '<w:bookmarkStart w:id="1" w:name="_Toc2"/><w:bookmarkStart w:name="_Toc1" w:id="2"/>',
+      ].join(''),
+    );
+  });
+
   it('fixes the core dates to the issue date', () => {
     const core =
       '<cp:coreProperties><dcterms:created xsi:type="dcterms:W3CDTF">2031-05-06T07:08:09.123Z</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">2031-05-06T07:08:09.999Z</dcterms:modified></cp:coreProperties>';

@@ -175,9 +175,8 @@ export function normaliseParts(parts: PackageParts, options: NormaliseOptions): 
   const binary: Record<string, Uint8Array> = {};
   for (const [path, data] of parts) {
     if (path.endsWith('/')) continue;
-    if (typeof data === 'string') text[path] = data;
-    else if (isXml(path)) text[path] = strFromU8(data);
-    else binary[path] = data;
+    if (isXml(path)) text[path] = typeof data === 'string' ? data : strFromU8(data);
+    else binary[path] = typeof data === 'string' ? strToU8(data) : data;
   }
 
   const core = text['docProps/core.xml'];

@@ -3,13 +3,29 @@ import { describe, expect, it } from 'vitest';
 import { hostileDocument } from '../fixtures/hostile-document.js';
 import { sampleDocument } from '../fixtures/sample-document.js';
 import { normalisePackage } from './normalise.js';
-import { compilesPartsDirectly, packDocument } from './package-parts.js';
+import { compiledParts, packDocument } from './package-parts.js';
 import { buildDocxDocument } from './render-docx.js';
 
 describe('packDocument', () => {
-  it("takes the one-zip path through docx's compiler (fails if a docx upgrade removes it)", () => {
-    expect(compilesPartsDirectly()).toBe(true);
-  });
+  it.each([
+    ['sample', sampleDocument, true],
+    ['hostile', hostileDocument, false],
+  ])(
+    "takes the one-zip path through docx's compiler (%s document; fails if a docx upgrade changes it)",
+    (_, doc, hasLogo) => {
+      const parts = compiledParts(buildDocxDocument(doc));
+      expect(parts).toBeInstanceOf(Map);
+      expect([...(parts?.keys() ?? [])]).toEqual(
+        expect.arrayContaining(['word/document.xml', '[Content_Types].xml']),
+      );
+      // The sample's logo comes through as bytes; the hostile one is not a valid image, so it has none.
+      expect(
+        [...(parts?.entries() ?? [])].some(
+          ([path, data]) => path.startsWith('word/media/') && data instanceof Uint8Array,
+        ),
+      ).toBe(hasLogo);
+    },
+  );
 
   it.each([
     ['sample', sampleDocument],

@@ -6,7 +6,7 @@ import { type NormaliseOptions, normalisePackage, normaliseParts, type PackagePa
  * make them deterministic and zip them a second time. Three passes over the largest strings of a render, two of
  * them compression. docx 9.15's packer holds its compiler as a private static field whose `compile` returns the
  * parts unzipped; using it leaves one zip pass. It is not public API, so it is checked at run time, and the public
- * `Packer.pack` path stays as the fallback (render-docx.test.ts fails if the fast path ever stops being taken).
+ * `Packer.pack` path stays as the fallback (package-parts.test.ts fails if the fast path ever stops being taken).
  */
 interface PartsCompiler {
   compile(
@@ -21,10 +21,8 @@ function docxCompiler(): PartsCompiler | undefined {
   return typeof compiler?.compile === 'function' ? (compiler as PartsCompiler) : undefined;
 }
 
-/** Whether renders take the one-zip path (exported for the test that guards it). */
-export const compilesPartsDirectly = (): boolean => docxCompiler() !== undefined;
-
-function compiledParts(document: Document): PackageParts | undefined {
+/** The document's parts from docx's compiler, or undefined when the compiler is missing or returns something else. */
+export function compiledParts(document: Document): PackageParts | undefined {
   const parts = docxCompiler()?.compile(document);
   if (!(parts instanceof Map)) return undefined;
   for (const value of parts.values()) {
