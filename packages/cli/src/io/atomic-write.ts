@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { unlinkSync } from 'node:fs';
+import { close, fsync, openSync, unlinkSync, write } from 'node:fs';
 import { access, constants, mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { CliError, describeFsError, errorCode } from '../errors.js';
 
 /** Temp files being written right now, removed if the process is interrupted. */
@@ -54,6 +55,10 @@ function tempName(target: string): string {
   );
 }
 
+const writeAsync = promisify(write);
+const fsyncAsync = promisify(fsync);
+const closeAsync = promisify(close);
+
 /**
  * Writes a file so that readers see the old content or the new, never a mix: the bytes go to a temp file in the
  * same folder, are flushed to disk, then renamed over the target. On any failure (or SIGINT/SIGTERM) the temp file
@@ -65,22 +70,23 @@ export async function writeFileAtomic(path: string, data: Uint8Array | string): 
   await ensureFolder(folder);
   const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
   const temp = tempName(target);
-  track(temp);
-  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  // The temp file is created synchronously and tracked in the same turn: a signal handler runs between turns, so it
+  // sees the file either not yet created or tracked. An async open could create it after the handler had cleaned up.
+  let fd: number | undefined;
   try {
-    handle = await open(temp, 'wx', 0o666);
+    fd = openSync(temp, 'wx', 0o666);
+    track(temp);
     let written = 0;
-    while (written < bytes.length) {
-      const { bytesWritten } = await handle.write(bytes, written, bytes.length - written);
-      written += bytesWritten;
-    }
-    await handle.sync();
-    await handle.close();
-    handle = undefined;
+    while (written < bytes.length)
+      written += (await writeAsync(fd, bytes, written, bytes.length - written)).bytesWritten;
+    await fsyncAsync(fd);
+    const closing = fd;
+    fd = undefined;
+    await closeAsync(closing);
     await rename(temp, target);
     untrack(temp);
   } catch (error) {
-    await handle?.close().catch(() => undefined);
+    if (fd !== undefined) await closeAsync(fd).catch(() => undefined);
     await unlink(temp).catch(() => undefined);
     untrack(temp);
     if (errorCode(error) === 'EISDIR' || (errorCode(error) === 'ENOTEMPTY' && (await isFolder(target)))) {
