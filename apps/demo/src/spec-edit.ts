@@ -1,4 +1,13 @@
-import { isMap, isScalar, isSeq, type Node, parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  type Node,
+  parseDocument,
+  stringify,
+  type YAMLMap,
+  type YAMLSeq,
+} from 'yaml';
 
 /** One edit to the spec text: replace `from`–`to` with `insert`. */
 export interface TextChange {
@@ -89,6 +98,12 @@ export function addClauseToSpec(text: string, clauseId: string, range?: string):
   }
 
   const clauses = doc.get('clauses', true) as Node | undefined;
+  if (clauses === undefined) {
+    const inserted = insertMapEntry(text, doc.contents, 'clauses', { include: [reference] }, (spec) => {
+      spec.clauses = { include: [reference] };
+    });
+    if (inserted !== undefined) return done(text, inserted, false);
+  }
   if (clauses === undefined || (isScalar(clauses) && clauses.value === null)) {
     doc.set('clauses', doc.createNode({ include: [reference] }));
     return done(text, doc.toString(TO_STRING), false);
@@ -119,6 +134,19 @@ export function addClauseToSpec(text: string, clauseId: string, range?: string):
   }
 
   const removedFromExclude = removeFromExclude(clauses, clauseId);
+  if (!removedFromExclude) {
+    // As text where the layout allows it, so nothing else in the spec changes.
+    const last = isSeq(include) ? include.items.at(-1) : undefined;
+    const entry = isMap(last) ? (range ? { id: clauseId, version: range } : { id: clauseId }) : reference;
+    const inserted = isSeq(include)
+      ? insertListItem(text, include, entry)
+      : include === undefined
+        ? insertMapEntry(text, clauses, 'include', [reference], (spec) => {
+            (spec.clauses as Record<string, unknown>).include = [reference];
+          })
+        : undefined;
+    if (inserted !== undefined) return done(text, inserted, false);
+  }
   if (isSeq(include)) {
     const last = include.items.at(-1);
     include.items.push(isMap(last) && !include.flow ? asMap() : asString());
@@ -126,6 +154,86 @@ export function addClauseToSpec(text: string, clauseId: string, range?: string):
     clauses.set('include', doc.createNode([reference]));
   }
   return done(text, doc.toString(TO_STRING), removedFromExclude);
+}
+
+/** The offset just after the last line of `node`, keeping a trailing comment on that line. */
+function endOfLastLine(text: string, node: Node): number {
+  const end = node.range?.[1] ?? text.length;
+  if (text[end - 1] === '\n') return end - 1;
+  const lineEnd = text.indexOf('\n', end);
+  return lineEnd < 0 ? text.length : lineEnd;
+}
+
+/** The spaces before `offset` on its line, if there is nothing else there (after `- ` when `dash`). */
+function indentBefore(text: string, offset: number, dash: boolean): string | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const match = (dash ? /^( *)- +$/ : /^( *)$/).exec(text.slice(lineStart, offset));
+  return match?.[1];
+}
+
+/**
+ * Inserts `yamlText` (YAML at indent 0) on new lines after `at`, indented by `indent`, and checks that the result parses to the spec
+ * `expect` describes: an edit as text touches nothing else, where re-printing the whole document would, for example,
+ * reflow a folded (`>`) paragraph elsewhere. Undefined when the check fails; the caller then re-prints instead.
+ */
+function insertChecked(
+  text: string,
+  at: number,
+  indent: string,
+  yamlText: string,
+  expect: (spec: Record<string, unknown>) => void,
+): string | undefined {
+  const block = yamlText
+    .trimEnd()
+    .split('\n')
+    .map((line) => `${indent}${line}`)
+    .join('\n');
+  const result = `${text.slice(0, at)}\n${block}${text.slice(at)}`;
+  const expected = (parseDocument(text).toJS() ?? {}) as Record<string, unknown>;
+  expect(expected);
+  const actual = parseDocument(result);
+  if (actual.errors.length > 0 || JSON.stringify(actual.toJS()) !== JSON.stringify(expected))
+    return undefined;
+  return result;
+}
+
+/** `entry` added to a block list after its last item. */
+function insertListItem(text: string, list: YAMLSeq, entry: unknown): string | undefined {
+  const last = list.items.at(-1) as Node | undefined;
+  if (list.flow || !last?.range) return undefined;
+  const indent = indentBefore(text, last.range[0], true);
+  if (indent === undefined) return undefined;
+  const item = stringify(entry, TO_STRING)
+    .trimEnd()
+    .split('\n')
+    .map((line, i) => (i === 0 ? `- ${line}` : `  ${line}`))
+    .join('\n');
+  return insertChecked(text, endOfLastLine(text, last), indent, item, (spec) => {
+    ((spec.clauses as { include: unknown[] }).include ??= []).push(entry);
+  });
+}
+
+/** `key: value` added to a block mapping after its last entry (the document itself when `map` is the root). */
+function insertMapEntry(
+  text: string,
+  map: YAMLMap,
+  key: string,
+  value: unknown,
+  expect: (spec: Record<string, unknown>) => void,
+): string | undefined {
+  const first = map.items[0]?.key as Node | undefined;
+  const last = map.items.at(-1);
+  const lastNode = (last?.value ?? last?.key) as Node | undefined;
+  if (map.flow || !first?.range || !lastNode?.range) return undefined;
+  const indent = indentBefore(text, first.range[0], false);
+  if (indent === undefined) return undefined;
+  return insertChecked(
+    text,
+    endOfLastLine(text, lastNode),
+    indent,
+    stringify({ [key]: value }, TO_STRING),
+    expect,
+  );
 }
 
 function removeFromExclude(clauses: YAMLMap, clauseId: string): boolean {

@@ -52,6 +52,23 @@ describe('addClauseToSpec', () => {
     );
   });
 
+  it('leaves folded text and quoting elsewhere exactly as written, in every layout it inserts into', () => {
+    const rest =
+      "variables:\n  note: >-\n    a paragraph folded\n    over two lines\n  title: 'quoted'  # kept\n";
+    for (const [clauses, expected] of [
+      ['clauses:\n  include:\n    - apis/documented-apis@^1 # APIs\n', '    - security/patching@^1\n'],
+      ['clauses:\n  profiles: [core-technology]\n', '  include:\n    - security/patching@^1\n'],
+      ['', 'clauses:\n  include:\n    - security/patching@^1\n'],
+    ]) {
+      const text = `tender:\n  title: X\n${clauses}${rest}`;
+      const result = addClauseToSpec(text, 'security/patching', '^1');
+      if (!result.ok) throw new Error(result.message);
+      expect(result.change.to).toBe(result.change.from);
+      expect(result.change.insert).toBe(expected);
+      expect(result.text).toContain(rest);
+    }
+  });
+
   it('fills an empty clauses: or include:', () => {
     for (const text of [
       'tender:\n  title: X\nclauses:\n',

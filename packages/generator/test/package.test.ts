@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 
@@ -18,3 +20,24 @@ it('loads from plain Node both ways and packs with types that resolve', () => {
   expect(out).toContain('publint: All good!');
   expect(out).toContain('attw: types resolve');
 }, 180_000);
+
+// The docx library (1 MB) loads only when a .docx is rendered, from both builds: validating and HTML never pay for it.
+it.each(['cjs', 'esm'])(
+  'loads docx only on the first renderDocx call (%s build)',
+  (format) => {
+    const packageRoot = join(import.meta.dirname, '..');
+    const log = join(mkdtempSync(join(tmpdir(), 'lazy-docx-')), 'modules.log');
+    const out = execFileSync(
+      'node',
+      [
+        '--import',
+        join(packageRoot, '..', '..', 'bench/lib/trace-modules.mjs'),
+        join(import.meta.dirname, 'fixtures/lazy-docx.mjs'),
+        format,
+      ],
+      { cwd: packageRoot, encoding: 'utf8', env: { ...process.env, BENCH_MODULE_LOG: log } },
+    );
+    expect(JSON.parse(out)).toEqual({ afterHtml: false, afterDocx: true });
+  },
+  60_000,
+);
