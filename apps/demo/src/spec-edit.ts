@@ -209,7 +209,8 @@ function insertListItem(text: string, list: YAMLSeq, entry: unknown): string | u
     .map((line, i) => (i === 0 ? `- ${line}` : `  ${line}`))
     .join('\n');
   return insertChecked(text, endOfLastLine(text, last), indent, item, (spec) => {
-    ((spec.clauses as { include: unknown[] }).include ??= []).push(entry);
+    const clauses = spec.clauses as { include?: unknown[] };
+    clauses.include = [...(clauses.include ?? []), entry];
   });
 }
 
