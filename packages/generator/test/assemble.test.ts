@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { singularUnit } from '../src/assemble/content.js';
 import type { DocBlock, DocClause, TenderDocument } from '../src/model/types.js';
 import { baseSpec, buildSpec } from './helpers.js';
 
@@ -144,6 +145,24 @@ describe('values and text', () => {
     });
     expect(doc.meta.title).toBe('Data {{authority.name}} *platform* <b>');
     expect(JSON.stringify(byId(doc, 'data-access/export-on-request'))).toContain('within 3 Working Days');
+  });
+
+  it('makes the unit after a value of 1 singular ("within 1 Working Day", "1 month\'s notice")', async () => {
+    const doc = await model((s) => {
+      s.clauses = {
+        include: [
+          { id: 'data-access/export-on-request', variables: { exportDays: 1 } },
+          { id: 'apis/api-versioning-and-deprecation', variables: { deprecationNoticeMonths: 1 } },
+        ],
+      };
+    });
+    const text = JSON.stringify(doc.sections);
+    expect(text).toContain('within 1 Working Day of the request');
+    expect(text).toContain('at least 1 month before');
+    expect(text).not.toMatch(/\b1 (minutes|hours|days|Working Days|weeks|months|years)\b/);
+    expect(singularUnit(" months' notice")).toBe(" month's notice");
+    expect(singularUnit(' Working Days.')).toBe(' Working Day.');
+    expect(singularUnit(' daysmith')).toBe(' daysmith');
   });
 
   it('turns tabs and newlines in single-line fields into spaces', async () => {

@@ -12,6 +12,19 @@ export interface InlineContext {
   readonly onMissingTarget?: (id: string) => void;
 }
 
+const PLURAL_UNIT = /^ (minute|hour|day|Working Day|week|month|year)s('?)(?![A-Za-z])/;
+
+/**
+ * Wording is written for the usual plural ("within {{days}} days"); when the value is 1, the unit after it becomes
+ * singular: "within 1 day", "1 month's notice".
+ */
+export function singularUnit(following: string): string {
+  return following.replace(
+    PLURAL_UNIT,
+    (_, unit: string, apostrophe: string) => ` ${unit}${apostrophe ? "'s" : ''}`,
+  );
+}
+
 /** Converts clause inlines to document inlines: placeholders become plain text, refs get numbers. */
 export function toDocInlines(
   inlines: readonly Inline[],
@@ -34,14 +47,20 @@ export function toDocInlines(
       });
     }
   };
+  let afterOne = false;
   for (const node of inlines) {
+    const singular = afterOne;
+    afterOne = false;
     switch (node.type) {
       case 'text':
-        text(node.value);
+        text(singular ? singularUnit(node.value) : node.value);
         break;
-      case 'placeholder':
-        text(context.values.get(node.name) ?? `{{${node.name}}}`);
+      case 'placeholder': {
+        const value = context.values.get(node.name);
+        text(value ?? `{{${node.name}}}`);
+        afterOne = value?.trim() === '1';
         break;
+      }
       case 'emphasis':
         out.push(...toDocInlines(node.children, context, { ...style, italic: true }));
         break;
