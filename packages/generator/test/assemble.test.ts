@@ -165,6 +165,27 @@ describe('values and text', () => {
     expect(singularUnit(' daysmith')).toBe(' daysmith');
   });
 
+  it('gives a sub-criterion weight as a share of its parent, by name, and of the whole', async () => {
+    const doc = await model((s) => {
+      s.evaluation = {
+        criteria: [
+          {
+            name: 'Quality',
+            weight: 60,
+            subcriteria: [
+              { name: 'Meeting the requirements', weight: 40 },
+              { name: 'Exit', weight: 60 },
+            ],
+          },
+          { name: 'Price', weight: 40 },
+        ],
+      };
+    });
+    const text = JSON.stringify(doc.sections);
+    expect(text).toContain('40% of Quality (24% overall)');
+    expect(text).toContain('60% of Quality (36% overall)');
+  });
+
   it('turns tabs and newlines in single-line fields into spaces', async () => {
     const doc = await model((s) => {
       s.tender.title = 'Line one\nline\ttwo';

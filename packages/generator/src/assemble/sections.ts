@@ -119,16 +119,21 @@ export function evaluationSection(spec: TenderSpec): Part | undefined {
   const evaluation = spec.evaluation;
   if (!evaluation) return undefined;
   const rows: string[][] = [];
-  const walk = (criteria: readonly Criterion[], prefix: string, parentShare: number) => {
+  // A sub-criterion's weight names its parent: "40% of Quality (24% overall)".
+  const walk = (
+    criteria: readonly Criterion[],
+    parent: { number: string; name: string } | undefined,
+    parentShare: number,
+  ) => {
     criteria.forEach((c, i) => {
-      const number = prefix ? `${prefix}.${i + 1}` : String(i + 1);
+      const number = parent ? `${parent.number}.${i + 1}` : String(i + 1);
       const share = (parentShare * c.weight) / 100;
-      const weight = prefix ? `${c.weight}% of ${prefix} (${round(share)}% overall)` : `${c.weight}%`;
+      const weight = parent ? `${c.weight}% of ${parent.name} (${round(share)}% overall)` : `${c.weight}%`;
       rows.push([number, c.name, weight, c.question ?? '', c.wordLimit ? `${c.wordLimit} words` : '']);
-      if (c.subcriteria) walk(c.subcriteria, number, share);
+      if (c.subcriteria) walk(c.subcriteria, { number, name: c.name }, share);
     });
   };
-  walk(evaluation.criteria, '', 100);
+  walk(evaluation.criteria, undefined, 100);
   const blocks: DocBlock[] = [
     paragraph(
       'The Authority will award the Contract to the most advantageous tender, assessed against the criteria and weightings below. Weights at each level add up to 100%.',
