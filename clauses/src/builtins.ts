@@ -15,6 +15,7 @@ export const BUILTIN_VARIABLES = {
   'tender.contractLength': 'The initial contract length, in words.',
   'tender.extensions':
     'The possible extensions in words, to follow “allows” or “with”: “no extensions”, or for example “up to 2 extensions of 1 year each, if the Authority chooses”.',
+  'tender.lotCount': 'The number of lots listed under tender.lots in the spec.',
   'tender.estimatedValue': 'The estimated total value, formatted with its currency.',
   'tender.submissionDeadline': 'The submission deadline, formatted as a date and time.',
   'tender.clarificationDeadline': 'The deadline for clarification questions.',

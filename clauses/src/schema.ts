@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BUILTIN_VARIABLES, type BuiltinVariable } from './builtins.js';
 import { TENDER_FACT_NAMES, type TenderFact } from './facts.js';
 
 const semver = z.string().regex(/^\d+\.\d+\.\d+$/, 'Use a version like 1.0.0 (major.minor.patch).');
@@ -34,6 +35,8 @@ export const variableSchema = z.strictObject({
   type: z.enum(['text', 'number', 'date', 'email', 'url', 'duration']),
   description: z.string().min(1),
   default: z.union([z.string(), z.number()]).optional(),
+  /** A built-in whose value the variable takes when the spec does not set it; `default` applies when that is empty. */
+  from: z.enum(Object.keys(BUILTIN_VARIABLES) as [BuiltinVariable, ...BuiltinVariable[]]).optional(),
   example: z.union([z.string(), z.number()]).optional(),
 });
 export type VariableDefinition = z.infer<typeof variableSchema>;

@@ -28,6 +28,18 @@ describe('clause file validation', () => {
     expect(issues[0]?.message).toContain('Unknown field "summery"');
   });
 
+  it('takes a variable from a built-in only if the built-in exists', () => {
+    const file = (from: string) =>
+      clauseFile({
+        id: 'procurement/lots',
+        extra: `variables:\n  lotCount:\n    type: number\n    description: Lots.\n    from: ${from}\n`,
+        body: 'The work is in {{lotCount}} lots.',
+      });
+    expect(parseClauseFile(file('tender.lotCount'), 'x.md').issues).toEqual([]);
+    const [issue] = parseClauseFile(file('tender.lotcount'), 'x.md').issues;
+    expect(issue).toMatchObject({ code: 'FIELD_INVALID', field: 'variables.lotCount.from' });
+  });
+
   it('requires front matter', () => {
     const { issues } = parseClauseFile('Just wording.', 'x.md');
     expect(codes(issues)).toEqual(['FRONT_MATTER_MISSING']);

@@ -258,7 +258,11 @@ export class ClauseBrowser {
                   h(
                     'td',
                     {},
-                    variable.default === undefined ? h('strong', {}, 'Required') : String(variable.default),
+                    variable.from &&
+                      `From {{${variable.from}}}${variable.default === undefined ? '' : ', else '}`,
+                    variable.default === undefined
+                      ? !variable.from && h('strong', {}, 'Required')
+                      : String(variable.default),
                   ),
                 ),
               ),

@@ -186,6 +186,34 @@ describe('values and text', () => {
     expect(text).toContain('60% of Quality (36% overall)');
   });
 
+  it('takes a variable from its built-in (the lots listed) before its default, and the spec overrides both', async () => {
+    const lotsClause = async (mutate: (s: LooseSpec) => void) =>
+      JSON.stringify(
+        byId(
+          await model((s) => {
+            s.clauses = { include: ['procurement/lots'] };
+            mutate(s);
+          }),
+          'procurement/lots',
+        ),
+      );
+    const listed = [
+      { id: 1, title: 'Software' },
+      { id: 2, title: 'Hardware' },
+      { id: 3, title: 'Support' },
+    ];
+    expect(await lotsClause((s) => Object.assign(s.tender, { lots: listed }))).toContain(
+      'divided into 3 lots',
+    );
+    expect(await lotsClause(() => {})).toContain('divided into 2 lots');
+    expect(
+      await lotsClause((s) => {
+        s.tender.lots = listed;
+        s.variables = { lotCount: 4 };
+      }),
+    ).toContain('divided into 4 lots');
+  });
+
   it('turns tabs and newlines in single-line fields into spaces', async () => {
     const doc = await model((s) => {
       s.tender.title = 'Line one\nline\ttwo';

@@ -38,6 +38,7 @@ export function builtinValues(spec: TenderSpec): Partial<Record<BuiltinVariable,
   if (socialValue) values['evaluation.socialValueWeight'] = `${socialValue.weight}%`;
   if (submission) values['tender.submissionDeadline'] = formatDate(submission);
   if (clarification) values['tender.clarificationDeadline'] = formatDate(clarification);
+  if (tender.lots?.length) values['tender.lotCount'] = String(tender.lots.length);
   return values;
 }
 
@@ -47,6 +48,7 @@ const BUILTIN_HINTS: Partial<Record<BuiltinVariable, string>> = {
   'tender.contractLength': 'Add tender.contract.lengthMonths.',
   'tender.extensions': 'Add tender.contract.lengthMonths (and extensionMonths if any).',
   'tender.estimatedValue': 'Add tender.estimatedValue.amount.',
+  'tender.lotCount': 'List the lots under tender.lots.',
   'authority.address': 'Add tender.authority.address.',
   'evaluation.weightings': 'Add evaluation.criteria with their weights.',
   'evaluation.socialValueWeight': 'Add an evaluation criterion with kind: social-value and its weight.',
@@ -56,7 +58,8 @@ const BUILTIN_HINTS: Partial<Record<BuiltinVariable, string>> = {
 
 /**
  * Resolves every placeholder of a clause: the include entry's values, then the spec's
- * `variables`, then the clause default, then the built-ins. Values are always text.
+ * `variables`, then the built-in the variable is `from`, then the clause default, then the built-ins. Values are
+ * always text.
  */
 export function resolveClauseVariables(
   selected: SelectedClause,
@@ -82,7 +85,12 @@ export function resolveClauseVariables(
     const fromInclude = selected.variables[name];
     const fromSpec = spec.variables[name];
     if (fromSpec !== undefined) used.add(name);
-    const value = fromInclude ?? fromSpec ?? declared?.default ?? builtins[name as BuiltinVariable];
+    const value =
+      fromInclude ??
+      fromSpec ??
+      (declared?.from ? builtins[declared.from] : undefined) ??
+      declared?.default ??
+      builtins[name as BuiltinVariable];
     if (value === undefined) {
       issues.push({
         code: 'VARIABLE_MISSING',

@@ -57,8 +57,13 @@ export function showCommand(ctx: CliContext): Command {
       if (variables.length > 0) {
         heading('Variables');
         for (const [name, variable] of variables) {
+          const from = variable.from ? ` from {{${variable.from}}},` : '';
           const defaults =
-            variable.default !== undefined ? ` default ${variable.default}` : c.yellow(' required');
+            variable.default !== undefined
+              ? `${from} default ${variable.default}`
+              : variable.from
+                ? from.slice(0, -1)
+                : c.yellow(' required');
           con.out(`  ${c.magenta(name)} ${c.dim(`(${variable.type})`)}${defaults}`);
           con.out(
             `    ${variable.description}${variable.example !== undefined ? c.dim(` e.g. ${variable.example}`) : ''}`,
