@@ -172,9 +172,10 @@ function indentBefore(text: string, offset: number, dash: boolean): string | und
 }
 
 /**
- * Inserts `yamlText` (YAML at indent 0) on new lines after `at`, indented by `indent`, and checks that the result parses to the spec
- * `expect` describes: an edit as text touches nothing else, where re-printing the whole document would, for example,
- * reflow a folded (`>`) paragraph elsewhere. Undefined when the check fails; the caller then re-prints instead.
+ * Inserts `yamlText` (YAML at indent 0) on new lines after `at`, indented by `indent`, and checks that the result
+ * parses to the spec `expect` describes: an edit as text touches nothing else, where re-printing the whole document
+ * would, for example, reflow a folded (`>`) paragraph elsewhere. Undefined when the check fails; the caller then
+ * re-prints instead.
  */
 function insertChecked(
   text: string,
