@@ -63,10 +63,12 @@ export function minimalChange(before: string, after: string): TextChange {
 }
 
 /**
- * Adds a clause under `clauses.include` with the yaml Document API, so comments, blank
- * lines and quoting elsewhere survive. The new entry follows its neighbours' style
- * (`- id: …` with `version:` or a plain `id@range` string). A clause listed under
- * `clauses.exclude` is taken out of that list, since the officer now wants it in.
+ * Adds a clause under `clauses.include`. In the usual layouts (a block list, a `clauses:` mapping without `include:`,
+ * or no `clauses:` at all) the new lines are inserted as text, so nothing else in the spec changes. Otherwise (a flow
+ * list, an empty `clauses:` or `include:`, or a clause that must come out of `clauses.exclude`, since the officer now
+ * wants it in) the yaml Document API edits and re-prints the spec: comments, blank lines and quoting survive, but a
+ * folded paragraph may be re-wrapped. The new entry follows its neighbours' style (`- id: …` with `version:`, or a
+ * plain `id@range` string).
  */
 export function addClauseToSpec(text: string, clauseId: string, range?: string): AddClauseResult {
   const doc = parseDocument(text, { keepSourceTokens: false });

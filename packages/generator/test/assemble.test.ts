@@ -1,5 +1,6 @@
+import { parseClauseMarkdown } from '@loti/clauses';
 import { describe, expect, it } from 'vitest';
-import { singularUnit } from '../src/assemble/content.js';
+import { singularUnit, toDocInlines } from '../src/assemble/content.js';
 import type { DocBlock, DocClause, TenderDocument } from '../src/model/types.js';
 import { baseSpec, buildSpec } from './helpers.js';
 
@@ -160,9 +161,24 @@ describe('values and text', () => {
     expect(text).toContain('within 1 Working Day of the request');
     expect(text).toContain('at least 1 month before');
     expect(text).not.toMatch(/\b1 (minutes|hours|days|Working Days|weeks|months|years)\b/);
+    // Across emphasis: the value bold, or the unit in italics.
+    const values = new Map([['n', '1']]);
+    const inlines = (markdown: string) => {
+      const [block] = parseClauseMarkdown(markdown).blocks;
+      return block?.type === 'paragraph' ? block.children : [];
+    };
+    const plain = (markdown: string) =>
+      toDocInlines(inlines(markdown), { values, targets: new Map() })
+        .map((inline) => inline.text)
+        .join('');
+    expect(plain('within **{{n}}** days')).toBe('within 1 day');
+    expect(plain('within {{n}} *days*')).toBe('within 1 day');
+    expect(plain('{{n}} [days](https://example.org) and 2 days')).toBe('1 days and 2 days');
     expect(singularUnit(" months' notice")).toBe(" month's notice");
     expect(singularUnit(' Working Days.')).toBe(' Working Day.');
     expect(singularUnit(' daysmith')).toBe(' daysmith');
+    expect(singularUnit(' months’ notice')).toBe(' month’s notice');
+    expect(singularUnit(' lots.')).toBe(' lot.');
   });
 
   it('gives a sub-criterion weight as a share of its parent, by name, and of the whole', async () => {

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, it } from 'vitest';
+import { expect, it, onTestFinished } from 'vitest';
 
 // Runs on the built package (the test task depends on build): plain Node ESM and CJS,
 // a browser bundle, publint and arethetypeswrong on the packed tarball.
@@ -26,7 +26,9 @@ it.each(['cjs', 'esm'])(
   'loads docx only on the first renderDocx call (%s build)',
   (format) => {
     const packageRoot = join(import.meta.dirname, '..');
-    const log = join(mkdtempSync(join(tmpdir(), 'lazy-docx-')), 'modules.log');
+    const folder = mkdtempSync(join(tmpdir(), 'lazy-docx-'));
+    const log = join(folder, 'modules.log');
+    onTestFinished(() => rmSync(folder, { recursive: true, force: true }));
     const out = execFileSync(
       'node',
       [

@@ -112,7 +112,8 @@ export function specTemplate(
   const needed = new Map<string, { type: string; description: string; clause: string }>();
   for (const clause of likelyClauses(catalog, answers.facts)) {
     for (const [name, variable] of Object.entries(clause.variables)) {
-      if (variable.default === undefined && !needed.has(name))
+      // A variable `from` a built-in gets its value from the spec's own fields, so the template does not ask.
+      if (variable.default === undefined && variable.from === undefined && !needed.has(name))
         needed.set(name, { type: variable.type, description: variable.description, clause: clause.id });
     }
   }

@@ -87,7 +87,8 @@ export async function writeFileAtomic(path: string, data: Uint8Array | string): 
     untrack(temp);
   } catch (error) {
     if (fd !== undefined) await closeAsync(fd).catch(() => undefined);
-    await unlink(temp).catch(() => undefined);
+    // Only a temp file this call created is removed (a failed open created nothing).
+    if (inFlight.has(temp)) await unlink(temp).catch(() => undefined);
     untrack(temp);
     if (errorCode(error) === 'EISDIR' || (errorCode(error) === 'ENOTEMPTY' && (await isFolder(target)))) {
       throw new CliError(`Cannot write ${path}: a folder has that name.`, 1, [], { cause: error });

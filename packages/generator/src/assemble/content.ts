@@ -12,17 +12,23 @@ export interface InlineContext {
   readonly onMissingTarget?: (id: string) => void;
 }
 
-const PLURAL_UNIT = /^ (minute|hour|day|Working Day|week|month|year)s('?)(?![A-Za-z])/;
+const PLURAL_UNIT = /^( ?)(minute|hour|day|Working Day|week|month|year|lot)s(['’]?)(?![\p{L}])/u;
 
 /**
  * Wording is written for the usual plural ("within {{days}} days"); when the value is 1, the unit after it becomes
- * singular: "within 1 day", "1 month's notice".
+ * singular: "within 1 day", "1 month's notice", "1 month’s notice".
  */
 export function singularUnit(following: string): string {
   return following.replace(
     PLURAL_UNIT,
-    (_, unit: string, apostrophe: string) => ` ${unit}${apostrophe ? "'s" : ''}`,
+    (_, space: string, unit: string, apostrophe: string) =>
+      `${space}${unit}${apostrophe ? `${apostrophe}s` : ''}`,
   );
+}
+
+/** Whether the last placeholder written was the value 1, carried across emphasis: "**{{n}}** days". */
+interface UnitState {
+  afterOne: boolean;
 }
 
 /** Converts clause inlines to document inlines: placeholders become plain text, refs get numbers. */
@@ -30,6 +36,7 @@ export function toDocInlines(
   inlines: readonly Inline[],
   context: InlineContext,
   style: { bold?: boolean; italic?: boolean } = {},
+  units: UnitState = { afterOne: false },
 ): DocInline[] {
   const out: DocInline[] = [];
   const text = (value: string) => {
@@ -47,27 +54,27 @@ export function toDocInlines(
       });
     }
   };
-  let afterOne = false;
   for (const node of inlines) {
-    const singular = afterOne;
-    afterOne = false;
     switch (node.type) {
       case 'text':
-        text(singular ? singularUnit(node.value) : node.value);
+        text(units.afterOne ? singularUnit(node.value) : node.value);
+        // The space before an emphasised unit ("{{n}} *days*") is a text of its own: the unit still follows.
+        if (node.value.trim() !== '') units.afterOne = false;
         break;
       case 'placeholder': {
         const value = context.values.get(node.name);
         text(value ?? `{{${node.name}}}`);
-        afterOne = value?.trim() === '1';
+        units.afterOne = value?.trim() === '1';
         break;
       }
       case 'emphasis':
-        out.push(...toDocInlines(node.children, context, { ...style, italic: true }));
+        out.push(...toDocInlines(node.children, context, { ...style, italic: true }, units));
         break;
       case 'strong':
-        out.push(...toDocInlines(node.children, context, { ...style, bold: true }));
+        out.push(...toDocInlines(node.children, context, { ...style, bold: true }, units));
         break;
       case 'link': {
+        units.afterOne = false;
         const label =
           toDocInlines(node.children, context)
             .map((inline) => inline.text)
@@ -76,6 +83,7 @@ export function toDocInlines(
         break;
       }
       case 'clauseRef': {
+        units.afterOne = false;
         const target = context.targets.get(node.id);
         if (target) out.push({ type: 'ref', anchor: target.anchor, text: `clause ${target.number}` });
         else {

@@ -34,7 +34,9 @@ export function introductionSection(spec: TenderSpec, facts: { label: string; va
   if (tender.lots?.length) {
     blocks.push(
       paragraph(
-        `The procurement is divided into ${tender.lots.length} lots. Bidders may bid for one or more lots unless the instructions say otherwise.`,
+        tender.lots.length === 1
+          ? 'The procurement has one lot.'
+          : `The procurement is divided into ${tender.lots.length} lots. Bidders may bid for one or more lots unless the instructions say otherwise.`,
       ),
       table(
         'Lots',

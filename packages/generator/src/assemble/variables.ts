@@ -96,7 +96,7 @@ export function resolveClauseVariables(
         code: 'VARIABLE_MISSING',
         severity: 'error',
         message: declared
-          ? `Clause ${clause.id} needs a value for "${name}" (${declared.description}). Add it under variables: in the spec.`
+          ? `Clause ${clause.id} needs a value for "${name}" (${declared.description}). ${declared.from && BUILTIN_HINTS[declared.from] ? `${BUILTIN_HINTS[declared.from]} Or add` : 'Add'} it under variables: in the spec.`
           : `Clause ${clause.id} uses {{${name}}}, which this spec does not give. ${BUILTIN_HINTS[name as BuiltinVariable] ?? `Set variables."${name}".`}`,
         position: at(declared ? wherePath : builtinPath(name)),
         field: (declared ? wherePath : builtinPath(name)).join('.'),
