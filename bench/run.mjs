@@ -27,7 +27,6 @@ import {
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { strFromU8, unzipSync } from 'fflate';
 import {
   syntheticCatalog,
   syntheticContent,
@@ -161,44 +160,11 @@ async function inProcess(work, runs) {
   return JSON.parse(line);
 }
 
-/**
- * How the CLI gets a synthetic catalog: TENDER_CATALOG when `tender build` honours it; otherwise (a CLI bug at the
- * time of writing: single-spec and --jobs 1 builds ignore it) bench/lib/catalog-preload.mjs. Probed once per run.
- */
-let catalogMode = 'TENDER_CATALOG';
-async function probeCatalogMode(work) {
-  const outDir = join(work.dir, 'probe');
-  await runProcess(process.execPath, [CLI, 'build', join(work.dir, 'tender.yaml'), '-o', outDir], {
-    env: { TENDER_CATALOG: join(work.dir, 'catalog.json') },
-  });
-  const file = join(outDir, 'tender.docx');
-  const honoured =
-    existsSync(file) &&
-    Object.values(unzipSync(readFileSync(file))).some((data) =>
-      strFromU8(data).includes('bench-001/clause-00001'),
-    );
-  rmSync(outDir, { recursive: true, force: true });
-  return honoured ? 'TENDER_CATALOG' : 'preload';
-}
-
 const TOOLS = {
   ours: (work) => [
     process.execPath,
-    [
-      ...(work.catalog && catalogMode === 'preload'
-        ? ['--import', join(BENCH, 'lib/catalog-preload.mjs')]
-        : []),
-      CLI,
-      'build',
-      join(work.dir, 'tender.yaml'),
-      '-o',
-      join(work.dir, 'out-ours'),
-      '--format',
-      'docx',
-    ],
-    work.catalog
-      ? { TENDER_CATALOG: join(work.dir, 'catalog.json'), BENCH_CATALOG: join(work.dir, 'catalog.json') }
-      : {},
+    [CLI, 'build', join(work.dir, 'tender.yaml'), '-o', join(work.dir, 'out-ours'), '--format', 'docx'],
+    work.catalog ? { TENDER_CATALOG: join(work.dir, 'catalog.json') } : {},
   ],
   docxAlone: (work) => [
     process.execPath,
@@ -418,14 +384,6 @@ for (const size of SIZES) {
     size,
   });
 }
-
-const firstSynthetic = workloads.find((w) => w.catalog);
-if (firstSynthetic) {
-  catalogMode = await probeCatalogMode(firstSynthetic);
-  if (catalogMode === 'preload')
-    log('tender build ignored TENDER_CATALOG: using bench/lib/catalog-preload.mjs for synthetic workloads');
-}
-results.catalogMode = catalogMode;
 
 for (const work of workloads) {
   const runs = runsFor(work.clauses);

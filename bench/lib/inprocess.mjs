@@ -104,7 +104,6 @@ const medians = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, m
 process.stdout.write(
   `${JSON.stringify({
     runs,
-    renderSource: g.renderSource,
     catalogMs,
     medians,
     samples,

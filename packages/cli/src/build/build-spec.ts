@@ -59,7 +59,7 @@ export async function buildSpec(spec: string, options: BuildSpecOptions = {}): P
   });
   const path = spec.split('\\').join('/');
   const result = await buildTenderModel(path, reader, options.catalog ? { catalog: options.catalog } : {});
-  const report = (issue: SpecIssue) => reportIssue(issue, texts);
+  const report = (issue: SpecIssue) => reportIssue(issue, (file) => texts.get(file));
   const errors = result.errors.map(report);
   const warnings = result.warnings.map(report);
   const files = result.loaded
@@ -95,9 +95,13 @@ async function render(document: TenderDocument, format: Format): Promise<Uint8Ar
   }
 }
 
-export function reportIssue(issue: SpecIssue, texts: ReadonlyMap<string, string>): ReportedIssue {
+/** A spec or clause issue as the CLI reports it, with a code frame when `sourceOf` has the file's text. */
+export function reportIssue(
+  issue: Pick<SpecIssue, 'severity' | 'message' | 'field' | 'position'> & { readonly code: string },
+  sourceOf: (file: string) => string | undefined,
+): ReportedIssue {
   const position = issue.position;
-  const source = position ? texts.get(position.file) : undefined;
+  const source = position ? sourceOf(position.file) : undefined;
   return {
     code: issue.code,
     severity: issue.severity,

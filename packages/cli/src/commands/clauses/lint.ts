@@ -1,9 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ClauseIssue } from '@loti/clauses';
-import { codeFrame } from '@loti/tender-generator';
 import { Command } from 'commander';
-import type { ReportedIssue } from '../../build/build-spec.js';
+import { type ReportedIssue, reportIssue } from '../../build/build-spec.js';
 import { findLibraryRoot } from '../../catalog.js';
 import type { CliContext } from '../../context.js';
 import { CliError, EXIT } from '../../errors.js';
@@ -12,23 +11,13 @@ import { formatIssue } from '../../output/issues.js';
 
 /** A clause issue with a code frame read from the library source (positions are relative to its root). */
 function report(issue: ClauseIssue, root: string): ReportedIssue {
-  const position = issue.position;
-  let frame: string | undefined;
-  if (position) {
+  return reportIssue(issue, (file) => {
     try {
-      frame = codeFrame(readFileSync(join(root, position.file), 'utf8'), position.line, position.column);
+      return readFileSync(join(root, file), 'utf8');
     } catch {
-      frame = undefined;
+      return undefined;
     }
-  }
-  return {
-    code: issue.code,
-    severity: issue.severity,
-    message: issue.message,
-    ...(issue.field ? { field: issue.field } : {}),
-    ...(position ? { file: position.file, line: position.line, column: position.column } : {}),
-    ...(frame ? { frame } : {}),
-  };
+  });
 }
 
 export function lintCommand(ctx: CliContext): Command {
