@@ -9,7 +9,7 @@ export const catalog: ClauseCatalog = createCatalog(catalogData);
 
 export type { BuiltinVariable } from './builtins.js';
 export { BUILTIN_VARIABLES, isBuiltinVariable } from './builtins.js';
-export type { ClauseCatalog, ClauseQuery, ResolveResult } from './catalog/catalog.js';
+export type { ApplicabilityContext, ClauseCatalog, ClauseQuery, ResolveResult } from './catalog/catalog.js';
 export { createCatalog, evaluateAppliesWhen, splitClauseReference } from './catalog/catalog.js';
 export type { WordChange } from './catalog/diff.js';
 export { diffClauseWording, diffText, formatWordDiff } from './catalog/diff.js';
@@ -24,6 +24,8 @@ export type { Block, Inline } from './content.js';
 export { blocksText, forEachInline, inlineText } from './content.js';
 export type { TenderFact, TenderFacts } from './facts.js';
 export { TENDER_FACT_NAMES, TENDER_FACTS } from './facts.js';
+export type { ProcedureId, ThresholdPosition } from './procedures.js';
+export { PROCEDURE_IDS, THRESHOLD_POSITIONS } from './procedures.js';
 export type { AppliesWhen, ClausePart, ClauseStatus, Reference, VariableDefinition } from './schema.js';
 export { CLAUSE_PARTS, CLAUSE_STATUSES } from './schema.js';
 export type { ClauseIssue, ClauseIssueCode } from './source/errors.js';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BUILTIN_VARIABLES, type BuiltinVariable } from './builtins.js';
 import { TENDER_FACT_NAMES, type TenderFact } from './facts.js';
+import { PROCEDURE_IDS, THRESHOLD_POSITIONS } from './procedures.js';
 
 const semver = z.string().regex(/^\d+\.\d+\.\d+$/, 'Use a version like 1.0.0 (major.minor.patch).');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use an ISO date like 2026-11-26.');
@@ -26,19 +27,63 @@ export const appliesWhenSchema = z.union([
       all: z.array(fact).min(1).optional(),
       any: z.array(fact).min(1).optional(),
       none: z.array(fact).min(1).optional(),
+      /** Only for these procedures (variants of the same wording select by procedure). */
+      procedures: z.array(z.enum(PROCEDURE_IDS)).min(1).optional(),
+      /** Only when the estimated value is above (or below) the threshold for the contract type. */
+      threshold: z.enum(THRESHOLD_POSITIONS).optional(),
     })
-    .refine((v) => v.all || v.any || v.none, 'Give at least one of all, any or none.'),
+    .refine(
+      (v) => v.all || v.any || v.none || v.procedures || v.threshold,
+      'Give at least one of all, any, none, procedures or threshold.',
+    ),
 ]);
 export type AppliesWhen = z.infer<typeof appliesWhenSchema>;
 
-export const variableSchema = z.strictObject({
-  type: z.enum(['text', 'number', 'date', 'email', 'url', 'duration']),
-  description: z.string().min(1),
-  default: z.union([z.string(), z.number()]).optional(),
-  /** A built-in whose value the variable takes when the spec does not set it; `default` applies when that is empty. */
-  from: z.enum(Object.keys(BUILTIN_VARIABLES) as [BuiltinVariable, ...BuiltinVariable[]]).optional(),
-  example: z.union([z.string(), z.number()]).optional(),
-});
+export const variableSchema = z
+  .strictObject({
+    type: z.enum(['text', 'number', 'date', 'email', 'url', 'duration']),
+    description: z.string().min(1),
+    default: z.union([z.string(), z.number()]).optional(),
+    /** A built-in whose value the variable takes when the spec does not set it; `default` applies when that is empty. */
+    from: z.enum(Object.keys(BUILTIN_VARIABLES) as [BuiltinVariable, ...BuiltinVariable[]]).optional(),
+    example: z.union([z.string(), z.number()]).optional(),
+    /** Smallest value a spec may give (numbers and durations). */
+    min: z.number().optional(),
+    /** Largest value a spec may give. */
+    max: z.number().optional(),
+    /** Whole numbers only. */
+    integer: z.boolean().optional(),
+    /** The only values a spec may give (text). */
+    allowed: z
+      .array(z.union([z.string(), z.number()]))
+      .min(1)
+      .optional(),
+    /** The unit the number counts, e.g. "Working Days", shown in messages. */
+    unit: z.string().optional(),
+    /** Why the limits are what they are (a law, a policy), shown when a value breaks them. */
+    reason: z.string().optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.min !== undefined && v.max !== undefined && v.min > v.max)
+      ctx.addIssue({ code: 'custom', path: ['min'], message: 'min must not be larger than max.' });
+    const fallback = v.default;
+    if (typeof fallback === 'number') {
+      if ((v.min !== undefined && fallback < v.min) || (v.max !== undefined && fallback > v.max))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['default'],
+          message: 'The default must lie between min and max.',
+        });
+      if (v.integer && !Number.isInteger(fallback))
+        ctx.addIssue({ code: 'custom', path: ['default'], message: 'The default must be a whole number.' });
+    }
+    if (fallback !== undefined && v.allowed && !v.allowed.includes(fallback))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['default'],
+        message: 'The default must be one of the allowed values.',
+      });
+  });
 export type VariableDefinition = z.infer<typeof variableSchema>;
 
 export const changelogEntrySchema = z.strictObject({

@@ -2,6 +2,7 @@ import semver from 'semver';
 import { closest } from '../compile/compile-library.js';
 import { blocksText } from '../content.js';
 import type { TenderFacts } from '../facts.js';
+import type { ProcedureId, ThresholdPosition } from '../procedures.js';
 import type { AppliesWhen, ClauseStatus, Reference } from '../schema.js';
 import type { CatalogData, ChangelogEntry, Clause, Definition, Profile, Topic } from '../types.js';
 
@@ -45,8 +46,26 @@ export interface ClauseCatalog {
   references(): readonly Reference[];
   reference(id: string): Reference | undefined;
   definitions(): readonly Definition[];
-  /** Newest clauses whose `appliesWhen` holds for these facts (excluding `always`-only when `includeAlways` is false). */
-  applicable(facts: TenderFacts, options?: { includeAlways?: boolean }): Clause[];
+  /**
+   * Newest clauses whose `appliesWhen` holds for this tender (excluding `always`-only when
+   * `includeAlways` is false). Pass plain facts, or a context with the procedure and threshold.
+   */
+  applicable(tender: TenderFacts | ApplicabilityContext, options?: { includeAlways?: boolean }): Clause[];
+}
+
+/** What `appliesWhen` is evaluated against. */
+export interface ApplicabilityContext {
+  readonly facts: TenderFacts;
+  /** Unknown procedure: conditions naming procedures do not hold. */
+  readonly procedure?: ProcedureId;
+  /** Unknown position (no estimated value): conditions naming a threshold do not hold. */
+  readonly threshold?: ThresholdPosition;
+}
+
+function toContext(tender: TenderFacts | ApplicabilityContext): ApplicabilityContext {
+  return 'facts' in tender && typeof tender.facts === 'object' && tender.facts !== null
+    ? (tender as ApplicabilityContext)
+    : { facts: tender as TenderFacts };
 }
 
 export function splitClauseReference(reference: string): { id: string; range?: string } {
@@ -148,22 +167,29 @@ export function createCatalog(data: CatalogData): ClauseCatalog {
     references: () => data.references,
     reference: (id) => references.get(id),
     definitions: () => data.definitions,
-    applicable(facts, options = {}) {
+    applicable(tender, options = {}) {
+      const context = toContext(tender);
       return newest().filter(
         (clause) =>
           clause.appliesWhen !== undefined &&
           (options.includeAlways !== false || clause.appliesWhen !== 'always') &&
           clause.status !== 'withdrawn' &&
           clause.status !== 'draft' &&
-          evaluateAppliesWhen(clause.appliesWhen, facts),
+          evaluateAppliesWhen(clause.appliesWhen, context),
       );
     },
   };
 }
 
-/** True when the facts satisfy the condition. Facts not stated count as false. */
-export function evaluateAppliesWhen(condition: AppliesWhen, facts: TenderFacts): boolean {
+/** True when the tender satisfies the condition. Facts not stated count as false. */
+export function evaluateAppliesWhen(
+  condition: AppliesWhen,
+  tender: TenderFacts | ApplicabilityContext,
+): boolean {
   if (condition === 'always') return true;
+  const { facts, procedure, threshold } = toContext(tender);
+  if (condition.procedures && (!procedure || !condition.procedures.includes(procedure))) return false;
+  if (condition.threshold && condition.threshold !== threshold) return false;
   if (condition.all && !condition.all.every((fact) => facts[fact] === true)) return false;
   if (condition.any && !condition.any.some((fact) => facts[fact] === true)) return false;
   if (condition.none?.some((fact) => facts[fact] === true)) return false;

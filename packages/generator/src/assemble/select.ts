@@ -130,7 +130,7 @@ export function selectClauses(
 
   if (spec.clauses.automatic) {
     const facts = spec.tender.facts;
-    for (const clause of catalog.applicable(facts)) {
+    for (const clause of catalog.applicable({ facts, procedure: spec.tender.procedure })) {
       const reason: InclusionReason =
         clause.appliesWhen === 'always'
           ? { kind: 'always' }

@@ -1,4 +1,4 @@
-import { TENDER_FACT_NAMES, type TenderFact } from '@loti/clauses';
+import { type ProcedureId, TENDER_FACT_NAMES, type TenderFact } from '@loti/clauses';
 import { z } from 'zod';
 
 /** Procedures under the Procurement Act 2023, and the words used for them in the text. */
@@ -7,7 +7,7 @@ export const PROCEDURES = {
   'competitive-flexible': 'competitive flexible procedure',
   'below-threshold': 'below-threshold procedure',
   'framework-competition': 'competitive selection under a framework',
-} as const;
+} as const satisfies Record<ProcedureId, string>;
 export type Procedure = keyof typeof PROCEDURES;
 
 export const MILESTONE_KINDS = {
