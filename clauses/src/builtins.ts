@@ -16,6 +16,10 @@ export const BUILTIN_VARIABLES = {
   'tender.extensions':
     'The possible extensions in words, to follow “allows” or “with”: “no extensions”, or for example “up to 2 extensions of 1 year each, if the Authority chooses”.',
   'tender.lotCount': 'The number of lots listed under tender.lots in the spec.',
+  'tender.framework':
+    'The framework a call-off runs under, with its reference and lot: “the Technology Services 4 framework (RM6100), lot 3”.',
+  'tender.stageCount': 'The number of stages under tender.stages (competitive flexible procedure).',
+  'tender.stageNames': 'The stage names in order, as a list: “participation, negotiation and final tenders”.',
   'tender.estimatedValue': 'The estimated total value, formatted with its currency.',
   'tender.submissionDeadline': 'The submission deadline, formatted as a date and time.',
   'tender.clarificationDeadline': 'The deadline for clarification questions.',
@@ -23,6 +27,8 @@ export const BUILTIN_VARIABLES = {
   'evaluation.weightings':
     'The top-level award criteria and their weights, e.g. “quality 60%, price 30% and social value 10%”.',
   'evaluation.socialValueWeight': 'The weight of the social value criterion, e.g. “10%”.',
+  'evaluation.priceMethod':
+    'How price is scored, as full sentences: evaluation.priceMethod from the spec, or the standard lowest-price formula.',
 } as const;
 
 export type BuiltinVariable = keyof typeof BUILTIN_VARIABLES;

@@ -33,3 +33,9 @@ export { CLAUSE_ISSUE_CODES, ClauseLibraryError, formatClauseIssue } from './sou
 export type { PathSegment, SourcePosition } from './source/position.js';
 export { formatPath, locateYamlPath } from './source/position.js';
 export type { CatalogData, ChangelogEntry, Clause, Definition, Profile, Topic } from './types.js';
+export type { WorkingCalendar, WorkingDayRule } from './registers/calendar.js';
+export { addDays, daysBetween, weekdayName, workingCalendar } from './registers/calendar.js';
+export type { BankHolidayRegister, Registers, ThresholdKind, ThresholdRegister } from './registers/schema.js';
+export { THRESHOLD_KINDS } from './registers/schema.js';
+export type { ThresholdInForce } from './registers/thresholds.js';
+export { thresholdOn } from './registers/thresholds.js';

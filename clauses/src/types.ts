@@ -1,4 +1,5 @@
 import type { Block, Inline } from './content.js';
+import type { Registers } from './registers/schema.js';
 import type { AppliesWhen, ClausePart, ClauseStatus, Reference, VariableDefinition } from './schema.js';
 
 export interface ChangelogEntry {
@@ -67,4 +68,6 @@ export interface CatalogData {
   readonly profiles: readonly Profile[];
   readonly references: readonly Reference[];
   readonly definitions: readonly Definition[];
+  /** Dated registers: thresholds and bank holidays (absent in libraries without them). */
+  readonly registers?: Registers;
 }

@@ -245,6 +245,8 @@ function specState(): SpecState {
             return `profile ${reason.profile}`;
           case 'fact':
             return `facts: ${reason.facts.join(', ')}`;
+          case 'procedure':
+            return `wording for the ${reason.procedure} procedure`;
           case 'always':
             return 'in every tender';
           case 'dependency':

@@ -1,6 +1,7 @@
 import { closest as closestMatch, distance } from 'fastest-levenshtein';
 import semver from 'semver';
 import { type Block, blocksText, forEachInline } from '../content.js';
+import { bankHolidaysFileSchema, type Registers, thresholdsFileSchema } from '../registers/schema.js';
 import { definitionsFileSchema, libraryFileSchema, type Reference, referencesFileSchema } from '../schema.js';
 import type { ClauseIssue } from '../source/errors.js';
 import type { CatalogData, Clause, Definition, Profile, Topic } from '../types.js';
@@ -32,6 +33,16 @@ export function compileLibrary(input: CompileInput): CompileResult {
   const referencesFile = loadYamlFile(input.files, 'references.yaml', referencesFileSchema, issues);
   const definitionsFile = loadYamlFile(input.files, 'definitions.yaml', definitionsFileSchema, issues);
 
+  // The dated registers are optional so that small test libraries need not carry them.
+  const registers: Registers = {
+    ...(input.files['thresholds.yaml'] !== undefined
+      ? { thresholds: loadYamlFile(input.files, 'thresholds.yaml', thresholdsFileSchema, issues) }
+      : {}),
+    ...(input.files['bank-holidays.yaml'] !== undefined
+      ? { bankHolidays: loadYamlFile(input.files, 'bank-holidays.yaml', bankHolidaysFileSchema, issues) }
+      : {}),
+  };
+
   const topics: Topic[] = Object.entries(library?.topics ?? {}).map(([id, topic], order) => ({
     id,
     ...topic,
@@ -40,6 +51,14 @@ export function compileLibrary(input: CompileInput): CompileResult {
   const topicOrder = new Map(topics.map((topic) => [topic.id, topic.order]));
   const references: Reference[] = Object.entries(referencesFile ?? {}).map(([id, ref]) => ({ id, ...ref }));
   const referenceIds = new Set(references.map((ref) => ref.id));
+  for (const [file, cited] of [
+    ['thresholds.yaml', registers.thresholds?.revisions.map((r) => r.reference) ?? []],
+    ['bank-holidays.yaml', registers.bankHolidays ? [registers.bankHolidays.reference] : []],
+  ] as const) {
+    for (const ref of cited)
+      if (!referenceIds.has(ref))
+        issues.push(error('REFERENCE_UNKNOWN', `Reference "${ref}" is not in references.yaml.`, file));
+  }
   for (const ref of references) {
     if (ref.supersededBy && !referenceIds.has(ref.supersededBy)) {
       issues.push(
@@ -209,7 +228,7 @@ export function compileLibrary(input: CompileInput): CompileResult {
   const warnings = issues.filter((issue) => issue.severity === 'warning');
   if (errors.length > 0) return { errors, warnings };
   return {
-    catalog: { packageVersion: input.packageVersion, clauses, topics, profiles, references, definitions },
+    catalog: { packageVersion: input.packageVersion, clauses, topics, profiles, references, definitions, registers },
     errors,
     warnings,
   };

@@ -2,7 +2,13 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const NOT_TOPICS = new Set(['node_modules', 'src', 'scripts', 'generated', 'dist', 'test', '.turbo']);
-export const REGISTER_FILES = ['library.yaml', 'references.yaml', 'definitions.yaml'] as const;
+export const REGISTER_FILES = [
+  'library.yaml',
+  'references.yaml',
+  'definitions.yaml',
+  'thresholds.yaml',
+  'bank-holidays.yaml',
+] as const;
 
 /** Reads every clause and register file into a path → text map for the pure compiler. */
 export function readLibraryFiles(root: string): Record<string, string> {

@@ -381,6 +381,120 @@ describe('includes and files', () => {
   });
 });
 
+describe('procurement rules: procedure, value and timetable', () => {
+  const codes = async (text: string) => (await problems(text)).map((line) => line.split(' ').slice(0, 2).join(' '));
+
+  it('refuses a below-threshold procedure at or above the threshold, at the value', async () => {
+    const spec = edit('procedure: open', 'procedure: below-threshold').replace('amount: 250000', 'amount: 5000000');
+    const [first] = await problems(spec);
+    expect(first).toMatch(/^THRESHOLD_EXCEEDED \/specs\/tender\.yaml:9:13 /);
+    expect(first).toContain('£6,000,000 including VAT');
+    expect(first).toContain('£207,720 threshold');
+  });
+
+  it('adds VAT before comparing, warns near the threshold, and warns when there is no value', async () => {
+    const below = edit('procedure: open', 'procedure: below-threshold');
+    expect(await codes(below.replace('amount: 250000', 'amount: 180000'))).toContain(
+      'THRESHOLD_EXCEEDED /specs/tender.yaml:9:13',
+    );
+    expect(await codes(below.replace('amount: 250000', 'amount: 160000'))).toEqual([
+      'THRESHOLD_NEAR /specs/tender.yaml:9:13',
+    ]);
+    expect(
+      await codes(below.replace('amount: 250000', 'amount: 160000\n    includesVat: true')),
+    ).toEqual([]);
+    expect(await codes(below.replace('  estimatedValue:\n    amount: 250000\n', ''))).toContain(
+      'THRESHOLD_UNKNOWN /specs/tender.yaml:7:14',
+    );
+  });
+
+  it('notes an Act procedure used below the threshold', async () => {
+    expect(await codes(edit('amount: 250000', 'amount: 100000'))).toEqual([
+      'PROCEDURE_BELOW_THRESHOLD /specs/tender.yaml:9:13',
+    ]);
+  });
+
+  it('asks for the framework of a call-off and the stages of a competitive flexible procedure', async () => {
+    expect(await codes(edit('procedure: open', 'procedure: framework-competition'))).toContain(
+      'PROCEDURE_DETAIL_MISSING /specs/tender.yaml:7:14',
+    );
+    expect(await codes(edit('procedure: open', 'procedure: competitive-flexible'))).toContain(
+      'PROCEDURE_DETAIL_MISSING /specs/tender.yaml:7:14',
+    );
+    const stages = edit(
+      '  procedure: open\n',
+      '  procedure: open\n  stages:\n    - { name: Negotiation, description: The Authority negotiates. }\n',
+    );
+    expect(await codes(stages)).toEqual(['PROCEDURE_DETAIL_UNUSED /specs/tender.yaml:9:5']);
+  });
+
+  it('enforces the section 54 tendering period above the threshold, with the reduction', async () => {
+    const short = edit('date: 2027-01-18T12:00', 'date: 2027-01-06T12:00').replace(
+      'date: 2027-02-01T12:00',
+      'date: 2027-01-15T12:00',
+    );
+    const [first] = await problems(short);
+    expect(first).toMatch(/^TENDER_PERIOD_TOO_SHORT \/specs\/tender\.yaml:19:11 /);
+    expect(first).toContain('at least 25 days');
+    expect(first).toContain('2027-01-29 or later');
+    const reduced = short.replace('  procedure: open\n', '  procedure: open\n  timeLimitReduction: urgency\n');
+    expect(await codes(reduced)).toEqual([]);
+    const below = short
+      .replace('procedure: open', 'procedure: below-threshold')
+      .replace('amount: 250000', 'amount: 50000')
+      .replace('date: 2027-01-15T12:00', 'date: 2027-01-11T12:00');
+    const [warning] = await problems(below);
+    expect(warning).toMatch(/^TENDER_PERIOD_TOO_SHORT \/specs\/tender\.yaml:19:11 The Act sets no minimum|^TENDER_PERIOD_TOO_SHORT .* The Act sets no minimum/);
+  });
+
+  it('warns when clarifications close too close to the deadline, and about weekends and bank holidays', async () => {
+    expect(await codes(edit('date: 2027-01-18T12:00', 'date: 2027-02-01T09:00'))).toEqual([
+      'CLARIFICATION_TOO_LATE /specs/tender.yaml:17:11',
+    ]);
+    const sunday = edit('date: 2027-02-01T12:00', 'date: 2027-01-31T12:00');
+    const [weekend] = await problems(sunday);
+    expect(weekend).toMatch(/^NON_WORKING_DAY \/specs\/tender\.yaml:19:11 Deadline for tenders falls on Sunday, Sunday 31 January 2027/);
+    const holiday = edit('date: 2027-02-01T12:00', 'date: 2027-03-29T12:00');
+    expect(await codes(holiday)).toEqual(['NON_WORKING_DAY /specs/tender.yaml:19:11']);
+    const late = `${SPEC.replace('document:', 'timetable_extra:')}`.replace(
+      'timetable_extra:',
+      'document:',
+    ).replace(
+      '    date: 2027-02-01T12:00\n',
+      '    date: 2027-02-01T12:00\n  - kind: contract-start\n    date: 2028-03-01\n',
+    );
+    expect(await codes(late)).toEqual(['CALENDAR_NOT_COVERED /specs/tender.yaml:21:11']);
+  });
+
+  it('requires 8 working days of standstill after the contract award notice, as the Act counts them', async () => {
+    const award = edit(
+      '    date: 2027-02-01T12:00\n',
+      '    date: 2027-02-01T12:00\n  - kind: contract-award-notice\n    date: 2027-03-19\n  - kind: standstill-end\n    date: 2027-03-31\n',
+    );
+    const [first] = await problems(award);
+    // Good Friday and Easter Monday do not count, so the eighth working day is 1 April.
+    expect(first).toMatch(/^STANDSTILL_TOO_SHORT \/specs\/tender\.yaml:23:11 .*cannot end before 2027-04-01\./);
+    expect(await codes(award.replace('date: 2027-03-31', 'date: 2027-04-01'))).toEqual([]);
+    const start = edit(
+      '    date: 2027-02-01T12:00\n',
+      '    date: 2027-02-01T12:00\n  - kind: contract-award-notice\n    date: 2027-03-19\n  - kind: contract-start\n    date: 2027-03-30\n',
+    );
+    expect(await codes(start)).toEqual(['STANDSTILL_TOO_SHORT /specs/tender.yaml:23:11']);
+  });
+
+  it('checks milestones by meaning as well as by list order', async () => {
+    const spec = edit(
+      '    date: 2027-02-01T12:00\n',
+      '    date: 2027-02-01T12:00\n  - kind: contract-start\n    date: 2027-06-01\n  - kind: assessment-summaries\n    date: 2027-07-01\n',
+    );
+    const [order] = await problems(spec);
+    expect(order).toMatch(
+      /^TIMETABLE_ORDER \/specs\/tender\.yaml:21:11 Contract starts \(2027-06-01\) is before assessment summaries sent \(2027-07-01\)/,
+    );
+  });
+});
+
+
 afterAll(() => {
   // Every code the spec layer can report is exercised above.
   expect([...seen].sort()).toEqual(Object.keys(SPEC_ISSUE_CODES).sort());

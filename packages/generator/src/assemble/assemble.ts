@@ -8,6 +8,7 @@ import type {
   ManifestEntry,
   TenderDocument,
 } from '../model/types.js';
+import { checkThreshold, runRules } from '../rules/index.js';
 import type { SpecIssue } from '../spec/issues.js';
 import type { LoadedSpec } from '../spec/load.js';
 import { MILESTONE_KINDS, PROCEDURES, type TenderSpec } from '../spec/schema.js';
@@ -24,6 +25,7 @@ import {
   timetableSection,
 } from './sections.js';
 import { type SelectedClause, selectClauses } from './select.js';
+import { buyerName, renameSection } from './voice.js';
 import { builtinValues, resolveClauseVariables, unusedVariableIssues } from './variables.js';
 
 export interface AssembleOptions {
@@ -51,7 +53,10 @@ export function assembleTender(
 ): { document?: TenderDocument; issues: SpecIssue[] } {
   const { catalog } = options;
   const at = loaded.locate;
-  const { selection, issues } = selectClauses(spec, catalog, at);
+  const ruleContext = { spec, at, catalog };
+  const ruleIssues = runRules(ruleContext);
+  const { selection, issues } = selectClauses(spec, catalog, at, checkThreshold(ruleContext).position);
+  issues.unshift(...ruleIssues);
 
   const topicOrder = new Map(catalog.topics().map((topic) => [topic.id, topic.order]));
   const ordered = [...selection.clauses].sort(
@@ -64,13 +69,20 @@ export function assembleTender(
 
   // Fixed sections first, so clause sections know their numbers.
   const builtins = builtinValues(spec);
-  const facts = summaryFacts(spec, builtins);
+  const buyer = buyerName(
+    spec.tender.authority.shortName,
+    catalog.definitions().map((d) => d.term),
+  );
+  const facts = summaryFacts(spec, builtins).map((fact) =>
+    buyer ? { label: fact.label, value: buyer.rename(fact.value) } : fact,
+  );
   type Draft = {
     part: Omit<DocSection, 'number' | 'anchor'> & { anchor?: string };
     clauses: SelectedClause[];
   };
   const drafts: Draft[] = [];
-  drafts.push({ part: introductionSection(spec, facts), clauses: [] });
+  const definesTerms = ordered.some((s) => s.clause.terms.length > 0);
+  drafts.push({ part: introductionSection(spec, facts, definesTerms ? '2' : undefined), clauses: [] });
   for (const part of [timetableSection(spec), requirementsSection(spec), evaluationSection(spec)])
     if (part) drafts.push({ part, clauses: [] });
   const instructions = ordered.filter((s) => s.clause.part === 'instructions');
@@ -86,7 +98,8 @@ export function assembleTender(
       clauses: instructions,
     });
   }
-  const definitionsIndex = drafts.length;
+  // Definitions come straight after the introduction, before the wording that uses them.
+  const definitionsIndex = 1;
   const terms = ordered.filter((s) => s.clause.part === 'terms');
   for (const topic of catalog.topics()) {
     const clauses = terms.filter((s) => s.clause.topic === topic.id);
@@ -97,9 +110,9 @@ export function assembleTender(
       });
   }
 
-  // Number sections and clauses; the definitions section slots in before the terms.
+  // Number sections and clauses; the definitions section slots in after the introduction.
   const targets = new Map<string, { anchor: string; number: string }>();
-  const hasTerms = terms.length > 0;
+  const hasTerms = definesTerms;
   const number = (index: number) => String(index + 1 + (hasTerms && index >= definitionsIndex ? 1 : 0));
   drafts.forEach((draft, index) => {
     draft.clauses.forEach((selected, i) => {
@@ -188,9 +201,14 @@ export function assembleTender(
       number: String(definitionsIndex + 1),
     });
   }
+  if (buyer) {
+    sections.splice(0, sections.length, ...sections.map((section) => renameSection(section, buyer)));
+    const definitionsSection = sections.find((section) => section.kind === 'definitions');
+    if (definitionsSection) sortDefinitions(definitionsSection);
+  }
 
   const appendices = [
-    manifestAppendix(manifest, selection.excluded, catalog.packageVersion),
+    manifestAppendix(manifest, selection.excluded, catalog.packageVersion, spec.document.guidanceNotes),
     referencesAppendix(catalog, [...references].sort()),
   ].filter((part) => part !== undefined);
   for (const [index, part] of appendices.entries()) {
@@ -326,4 +344,15 @@ function selectedIndexOfExclusion(spec: TenderSpec, id: string): number {
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Keeps definitions alphabetical after the buyer's name replaces "Authority". */
+function sortDefinitions(section: DocSection): void {
+  const blocks = section.blocks as DocSection['blocks'][number][];
+  const definitions = blocks.filter((b) => b.type === 'definition');
+  const sorted = [...definitions].sort((a, b) =>
+    a.type === 'definition' && b.type === 'definition' ? a.term.localeCompare(b.term) : 0,
+  );
+  let next = 0;
+  for (let i = 0; i < blocks.length; i++) if (blocks[i]?.type === 'definition') blocks[i] = sorted[next++] as (typeof blocks)[number];
 }

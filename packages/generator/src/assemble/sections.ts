@@ -3,6 +3,7 @@ import type { DocBlock, DocInline, DocSection, DocTable, ManifestEntry } from '.
 import { type Criterion, MILESTONE_KINDS, type TenderSpec } from '../spec/schema.js';
 import { formatDate } from '../text/format.js';
 import { markdownToDocBlocks, plain, toDocInlines } from './content.js';
+import { STANDARD_PRICE_METHOD } from './variables.js';
 
 type Part = Omit<DocSection, 'number' | 'anchor'> & { anchor?: string };
 
@@ -12,11 +13,15 @@ const table = (caption: string, columns: DocTable['columns'], rows: string[][]):
   table: { caption, columns, rows: rows.map((row) => row.map((cell) => plain(cell))) },
 });
 
-export function introductionSection(spec: TenderSpec, facts: { label: string; value: string }[]): Part {
+export function introductionSection(
+  spec: TenderSpec,
+  facts: { label: string; value: string }[],
+  definitionsNumber?: string,
+): Part {
   const { tender } = spec;
   const blocks: DocBlock[] = [
     paragraph(
-      `${tender.authority.name} (${tender.authority.shortName ?? 'the Authority'}) invites Tenders for ${tender.title}. This document explains what the Authority wants to buy, how it will run the procurement and evaluate Tenders, and the terms the Supplier will work under.`,
+      `${tender.authority.name} (the Authority) invites Tenders for ${tender.title}. This document explains what the Authority wants to buy, how it will run the procurement and evaluate Tenders, and the terms the Supplier will work under.${definitionsNumber ? ` Words with capital letters, such as Tender and Bidder, have the meanings in section ${definitionsNumber}.` : ''}`,
     ),
     table(
       'Summary of the opportunity',
@@ -53,7 +58,25 @@ export function introductionSection(spec: TenderSpec, facts: { label: string; va
 }
 
 export function timetableSection(spec: TenderSpec): Part | undefined {
-  if (spec.timetable.length === 0) return undefined;
+  const stages = spec.tender.procedure === 'competitive-flexible' ? (spec.tender.stages ?? []) : [];
+  if (spec.timetable.length === 0 && stages.length === 0) return undefined;
+  const stageBlocks: DocBlock[] =
+    stages.length > 0
+      ? [
+          paragraph('The procedure has these stages, in this order.'),
+          table(
+            'Stages of the procedure',
+            [
+              { header: 'Stage', width: 8 },
+              { header: 'Name', width: 27 },
+              { header: 'What happens and what Bidders submit', width: 65 },
+            ],
+            stages.map((stage, index) => [String(index + 1), stage.name, stage.description]),
+          ),
+        ]
+      : [];
+  if (spec.timetable.length === 0)
+    return { kind: 'timetable', anchor: 'section-timetable', title: 'Timetable', blocks: stageBlocks, clauses: [] };
   return {
     kind: 'timetable',
     anchor: 'section-timetable',
@@ -71,6 +94,7 @@ export function timetableSection(spec: TenderSpec): Part | undefined {
         ],
         spec.timetable.map((m) => [m.milestone ?? MILESTONE_KINDS[m.kind], formatDate(m.date), m.note ?? '']),
       ),
+      ...stageBlocks,
     ],
     clauses: [],
   };
@@ -152,7 +176,9 @@ export function evaluationSection(spec: TenderSpec): Part | undefined {
       rows,
     ),
   ];
-  if (evaluation.priceMethod) blocks.push(paragraph(`Price: ${evaluation.priceMethod}`));
+  const scoresPrice = evaluation.criteria.some((c) => c.kind === 'price' || /\bprice\b|\bcost\b/i.test(c.name));
+  if (evaluation.priceMethod || scoresPrice)
+    blocks.push(paragraph(`How price is scored: ${evaluation.priceMethod?.trim() || STANDARD_PRICE_METHOD}`));
   return { kind: 'evaluation', anchor: 'section-evaluation', title: 'Evaluation', blocks, clauses: [] };
 }
 
@@ -201,6 +227,7 @@ export function manifestAppendix(
   entries: readonly ManifestEntry[],
   excluded: readonly { id: string; reason: string }[],
   clausesVersion: string,
+  showGuidance = false,
 ): Part {
   const reasonText = (entry: ManifestEntry) =>
     entry.reasons
@@ -211,6 +238,8 @@ export function manifestAppendix(
             ? `profile ${r.profile}`
             : r.kind === 'fact'
               ? `key facts: ${r.facts.join(', ')}`
+              : r.kind === 'procedure'
+                ? `wording for the ${r.procedure} procedure`
               : r.kind === 'always'
                 ? 'standard section'
                 : `referred to by ${r.from}`,
@@ -232,17 +261,23 @@ export function manifestAppendix(
       entries.map((e) => [e.number, e.id, e.version, reasonText(e), e.hash.slice(7, 19)]),
     ),
   ];
-  if (excluded.length > 0) {
-    blocks.push(
-      table(
-        'Clauses left out on purpose',
-        [
-          { header: 'Library id', width: 40 },
-          { header: 'Reason', width: 60 },
-        ],
-        excluded.map((e) => [e.id, e.reason]),
-      ),
-    );
+  // Why the Authority left wording out is internal: the manifest keeps it, and officers see
+  // it as a drafting note, but it is never printed for Bidders.
+  if (excluded.length > 0 && showGuidance) {
+    blocks.push({
+      type: 'note',
+      title: 'Clauses left out on purpose (drafting note, not for Bidders)',
+      blocks: [
+        table(
+          'Clauses left out on purpose',
+          [
+            { header: 'Library id', width: 40 },
+            { header: 'Reason', width: 60 },
+          ],
+          excluded.map((e) => [e.id, e.reason]),
+        ),
+      ],
+    });
   }
   return { kind: 'appendix', anchor: 'appendix-manifest', title: 'Clause manifest', blocks, clauses: [] };
 }

@@ -1,4 +1,5 @@
-import { type Clause, type ClauseCatalog, splitClauseReference, TENDER_FACT_NAMES } from '@loti/clauses';
+import {
+  type ThresholdPosition, type Clause, type ClauseCatalog, splitClauseReference, TENDER_FACT_NAMES } from '@loti/clauses';
 import type { InclusionReason } from '../model/types.js';
 import type { SpecIssue } from '../spec/issues.js';
 import type { LoadedSpec } from '../spec/load.js';
@@ -29,6 +30,7 @@ export function selectClauses(
   spec: TenderSpec,
   catalog: ClauseCatalog,
   at: Locate,
+  threshold?: ThresholdPosition,
 ): { selection: Selection; issues: SpecIssue[] } {
   const issues: SpecIssue[] = [];
   const chosen = new Map<
@@ -130,19 +132,18 @@ export function selectClauses(
 
   if (spec.clauses.automatic) {
     const facts = spec.tender.facts;
-    for (const clause of catalog.applicable({ facts, procedure: spec.tender.procedure })) {
+    for (const clause of catalog.applicable({ facts, procedure: spec.tender.procedure, threshold })) {
+      const when = clause.appliesWhen;
+      const matched =
+        when && when !== 'always'
+          ? TENDER_FACT_NAMES.filter((fact) => facts[fact] && [...(when.all ?? []), ...(when.any ?? [])].includes(fact))
+          : [];
       const reason: InclusionReason =
-        clause.appliesWhen === 'always'
+        when === 'always'
           ? { kind: 'always' }
-          : {
-              kind: 'fact',
-              facts: TENDER_FACT_NAMES.filter(
-                (fact) =>
-                  facts[fact] &&
-                  clause.appliesWhen !== 'always' &&
-                  [...(clause.appliesWhen?.all ?? []), ...(clause.appliesWhen?.any ?? [])].includes(fact),
-              ),
-            };
+          : matched.length === 0 && (when?.procedures || when?.threshold)
+            ? { kind: 'procedure', procedure: spec.tender.procedure }
+            : { kind: 'fact', facts: matched };
       add(chosen.get(clause.id)?.clause ?? clause, reason);
     }
   }

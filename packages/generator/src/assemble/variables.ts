@@ -6,6 +6,10 @@ import { formatDate, formatExtensions, formatList, formatMoney, formatMonths } f
 import { sanitiseLine } from '../text/sanitise.js';
 import type { SelectedClause } from './select.js';
 
+/** The usual formula when the spec gives no price method: price scored in proportion to the lowest. */
+export const STANDARD_PRICE_METHOD =
+  'The lowest total evaluated price receives the full price score. Every other Tender receives the full price score multiplied by the lowest price and divided by its own price.';
+
 /** Values of the built-in variables, worked out from the spec. Missing ones are absent. */
 export function builtinValues(spec: TenderSpec): Partial<Record<BuiltinVariable, string>> {
   const { tender } = spec;
@@ -39,6 +43,17 @@ export function builtinValues(spec: TenderSpec): Partial<Record<BuiltinVariable,
   if (submission) values['tender.submissionDeadline'] = formatDate(submission);
   if (clarification) values['tender.clarificationDeadline'] = formatDate(clarification);
   if (tender.lots?.length) values['tender.lotCount'] = String(tender.lots.length);
+  if (tender.framework) {
+    const { name, reference, lot } = tender.framework;
+    const named = /\bframework\b/i.test(name) ? name : `${name} framework`;
+    values['tender.framework'] =
+      `${/^the\s/i.test(named) ? named : `the ${named}`}${reference ? ` (${reference})` : ''}${lot ? `, ${/^lot\b/i.test(lot) ? lot : `lot ${lot}`}` : ''}`;
+  }
+  if (tender.stages?.length) {
+    values['tender.stageCount'] = String(tender.stages.length);
+    values['tender.stageNames'] = formatList(tender.stages.map((stage) => stage.name.toLowerCase()));
+  }
+  values['evaluation.priceMethod'] = spec.evaluation?.priceMethod?.trim() || STANDARD_PRICE_METHOD;
   return values;
 }
 
@@ -49,6 +64,9 @@ const BUILTIN_HINTS: Partial<Record<BuiltinVariable, string>> = {
   'tender.extensions': 'Add tender.contract.lengthMonths (and extensionMonths if any).',
   'tender.estimatedValue': 'Add tender.estimatedValue.amount.',
   'tender.lotCount': 'List the lots under tender.lots.',
+  'tender.framework': 'Add tender.framework with the framework’s name.',
+  'tender.stageCount': 'List the stages of the procedure under tender.stages.',
+  'tender.stageNames': 'List the stages of the procedure under tender.stages.',
   'authority.address': 'Add tender.authority.address.',
   'evaluation.weightings': 'Add evaluation.criteria with their weights.',
   'evaluation.socialValueWeight': 'Add an evaluation criterion with kind: social-value and its weight.',

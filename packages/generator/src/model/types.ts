@@ -97,6 +97,8 @@ export type InclusionReason =
   | { readonly kind: 'explicit' }
   | { readonly kind: 'profile'; readonly profile: string }
   | { readonly kind: 'fact'; readonly facts: readonly string[] }
+  /** Wording chosen for the procedure (and the value against the threshold). */
+  | { readonly kind: 'procedure'; readonly procedure: string }
   | { readonly kind: 'always' }
   | { readonly kind: 'dependency'; readonly from: string };
 

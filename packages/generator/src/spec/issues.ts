@@ -39,6 +39,17 @@ export const SPEC_ISSUE_CODES = {
   LOGO_UNREADABLE: 'The logo file cannot be read or is not a PNG or JPEG.',
   TEXT_FORBIDDEN_CHARACTER: 'Text contains a character that documents cannot hold.',
   MARKDOWN_UNSUPPORTED: 'Background Markdown uses a feature the document cannot show.',
+  THRESHOLD_EXCEEDED: 'A below-threshold procurement is valued at or above the threshold.',
+  THRESHOLD_NEAR: 'A below-threshold procurement is valued close to the threshold.',
+  THRESHOLD_UNKNOWN: 'The value cannot be checked against the threshold.',
+  PROCEDURE_BELOW_THRESHOLD: 'An Act procedure is used for a contract below the threshold.',
+  PROCEDURE_DETAIL_MISSING: 'The procedure needs a detail the spec does not give.',
+  PROCEDURE_DETAIL_UNUSED: 'A procedure detail is given that this procedure does not use.',
+  TENDER_PERIOD_TOO_SHORT: 'The time for Tenders is shorter than the law or good practice allows.',
+  CLARIFICATION_TOO_LATE: 'The clarification deadline leaves too little time before Tenders are due.',
+  NON_WORKING_DAY: 'A deadline falls on a weekend or a bank holiday.',
+  CALENDAR_NOT_COVERED: 'A date is outside the bank-holiday register.',
+  STANDSTILL_TOO_SHORT: 'The timetable leaves less than the mandatory standstill period.',
 } as const;
 
 export type SpecIssueCode = keyof typeof SPEC_ISSUE_CODES;

@@ -86,6 +86,12 @@ export const tenderSpecSchema = z
           .string()
           .optional()
           .describe('The name used in the text, e.g. "the Council". Defaults to "the Authority".'),
+        type: z
+          .enum(['sub-central', 'central'])
+          .default('sub-central')
+          .describe(
+            'sub-central (a local authority, the default) or central (a government department); sets the thresholds.',
+          ),
         address: z.string().optional(),
         contact: z
           .strictObject({
@@ -98,6 +104,33 @@ export const tenderSpecSchema = z
         .enum(Object.keys(PROCEDURES) as [Procedure, ...Procedure[]])
         .describe('The procurement procedure.'),
       portal: z.string().optional().describe('The e-tendering portal Bidders use.'),
+      contractType: z
+        .enum(['services', 'supplies', 'works', 'light-touch'])
+        .default('services')
+        .describe('The kind of contract, which sets the threshold: services (default), supplies, works or light-touch.'),
+      framework: z
+        .strictObject({
+          name: text('The framework’s name, e.g. Technology Services 4.'),
+          reference: z.string().optional().describe('The framework’s reference number, e.g. RM6100.'),
+          lot: z.string().optional().describe('The framework lot the call-off is run under.'),
+        })
+        .optional()
+        .describe('The framework a framework-competition call-off is run under. Required for that procedure.'),
+      stages: z
+        .array(
+          z.strictObject({
+            name: text('The stage name, e.g. Participation, Initial tenders, Negotiation.'),
+            description: text('What happens at this stage and what Bidders submit.'),
+          }),
+        )
+        .optional()
+        .describe('The stages of a competitive flexible procedure, in order. Required for that procedure.'),
+      timeLimitReduction: z
+        .enum(['qualifying-planned-procurement-notice', 'urgency'])
+        .optional()
+        .describe(
+          'Why the tendering period may be shorter than 25 days under section 54 of the Procurement Act 2023.',
+        ),
       estimatedValue: z
         .strictObject({
           amount: z.number().nonnegative(),

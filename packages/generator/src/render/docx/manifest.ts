@@ -65,6 +65,7 @@ const reasonSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('explicit') }),
   z.object({ kind: z.literal('profile'), profile: z.string() }),
   z.object({ kind: z.literal('fact'), facts: z.array(z.string()) }),
+  z.object({ kind: z.literal('procedure'), procedure: z.string() }),
   z.object({ kind: z.literal('always') }),
   z.object({ kind: z.literal('dependency'), from: z.string() }),
 ]);
