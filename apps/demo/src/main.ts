@@ -246,7 +246,7 @@ function specState(): SpecState {
           case 'fact':
             return `facts: ${reason.facts.join(', ')}`;
           case 'procedure':
-            return `wording for the ${reason.procedure} procedure`;
+            return `procedure: ${reason.procedure}`;
           case 'always':
             return 'in every tender';
           case 'dependency':

@@ -228,7 +228,15 @@ export function compileLibrary(input: CompileInput): CompileResult {
   const warnings = issues.filter((issue) => issue.severity === 'warning');
   if (errors.length > 0) return { errors, warnings };
   return {
-    catalog: { packageVersion: input.packageVersion, clauses, topics, profiles, references, definitions, registers },
+    catalog: {
+      packageVersion: input.packageVersion,
+      clauses,
+      topics,
+      profiles,
+      references,
+      definitions,
+      registers,
+    },
     errors,
     warnings,
   };

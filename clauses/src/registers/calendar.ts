@@ -13,7 +13,10 @@ export interface WorkingCalendar {
   nthWorkingDay(start: string, n: number): string;
 }
 
-export function workingCalendar(register: BankHolidayRegister | undefined, rule: WorkingDayRule): WorkingCalendar {
+export function workingCalendar(
+  register: BankHolidayRegister | undefined,
+  rule: WorkingDayRule,
+): WorkingCalendar {
   const holidays = new Set<string>(
     register
       ? rule === 'england-and-wales'
@@ -29,7 +32,9 @@ export function workingCalendar(register: BankHolidayRegister | undefined, rule:
   const isWorkingDay = (date: string) => !isWeekend(date) && !bankHoliday(date);
   return {
     covers: (date) =>
-      register !== undefined && register.coveredFrom <= date.slice(0, 10) && date.slice(0, 10) <= register.coveredUntil,
+      register !== undefined &&
+      register.coveredFrom <= date.slice(0, 10) &&
+      date.slice(0, 10) <= register.coveredUntil,
     isWeekend,
     bankHoliday,
     isWorkingDay,
@@ -57,7 +62,9 @@ export function addDays(date: string, days: number): string {
 }
 
 export function weekdayName(date: string): string {
-  return ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'][toUtc(date).getUTCDay()] as string;
+  return ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'][
+    toUtc(date).getUTCDay()
+  ] as string;
 }
 
 function toUtc(date: string): Date {

@@ -24,7 +24,7 @@ export { dirname, isInside, normalise, resolvePath } from './spec/paths.js';
 export type { ReadResult, SpecFileReader } from './spec/reader.js';
 export { inMemoryReader } from './spec/reader.js';
 export type { MilestoneKind, Procedure, TenderSpec, TenderSpecInput } from './spec/schema.js';
-export { MILESTONE_KINDS, PROCEDURES, tenderSpecSchema } from './spec/schema.js';
+export { MILESTONE_KINDS, PROCEDURE_SUMMARIES, PROCEDURES, tenderSpecSchema } from './spec/schema.js';
 export { validateSpec } from './spec/validate.js';
 export { formatDate, isRealDate } from './text/format.js';
 export { sanitiseLine, sanitiseText } from './text/sanitise.js';

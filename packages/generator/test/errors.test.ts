@@ -382,10 +382,14 @@ describe('includes and files', () => {
 });
 
 describe('procurement rules: procedure, value and timetable', () => {
-  const codes = async (text: string) => (await problems(text)).map((line) => line.split(' ').slice(0, 2).join(' '));
+  const codes = async (text: string) =>
+    (await problems(text)).map((line) => line.split(' ').slice(0, 2).join(' '));
 
   it('refuses a below-threshold procedure at or above the threshold, at the value', async () => {
-    const spec = edit('procedure: open', 'procedure: below-threshold').replace('amount: 250000', 'amount: 5000000');
+    const spec = edit('procedure: open', 'procedure: below-threshold').replace(
+      'amount: 250000',
+      'amount: 5000000',
+    );
     const [first] = await problems(spec);
     expect(first).toMatch(/^THRESHOLD_EXCEEDED \/specs\/tender\.yaml:9:13 /);
     expect(first).toContain('£6,000,000 including VAT');
@@ -400,9 +404,7 @@ describe('procurement rules: procedure, value and timetable', () => {
     expect(await codes(below.replace('amount: 250000', 'amount: 160000'))).toEqual([
       'THRESHOLD_NEAR /specs/tender.yaml:9:13',
     ]);
-    expect(
-      await codes(below.replace('amount: 250000', 'amount: 160000\n    includesVat: true')),
-    ).toEqual([]);
+    expect(await codes(below.replace('amount: 250000', 'amount: 160000\n    includesVat: true'))).toEqual([]);
     expect(await codes(below.replace('  estimatedValue:\n    amount: 250000\n', ''))).toContain(
       'THRESHOLD_UNKNOWN /specs/tender.yaml:7:14',
     );
@@ -437,14 +439,19 @@ describe('procurement rules: procedure, value and timetable', () => {
     expect(first).toMatch(/^TENDER_PERIOD_TOO_SHORT \/specs\/tender\.yaml:19:11 /);
     expect(first).toContain('at least 25 days');
     expect(first).toContain('2027-01-29 or later');
-    const reduced = short.replace('  procedure: open\n', '  procedure: open\n  timeLimitReduction: urgency\n');
+    const reduced = short.replace(
+      '  procedure: open\n',
+      '  procedure: open\n  timeLimitReduction: urgency\n',
+    );
     expect(await codes(reduced)).toEqual([]);
     const below = short
       .replace('procedure: open', 'procedure: below-threshold')
       .replace('amount: 250000', 'amount: 50000')
       .replace('date: 2027-01-15T12:00', 'date: 2027-01-11T12:00');
     const [warning] = await problems(below);
-    expect(warning).toMatch(/^TENDER_PERIOD_TOO_SHORT \/specs\/tender\.yaml:19:11 The Act sets no minimum|^TENDER_PERIOD_TOO_SHORT .* The Act sets no minimum/);
+    expect(warning).toMatch(
+      /^TENDER_PERIOD_TOO_SHORT \/specs\/tender\.yaml:19:11 The Act sets no minimum|^TENDER_PERIOD_TOO_SHORT .* The Act sets no minimum/,
+    );
   });
 
   it('warns when clarifications close too close to the deadline, and about weekends and bank holidays', async () => {
@@ -453,16 +460,17 @@ describe('procurement rules: procedure, value and timetable', () => {
     ]);
     const sunday = edit('date: 2027-02-01T12:00', 'date: 2027-01-31T12:00');
     const [weekend] = await problems(sunday);
-    expect(weekend).toMatch(/^NON_WORKING_DAY \/specs\/tender\.yaml:19:11 Deadline for tenders falls on Sunday, Sunday 31 January 2027/);
+    expect(weekend).toMatch(
+      /^NON_WORKING_DAY \/specs\/tender\.yaml:19:11 Deadline for tenders falls on Sunday, Sunday 31 January 2027/,
+    );
     const holiday = edit('date: 2027-02-01T12:00', 'date: 2027-03-29T12:00');
     expect(await codes(holiday)).toEqual(['NON_WORKING_DAY /specs/tender.yaml:19:11']);
-    const late = `${SPEC.replace('document:', 'timetable_extra:')}`.replace(
-      'timetable_extra:',
-      'document:',
-    ).replace(
-      '    date: 2027-02-01T12:00\n',
-      '    date: 2027-02-01T12:00\n  - kind: contract-start\n    date: 2028-03-01\n',
-    );
+    const late = `${SPEC.replace('document:', 'timetable_extra:')}`
+      .replace('timetable_extra:', 'document:')
+      .replace(
+        '    date: 2027-02-01T12:00\n',
+        '    date: 2027-02-01T12:00\n  - kind: contract-start\n    date: 2028-03-01\n',
+      );
     expect(await codes(late)).toEqual(['CALENDAR_NOT_COVERED /specs/tender.yaml:21:11']);
   });
 
@@ -473,7 +481,9 @@ describe('procurement rules: procedure, value and timetable', () => {
     );
     const [first] = await problems(award);
     // Good Friday and Easter Monday do not count, so the eighth working day is 1 April.
-    expect(first).toMatch(/^STANDSTILL_TOO_SHORT \/specs\/tender\.yaml:23:11 .*cannot end before 2027-04-01\./);
+    expect(first).toMatch(
+      /^STANDSTILL_TOO_SHORT \/specs\/tender\.yaml:23:11 .*cannot end before 2027-04-01\./,
+    );
     expect(await codes(award.replace('date: 2027-03-31', 'date: 2027-04-01'))).toEqual([]);
     const start = edit(
       '    date: 2027-02-01T12:00\n',
@@ -493,7 +503,6 @@ describe('procurement rules: procedure, value and timetable', () => {
     );
   });
 });
-
 
 afterAll(() => {
   // Every code the spec layer can report is exercised above.

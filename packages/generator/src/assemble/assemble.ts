@@ -11,7 +11,7 @@ import type {
 import { checkThreshold, runRules } from '../rules/index.js';
 import type { SpecIssue } from '../spec/issues.js';
 import type { LoadedSpec } from '../spec/load.js';
-import { MILESTONE_KINDS, PROCEDURES, type TenderSpec } from '../spec/schema.js';
+import { MILESTONE_KINDS, PROCEDURE_SUMMARIES, PROCEDURES, type TenderSpec } from '../spec/schema.js';
 import { appendixLetter, formatDate } from '../text/format.js';
 import { sanitiseLine } from '../text/sanitise.js';
 import { type InlineContext, markdownToDocBlocks, toDocBlocks } from './content.js';
@@ -25,8 +25,8 @@ import {
   timetableSection,
 } from './sections.js';
 import { type SelectedClause, selectClauses } from './select.js';
-import { buyerName, renameSection } from './voice.js';
 import { builtinValues, resolveClauseVariables, unusedVariableIssues } from './variables.js';
+import { buyerName, renameSection } from './voice.js';
 
 export interface AssembleOptions {
   readonly catalog: ClauseCatalog;
@@ -273,7 +273,7 @@ export function assembleTender(
       authority: sanitiseLine(spec.tender.authority.name),
       title: sanitiseLine(spec.tender.title),
       reference: sanitiseLine(spec.tender.reference),
-      procedure: capitalise(PROCEDURES[spec.tender.procedure]),
+      procedure: PROCEDURE_SUMMARIES[spec.tender.procedure].short,
       facts,
       keyDates,
       ...(spec.document.classification ? { classification: sanitiseLine(spec.document.classification) } : {}),
@@ -304,7 +304,7 @@ function summaryFacts(
     { label: 'Reference', value: spec.tender.reference },
     {
       label: 'Procedure',
-      value: `${capitalise(PROCEDURES[spec.tender.procedure])} under the Procurement Act 2023`,
+      value: PROCEDURE_SUMMARIES[spec.tender.procedure].law,
     },
   ];
   if (builtins['tender.estimatedValue'])
@@ -342,10 +342,6 @@ function selectedIndexOfExclusion(spec: TenderSpec, id: string): number {
   return spec.clauses.exclude.findIndex((e) => e.id === id);
 }
 
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
 /** Keeps definitions alphabetical after the buyer's name replaces "Authority". */
 function sortDefinitions(section: DocSection): void {
   const blocks = section.blocks as DocSection['blocks'][number][];
@@ -354,5 +350,6 @@ function sortDefinitions(section: DocSection): void {
     a.type === 'definition' && b.type === 'definition' ? a.term.localeCompare(b.term) : 0,
   );
   let next = 0;
-  for (let i = 0; i < blocks.length; i++) if (blocks[i]?.type === 'definition') blocks[i] = sorted[next++] as (typeof blocks)[number];
+  for (let i = 0; i < blocks.length; i++)
+    if (blocks[i]?.type === 'definition') blocks[i] = sorted[next++] as (typeof blocks)[number];
 }

@@ -89,9 +89,12 @@ export function toDocInlines(
           // A reference that starts a sentence starts with a capital, as any word would.
           const before = out.at(-1);
           const startsSentence = before?.type === 'text' && /[.!?]["'’”)]?\s+$/.test(before.text);
-          out.push({ type: 'ref', anchor: target.anchor, text: `${startsSentence ? 'Clause' : 'clause'} ${target.number}` });
-        }
-        else {
+          out.push({
+            type: 'ref',
+            anchor: target.anchor,
+            text: `${startsSentence ? 'Clause' : 'clause'} ${target.number}`,
+          });
+        } else {
           context.onMissingTarget?.(node.id);
           text(`[${node.id}]`);
         }

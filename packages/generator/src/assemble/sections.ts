@@ -1,6 +1,6 @@
 import type { ClauseCatalog } from '@loti/clauses';
 import type { DocBlock, DocInline, DocSection, DocTable, ManifestEntry } from '../model/types.js';
-import { type Criterion, MILESTONE_KINDS, type TenderSpec } from '../spec/schema.js';
+import { type Criterion, MILESTONE_KINDS, PROCEDURE_SUMMARIES, type TenderSpec } from '../spec/schema.js';
 import { formatDate } from '../text/format.js';
 import { markdownToDocBlocks, plain, toDocInlines } from './content.js';
 import { STANDARD_PRICE_METHOD } from './variables.js';
@@ -76,7 +76,13 @@ export function timetableSection(spec: TenderSpec): Part | undefined {
         ]
       : [];
   if (spec.timetable.length === 0)
-    return { kind: 'timetable', anchor: 'section-timetable', title: 'Timetable', blocks: stageBlocks, clauses: [] };
+    return {
+      kind: 'timetable',
+      anchor: 'section-timetable',
+      title: 'Timetable',
+      blocks: stageBlocks,
+      clauses: [],
+    };
   return {
     kind: 'timetable',
     anchor: 'section-timetable',
@@ -176,7 +182,9 @@ export function evaluationSection(spec: TenderSpec): Part | undefined {
       rows,
     ),
   ];
-  const scoresPrice = evaluation.criteria.some((c) => c.kind === 'price' || /\bprice\b|\bcost\b/i.test(c.name));
+  const scoresPrice = evaluation.criteria.some(
+    (c) => c.kind === 'price' || /\bprice\b|\bcost\b/i.test(c.name),
+  );
   if (evaluation.priceMethod || scoresPrice)
     blocks.push(paragraph(`How price is scored: ${evaluation.priceMethod?.trim() || STANDARD_PRICE_METHOD}`));
   return { kind: 'evaluation', anchor: 'section-evaluation', title: 'Evaluation', blocks, clauses: [] };
@@ -239,10 +247,10 @@ export function manifestAppendix(
             : r.kind === 'fact'
               ? `key facts: ${r.facts.join(', ')}`
               : r.kind === 'procedure'
-                ? `wording for the ${r.procedure} procedure`
-              : r.kind === 'always'
-                ? 'standard section'
-                : `referred to by ${r.from}`,
+                ? `procedure: ${(PROCEDURE_SUMMARIES as Record<string, { short: string }>)[r.procedure]?.short.toLowerCase() ?? r.procedure}`
+                : r.kind === 'always'
+                  ? 'standard section'
+                  : `referred to by ${r.from}`,
       )
       .join('; ');
   const blocks: DocBlock[] = [

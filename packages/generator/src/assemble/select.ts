@@ -1,5 +1,10 @@
 import {
-  type ThresholdPosition, type Clause, type ClauseCatalog, splitClauseReference, TENDER_FACT_NAMES } from '@loti/clauses';
+  type Clause,
+  type ClauseCatalog,
+  splitClauseReference,
+  TENDER_FACT_NAMES,
+  type ThresholdPosition,
+} from '@loti/clauses';
 import type { InclusionReason } from '../model/types.js';
 import type { SpecIssue } from '../spec/issues.js';
 import type { LoadedSpec } from '../spec/load.js';
@@ -136,7 +141,9 @@ export function selectClauses(
       const when = clause.appliesWhen;
       const matched =
         when && when !== 'always'
-          ? TENDER_FACT_NAMES.filter((fact) => facts[fact] && [...(when.all ?? []), ...(when.any ?? [])].includes(fact))
+          ? TENDER_FACT_NAMES.filter(
+              (fact) => facts[fact] && [...(when.all ?? []), ...(when.any ?? [])].includes(fact),
+            )
           : [];
       const reason: InclusionReason =
         when === 'always'

@@ -15,7 +15,10 @@ export interface BuyerName {
   rename(text: string): string;
 }
 
-export function buyerName(shortName: string | undefined, compoundTerms: readonly string[]): BuyerName | undefined {
+export function buyerName(
+  shortName: string | undefined,
+  compoundTerms: readonly string[],
+): BuyerName | undefined {
   const trimmed = shortName?.trim();
   if (!trimmed || /^the authority$/i.test(trimmed)) return undefined;
   const withArticle = /^the\s+/i.test(trimmed);

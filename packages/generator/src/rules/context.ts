@@ -22,7 +22,8 @@ export function issueAt(
 
 function fieldName(path: readonly PathSegment[]): string {
   return path.reduce<string>(
-    (out, segment) => (typeof segment === 'number' ? `${out}[${segment}]` : out ? `${out}.${segment}` : segment),
+    (out, segment) =>
+      typeof segment === 'number' ? `${out}[${segment}]` : out ? `${out}.${segment}` : segment,
     '',
   );
 }

@@ -32,8 +32,10 @@ export const procedureDetailsRule: Rule = (context) => {
       severity: 'warning',
       message: `tender.${field} is only used by ${usedBy}; this tender uses the ${PROCEDURES[procedure]}, so it is left out. Remove it, or check the procedure.`,
     });
-  if (framework && procedure !== 'framework-competition') issues.push(unused('framework', 'procedure: framework-competition'));
-  if (stages?.length && procedure !== 'competitive-flexible') issues.push(unused('stages', 'procedure: competitive-flexible'));
+  if (framework && procedure !== 'framework-competition')
+    issues.push(unused('framework', 'procedure: framework-competition'));
+  if (stages?.length && procedure !== 'competitive-flexible')
+    issues.push(unused('stages', 'procedure: competitive-flexible'));
   if (timeLimitReduction && procedure !== 'open' && procedure !== 'competitive-flexible')
     issues.push(unused('timeLimitReduction', 'the open and competitive flexible procedures (section 54)'));
   return issues;

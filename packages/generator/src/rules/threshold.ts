@@ -1,4 +1,9 @@
-import { type ThresholdInForce, type ThresholdKind, type ThresholdPosition, thresholdOn } from '@loti/clauses';
+import {
+  type ThresholdInForce,
+  type ThresholdKind,
+  type ThresholdPosition,
+  thresholdOn,
+} from '@loti/clauses';
 import { formatMoney } from '../text/format.js';
 import { issueAt, type Rule, type RuleContext } from './context.js';
 
@@ -48,12 +53,18 @@ export function checkThreshold(context: Pick<RuleContext, 'spec' | 'catalog'>): 
     return { ...(threshold ? { threshold } : {}), position: implied, known: false };
   }
   const valueWithVat = value.includesVat ? value.amount : Math.round(value.amount * (1 + VAT_RATE));
-  return { threshold, valueWithVat, position: valueWithVat >= threshold.amount ? 'above' : 'below', known: true };
+  return {
+    threshold,
+    valueWithVat,
+    position: valueWithVat >= threshold.amount ? 'above' : 'below',
+    known: true,
+  };
 }
 
 const KIND_WORDS: Record<ThresholdKind, string> = {
   'supplies-services-central': 'supplies and services bought by central government',
-  'supplies-services-sub-central': 'supplies and services bought by a sub-central authority such as a council',
+  'supplies-services-sub-central':
+    'supplies and services bought by a sub-central authority such as a council',
   works: 'works contracts',
   'light-touch': 'light touch services',
 };
@@ -63,7 +74,9 @@ export const thresholdRule: Rule = (context) => {
   const { spec } = context;
   const check = checkThreshold(context);
   const procedure = spec.tender.procedure;
-  const valuePath = spec.tender.estimatedValue ? ['tender', 'estimatedValue', 'amount'] : ['tender', 'procedure'];
+  const valuePath = spec.tender.estimatedValue
+    ? ['tender', 'estimatedValue', 'amount']
+    : ['tender', 'procedure'];
   if (procedure === 'framework-competition') return [];
   if (!check.known || !check.threshold || check.valueWithVat === undefined) {
     if (!check.threshold) return [];
@@ -79,7 +92,9 @@ export const thresholdRule: Rule = (context) => {
   }
   const amount = formatMoney(check.threshold.amount, 'GBP');
   const value = formatMoney(check.valueWithVat, 'GBP');
-  const vatNote = spec.tender.estimatedValue?.includesVat ? '' : ' (the check adds VAT at 20%; set includesVat: true if the value already includes VAT or the contract is exempt)';
+  const vatNote = spec.tender.estimatedValue?.includesVat
+    ? ''
+    : ' (the check adds VAT at 20%; set includesVat: true if the value already includes VAT or the contract is exempt)';
   const since = `in force from ${check.threshold.from}`;
   if (procedure === 'below-threshold') {
     if (check.valueWithVat >= check.threshold.amount) {

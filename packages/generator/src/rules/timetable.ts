@@ -53,7 +53,8 @@ export const timetableRule: Rule = (context) => {
       const earlierKind = SEQUENCE[j] as MilestoneKind;
       const earlier = find(earlierKind);
       // clarification before submission is already checked when the spec is validated
-      if (!earlier || (earlierKind === 'clarification-deadline' && SEQUENCE[i] === 'submission-deadline')) continue;
+      if (!earlier || (earlierKind === 'clarification-deadline' && SEQUENCE[i] === 'submission-deadline'))
+        continue;
       if (later.date < earlier.date) {
         issues.push(
           issueAt(context, datePath(later), {
@@ -153,7 +154,8 @@ export const timetableRule: Rule = (context) => {
     const lastDay = act.nthWorkingDay(award.date, STANDSTILL_WORKING_DAYS);
     const end = find('standstill-end');
     const start = find('contract-start');
-    const from = award === find('contract-award-notice') ? 'the contract award notice' : 'the assessment summaries';
+    const from =
+      award === find('contract-award-notice') ? 'the contract award notice' : 'the assessment summaries';
     if (end && end.date.slice(0, 10) < lastDay) {
       issues.push(
         issueAt(context, datePath(end), {

@@ -5,9 +5,26 @@ import { z } from 'zod';
 export const PROCEDURES = {
   open: 'open procedure',
   'competitive-flexible': 'competitive flexible procedure',
-  'below-threshold': 'below-threshold procedure',
-  'framework-competition': 'competitive selection under a framework',
+  'below-threshold': 'process for a below-threshold contract',
+  'framework-competition': 'competitive selection process under a framework',
 } as const satisfies Record<ProcedureId, string>;
+
+/** How the cover and summary name the procedure and the law it runs under. */
+export const PROCEDURE_SUMMARIES = {
+  open: { short: 'Open procedure', law: 'Open procedure under the Procurement Act 2023' },
+  'competitive-flexible': {
+    short: 'Competitive flexible procedure',
+    law: 'Competitive flexible procedure under the Procurement Act 2023',
+  },
+  'below-threshold': {
+    short: 'Below-threshold contract',
+    law: 'Below-threshold contract under Part 6 of the Procurement Act 2023',
+  },
+  'framework-competition': {
+    short: 'Call-off under a framework',
+    law: 'Call-off by competitive selection under a framework (section 46 of the Procurement Act 2023)',
+  },
+} as const satisfies Record<ProcedureId, { short: string; law: string }>;
 export type Procedure = keyof typeof PROCEDURES;
 
 export const MILESTONE_KINDS = {
@@ -107,7 +124,9 @@ export const tenderSpecSchema = z
       contractType: z
         .enum(['services', 'supplies', 'works', 'light-touch'])
         .default('services')
-        .describe('The kind of contract, which sets the threshold: services (default), supplies, works or light-touch.'),
+        .describe(
+          'The kind of contract, which sets the threshold: services (default), supplies, works or light-touch.',
+        ),
       framework: z
         .strictObject({
           name: text('The framework’s name, e.g. Technology Services 4.'),
@@ -115,7 +134,9 @@ export const tenderSpecSchema = z
           lot: z.string().optional().describe('The framework lot the call-off is run under.'),
         })
         .optional()
-        .describe('The framework a framework-competition call-off is run under. Required for that procedure.'),
+        .describe(
+          'The framework a framework-competition call-off is run under. Required for that procedure.',
+        ),
       stages: z
         .array(
           z.strictObject({
