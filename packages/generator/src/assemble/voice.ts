@@ -26,7 +26,7 @@ export function buyerName(
   // "Authority Data", "Authority Systems": a rename must not split a longer defined term.
   const compounds = compoundTerms
     .filter((t) => t.startsWith('Authority '))
-    .map((t) => escape(t.slice('Authority'.length)));
+    .map((t) => escapeRegExp(t.slice('Authority'.length)));
   const notCompound = compounds.length > 0 ? `(?!${compounds.join('|')})` : '';
   const pattern = new RegExp(`\\b([Tt])he Authority\\b${notCompound}`, 'g');
   return {
@@ -91,6 +91,6 @@ function renameInline(inline: DocInline, name: BuyerName): DocInline {
   return inline.type === 'link' ? inline : { ...inline, text: name.rename(inline.text) };
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
