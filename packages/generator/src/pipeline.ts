@@ -7,6 +7,7 @@ import { type LoadedSpec, loadSpec } from './spec/load.js';
 import { dirname, isInside, resolvePath } from './spec/paths.js';
 import { inMemoryReader, type SpecFileReader } from './spec/reader.js';
 import type { TenderSpec } from './spec/schema.js';
+import { orderByCause } from './spec/order-issues.js';
 import { validateSpec } from './spec/validate.js';
 import { GENERATOR } from './version.js';
 
@@ -105,8 +106,9 @@ async function loadLogo(
 }
 
 function split(issues: readonly SpecIssue[]): { errors: SpecIssue[]; warnings: SpecIssue[] } {
+  const ordered = orderByCause(issues);
   return {
-    errors: issues.filter((i) => i.severity === 'error'),
-    warnings: issues.filter((i) => i.severity === 'warning'),
+    errors: ordered.filter((i) => i.severity === 'error'),
+    warnings: ordered.filter((i) => i.severity === 'warning'),
   };
 }

@@ -504,6 +504,34 @@ describe('procurement rules: procedure, value and timetable', () => {
   });
 });
 
+describe('issues ordered by cause', () => {
+  it('makes a misspelt variable one error with did-you-mean, and hides the "missing" report it causes', async () => {
+    const spec = edit('  facts: {}', '  facts: { processesPersonalData: true }').replace(
+      'document:',
+      'variables:\n  processingPurpos: running the library system\n  personalDataTypes: names and loans\n  dataSubjectCategories: library members\ndocument:',
+    );
+    const issues = await problems(spec);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatch(
+      /^VARIABLE_MISSPELT \/specs\/tender\.yaml:\d+:3 No included clause uses "processingPurpos"\. Did you mean "processingPurpose"\?/,
+    );
+  });
+
+  it('puts the unknown clause first and a missing procedure detail before what it causes', async () => {
+    const spec = edit('procedure: open', 'procedure: competitive-flexible').replace(
+      'document:',
+      'clauses:\n  include: [data-acess/export-on-request]\ndocument:',
+    );
+    const codes = async (text: string) => (await problems(text)).map((line) => line.split(' ')[0]);
+    expect(await codes(spec)).toEqual(['CLAUSE_UNKNOWN']);
+    // Without stages, the stage built-ins are missing too; only the cause is reported.
+    expect(await codes(edit('procedure: open', 'procedure: competitive-flexible'))).toEqual([
+      'PROCEDURE_DETAIL_MISSING',
+    ]);
+  });
+});
+
+
 afterAll(() => {
   // Every code the spec layer can report is exercised above.
   expect([...seen].sort()).toEqual(Object.keys(SPEC_ISSUE_CODES).sort());

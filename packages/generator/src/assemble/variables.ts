@@ -118,6 +118,7 @@ export function resolveClauseVariables(
           : `Clause ${clause.id} uses {{${name}}}, which this spec does not give. ${BUILTIN_HINTS[name as BuiltinVariable] ?? `Set variables."${name}".`}`,
         position: at(declared ? wherePath : builtinPath(name)),
         field: (declared ? wherePath : builtinPath(name)).join('.'),
+        subject: name,
       });
       continue;
     }
@@ -162,13 +163,24 @@ export function unusedVariableIssues(
   return Object.keys(spec.variables)
     .filter((name) => !used.has(name))
     .map((name) => {
+      // A name close to one the clauses use is a typo: without the error the document would
+      // silently use the default (or report the real name as missing).
       const guess = closest(name, known);
-      return {
-        code: 'VARIABLE_UNUSED' as const,
-        severity: 'warning' as const,
-        message: `No included clause uses "${name}".${guess ? ` Did you mean "${guess}"?` : ' Remove it, or include the clause that needs it.'}`,
-        position: at(['variables', name], { keyInstead: true }),
-        field: `variables.${name}`,
-      };
+      return guess
+        ? {
+            code: 'VARIABLE_MISSPELT' as const,
+            severity: 'error' as const,
+            message: `No included clause uses "${name}". Did you mean "${guess}"? Rename it, or the clause uses its default instead of this value.`,
+            position: at(['variables', name], { keyInstead: true }),
+            field: `variables.${name}`,
+            subject: guess,
+          }
+        : {
+            code: 'VARIABLE_UNUSED' as const,
+            severity: 'warning' as const,
+            message: `No included clause uses "${name}". Remove it, or include the clause that needs it.`,
+            position: at(['variables', name], { keyInstead: true }),
+            field: `variables.${name}`,
+          };
     });
 }

@@ -30,6 +30,7 @@ export const SPEC_ISSUE_CODES = {
   EXCLUDE_UNKNOWN: 'An excluded clause was never going to be included.',
   VARIABLE_MISSING: 'A clause needs a variable value that has no default.',
   VARIABLE_UNUSED: 'A variable value is given but no included clause uses it.',
+  VARIABLE_MISSPELT: 'A variable name is close to one an included clause uses: probably a typo.',
   VARIABLE_TYPE: 'A variable value has the wrong type.',
   CROSS_REFERENCE_EXCLUDED: 'Included wording refers to a clause that is not in the document.',
   INCLUDE_NOT_FOUND: 'An included file cannot be read.',
@@ -62,6 +63,8 @@ export interface SpecIssue {
   readonly position?: SourcePosition;
   /** Dotted path of the field, e.g. `evaluation.criteria[0].weight`. */
   readonly field?: string;
+  /** The name the issue is about (a variable or clause id), so a root cause can hide what it causes. */
+  readonly subject?: string;
 }
 
 export function formatSpecIssue(issue: SpecIssue): string {
