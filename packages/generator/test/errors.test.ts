@@ -523,7 +523,7 @@ describe('issues ordered by cause', () => {
       'clauses:\n  include: [data-acess/export-on-request]\ndocument:',
     );
     const codes = async (text: string) => (await problems(text)).map((line) => line.split(' ')[0]);
-    expect(await codes(spec)).toEqual(['CLAUSE_UNKNOWN']);
+    expect(await codes(spec)).toEqual(['CLAUSE_UNKNOWN', 'PROCEDURE_DETAIL_MISSING']);
     // Without stages, the stage built-ins are missing too; only the cause is reported.
     expect(await codes(edit('procedure: open', 'procedure: competitive-flexible'))).toEqual([
       'PROCEDURE_DETAIL_MISSING',

@@ -28,7 +28,10 @@ export function orderByCause(issues: readonly SpecIssue[]): SpecIssue[] {
     if (misspeltFor.has(issue.subject)) return false;
     return !(procedureDetailMissing && PROCEDURE_BUILTINS.test(issue.subject));
   });
-  const rank = (issue: SpecIssue) => (ROOT_CAUSES.includes(issue.code) ? 0 : 1);
+  const rank = (issue: SpecIssue) => {
+    const index = ROOT_CAUSES.indexOf(issue.code);
+    return index < 0 ? ROOT_CAUSES.length : index;
+  };
   return kept
     .map((issue, index) => ({ issue, index }))
     .sort((a, b) => rank(a.issue) - rank(b.issue) || a.index - b.index)
