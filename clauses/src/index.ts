@@ -11,6 +11,8 @@ export type { BuiltinVariable } from './builtins.js';
 export { BUILTIN_VARIABLES, isBuiltinVariable } from './builtins.js';
 export type { ApplicabilityContext, ClauseCatalog, ClauseQuery, ResolveResult } from './catalog/catalog.js';
 export { createCatalog, evaluateAppliesWhen, splitClauseReference } from './catalog/catalog.js';
+export type { SearchHit } from './catalog/search.js';
+export { searchClauses } from './catalog/search.js';
 export type { WordChange } from './catalog/diff.js';
 export { diffClauseWording, diffText, formatWordDiff } from './catalog/diff.js';
 export type { CompileInput, CompileResult } from './compile/compile-library.js';

@@ -111,3 +111,22 @@ describe('word diff', () => {
     expect(formatWordDiff(diff)).toContain('{+, at no cost+}');
   });
 });
+
+describe('ranked search', () => {
+  it('puts id and title matches before matches in the wording', async () => {
+    const { catalog } = await import('../src/index.js');
+    const ids = catalog.search('api').map((hit) => hit.clause.id);
+    const firstApis = ids.findIndex((id) => id.startsWith('apis/'));
+    expect(firstApis).toBe(0);
+    const lastApis = ids.findLastIndex((id) => id.startsWith('apis/'));
+    const roadmap = ids.indexOf('innovation/product-roadmap');
+    if (roadmap >= 0) expect(roadmap).toBeGreaterThan(lastApis);
+  });
+
+  it('needs every word and finds nothing for nonsense', async () => {
+    const { catalog } = await import('../src/index.js');
+    expect(catalog.search('export data').every((hit) => hit.score > 0)).toBe(true);
+    expect(catalog.search('export data')[0]?.clause.id).toBe('data-access/export-on-request');
+    expect(catalog.search('zzqx')).toEqual([]);
+  });
+});

@@ -5,6 +5,7 @@ import type { TenderFacts } from '../facts.js';
 import type { ProcedureId, ThresholdPosition } from '../procedures.js';
 import type { AppliesWhen, ClauseStatus, Reference } from '../schema.js';
 import type { CatalogData, ChangelogEntry, Clause, Definition, Profile, Topic } from '../types.js';
+import { type SearchHit, searchClauses } from './search.js';
 
 export interface ClauseQuery {
   readonly topic?: string;
@@ -51,6 +52,8 @@ export interface ClauseCatalog {
    * `includeAlways` is false). Pass plain facts, or a context with the procedure and threshold.
    */
   applicable(tender: TenderFacts | ApplicabilityContext, options?: { includeAlways?: boolean }): Clause[];
+  /** Newest clauses ranked for a search: id and title matches first, then tags, summary and wording. */
+  search(query: string): SearchHit[];
 }
 
 /** What `appliesWhen` is evaluated against. */
@@ -167,6 +170,7 @@ export function createCatalog(data: CatalogData): ClauseCatalog {
     references: () => data.references,
     reference: (id) => references.get(id),
     definitions: () => data.definitions,
+    search: (query) => searchClauses(newest(), query),
     applicable(tender, options = {}) {
       const context = toContext(tender);
       return newest().filter(

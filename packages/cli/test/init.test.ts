@@ -27,9 +27,13 @@ describe('tender init', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('✔ Wrote housing/tender.yaml');
     const text = readFileSync(join(dir, 'housing', 'tender.yaml'), 'utf8');
-    expect(text.split('\n')[0]).toMatch(
-      /^# yaml-language-server: \$schema=(https:\/\/unpkg\.com\/@loti\/tender-generator\/schema\.json|(\.\.\/)+node_modules\/@loti\/tender-generator\/schema\.json)$/,
+    const schemaLine = text.split('\n')[0] ?? '';
+    expect(schemaLine).toMatch(
+      /^# yaml-language-server: \$schema=(\.\/tender\.schema\.json|(\.\.\/)+node_modules\/@loti\/tender-generator\/schema\.json)$/,
     );
+    // The schema the line names exists, so editors complete.
+    const schemaPath = join(dir, 'housing', schemaLine.replace(/^.*\$schema=/, ''));
+    expect(JSON.parse(readFileSync(schemaPath, 'utf8')).title).toBe('LOTI Tender Kit spec');
     expect(text).toContain('  title: Housing Management System');
     expect(text).toContain('  reference: LBH-');
     expect(text).toContain('    processesPersonalData: true # ');
@@ -85,8 +89,23 @@ describe('tender init', () => {
   it('without a terminal and without flags, uses placeholders and says so', async () => {
     const result = await run(['init', 'defaults'], { cwd: dir });
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain('No title or authority given (stdin is not a terminal)');
+    expect(result.stderr).toContain('No title or authority given (no answer on stdin)');
     expect(readFileSync(join(dir, 'defaults', 'tender.yaml'), 'utf8')).toContain('title: New tender');
+  });
+
+  it('reads piped answers, one per line, and keeps defaults for questions the pipe does not reach', async () => {
+    const result = await run(['init', 'piped'], {
+      cwd: dir,
+      input: 'Parking Permits\nLondon Borough of Hollybrook\n2\n',
+    });
+    expect(result.code).toBe(0);
+    expect(result.stderr).not.toContain('Title of the tender');
+    const text = readFileSync(join(dir, 'piped', 'tender.yaml'), 'utf8');
+    expect(text).toContain('title: Parking Permits');
+    expect(text).toContain('name: London Borough of Hollybrook');
+    expect(text).toContain('procedure: competitive-flexible');
+    expect(text).toContain('  stages:');
+    expect(text).toContain('    hostedBySupplier: false');
   });
 
   it('refuses to overwrite an existing file', async () => {

@@ -6,7 +6,7 @@ import { type BuildFileResult, buildFiles } from '../build/build-files.js';
 import { FORMAT_NAMES, type Format } from '../build/formats.js';
 import { compileCatalogFromSource, findLibraryRoot, loadCatalog } from '../catalog.js';
 import type { CliContext } from '../context.js';
-import { EXIT } from '../errors.js';
+import { EXIT, usageError } from '../errors.js';
 import { watchFiles, watchTree } from '../io/watch.js';
 import type { Console } from '../output/console.js';
 import { displayPath, formatBytes, formatDuration, plural } from '../output/format.js';
@@ -18,6 +18,8 @@ interface BuildOptions {
   format: Format;
   watch?: boolean;
   jobs?: number;
+  json?: boolean;
+  quiet?: boolean;
 }
 
 function parseJobs(value: string): number {
@@ -52,8 +54,12 @@ export function buildCommand(ctx: CliContext): Command {
       ).argParser(parseJobs),
     )
     .option('-w, --watch', 'rebuild when the spec, its includes or the clause library change')
+    .option('--json', 'print one JSON object per spec on stdout (file, output, pages, clauses, bytes, issues)')
+    .option('-q, --quiet', 'print only errors (and warnings count); no success lines, progress or summary')
     .addHelpText('after', EXAMPLES)
     .action(async (specs: string[], options: BuildOptions) => {
+      if (options.watch && options.json)
+        throw usageError('--json prints one result per build and cannot be used with --watch.');
       ctx.exitCode = options.watch
         ? await watchBuild(ctx.console, specs, options)
         : await buildOnce(ctx.console, specs, options);
@@ -74,17 +80,49 @@ async function buildOnce(
     ...(options.jobs ? { jobs: options.jobs } : {}),
     ...(catalog ? { catalog } : {}),
     onStart: (total) => {
-      progress = createProgress(con, total);
+      if (!options.json && !options.quiet) progress = createProgress(con, total);
     },
     onResult: (result, done) => {
-      progress?.log(() => printResult(con, result));
+      if (options.json) con.out(JSON.stringify(resultJson(result)));
+      else if (options.quiet) printErrors(con, result);
+      else progress?.log(() => printResult(con, result));
       progress?.update(done, result.spec);
     },
   });
   progress?.stop();
   const failed = results.filter((result) => !result.written);
-  if (results.length > 1) printSummary(con, results, failed, performance.now() - started);
+  if (results.length > 1 && !options.json && !options.quiet)
+    printSummary(con, results, failed, performance.now() - started);
   return failed.length > 0 ? EXIT.failed : EXIT.ok;
+}
+
+/** One line of --json output: what a tool needs to know about one spec's build. */
+export function resultJson(result: BuildFileResult) {
+  const issue = (i: BuildFileResult['errors'][number]) => ({
+    code: i.code,
+    severity: i.severity,
+    message: i.message,
+    ...(i.file !== undefined ? { file: i.file } : {}),
+    ...(i.line !== undefined ? { line: i.line, column: i.column } : {}),
+  });
+  return {
+    spec: result.spec,
+    ok: result.written,
+    ...(result.written && result.output ? { output: result.output } : {}),
+    ...(result.pages !== undefined ? { pages: result.pages } : {}),
+    ...(result.clauses !== undefined ? { clauses: result.clauses } : {}),
+    ...(result.bytesWritten !== undefined ? { bytes: result.bytesWritten } : {}),
+    ms: Math.round(result.ms),
+    ...(result.failure ? { failure: result.failure } : {}),
+    issues: [...result.errors.map(issue), ...result.warnings.map(issue)],
+  };
+}
+
+/** --quiet: errors in full, and a failed spec's one line; nothing for a spec that built. */
+function printErrors(con: Console, result: BuildFileResult): void {
+  if (result.written) return;
+  for (const issue of result.errors) con.err(formatIssue(issue, con.ce));
+  printResult({ ...con, out: () => {} }, { ...result, errors: [], warnings: [] });
 }
 
 export function printResult(con: Console, result: BuildFileResult): void {

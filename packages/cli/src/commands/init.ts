@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import { buildTenderModelFromText, PROCEDURES, type Procedure } from '@loti/tender-generator';
+import { buildTenderModelFromText, PROCEDURES, type Procedure, tenderSpecJsonSchema } from '@loti/tender-generator';
 import { Command } from 'commander';
 import { loadCatalog } from '../catalog.js';
 import type { CliContext } from '../context.js';
@@ -13,7 +13,7 @@ import {
   parseProcedure,
   suggestFact,
 } from '../init/prompt.js';
-import { initials, SCHEMA_URL, specTemplate } from '../init/template.js';
+import { initials, specTemplate } from '../init/template.js';
 import { displayPath, plural } from '../output/format.js';
 
 interface InitOptions {
@@ -32,7 +32,8 @@ Examples:
       --authority "London Borough of Hollybrook" --procedure open \\
       --facts processesPersonalData,hostedBySupplier
 
-Questions are asked only when stdin is a terminal; otherwise flags (or defaults) are used.
+Questions are asked when stdin is a terminal. Answers can also be piped, one per line, in the
+order asked (title, authority, procedure, key facts); questions left unanswered use defaults.
 An existing file is never overwritten.`;
 
 export function initCommand(ctx: CliContext): Command {
@@ -43,7 +44,7 @@ export function initCommand(ctx: CliContext): Command {
     .option('--authority <name>', 'contracting authority, full legal name')
     .option('--reference <ref>', 'tender reference (default: from the authority and year)')
     .option('--procedure <procedure>', `procurement procedure: ${Object.keys(PROCEDURES).join(', ')}`)
-    .option('--facts <list>', 'key facts that apply, separated by commas (see tender clauses list)')
+    .option('--facts <list>', 'key facts that apply, separated by commas (see tender clauses facts)')
     .option('--file <name>', 'file name of the new spec', 'tender.yaml')
     .addHelpText('after', EXAMPLES)
     .action(async (dir: string, options: InitOptions) => {
@@ -74,14 +75,14 @@ export function initCommand(ctx: CliContext): Command {
             return `"${name}"${guess ? ` (did you mean ${guess}?)` : ''}`;
           });
           throw usageError(
-            `Not a key fact: ${hints.join(', ')}. Run tender init --help, or see tender clauses list.`,
+            `Not a key fact: ${hints.join(', ')}. Run tender clauses facts to see them all.`,
           );
         }
         given.facts = facts;
       }
 
       const interactive = Boolean(process.stdin.isTTY);
-      const answers = interactive ? await askQuestions(given, con.ce) : given;
+      const answers = await askQuestions(given, con.ce, { interactive });
       const defaulted = [answers.title ? '' : 'title', answers.authority ? '' : 'authority'].filter(Boolean);
       const title = answers.title ?? 'New tender';
       const authority = answers.authority ?? 'London Borough of Example';
@@ -89,10 +90,13 @@ export function initCommand(ctx: CliContext): Command {
       const reference = answers.reference ?? `${initials(authority)}-${new Date().getFullYear()}-001`;
 
       const catalog = loadCatalog();
+      // Editors complete from a schema that resolves: the installed package's copy, or one
+      // written beside the spec (an unpublished URL would 404 and give no completion).
+      const installedSchema = installedSchemaReference(dir);
       const text = specTemplate(
         { title, authority, procedure, reference, facts: answers.facts ?? [] },
         catalog,
-        schemaReference(dir),
+        installedSchema ?? `./${LOCAL_SCHEMA_FILE}`,
       );
 
       // Check the template against this generator and catalog before writing, so init never writes a broken spec.
@@ -101,6 +105,8 @@ export function initCommand(ctx: CliContext): Command {
       try {
         await mkdir(dir, { recursive: true });
         await writeFile(target, text, { flag: 'wx' });
+        if (!installedSchema)
+          await writeFile(join(dir, LOCAL_SCHEMA_FILE), `${JSON.stringify(tenderSpecJsonSchema(), null, 2)}\n`);
       } catch (error) {
         if (errorCode(error) === 'EEXIST')
           throw new CliError(`${target} already exists; init never overwrites a file.`);
@@ -114,7 +120,7 @@ export function initCommand(ctx: CliContext): Command {
       if (defaulted.length > 0)
         con.err(
           c.yellow(
-            `  No ${defaulted.join(' or ')} given (stdin is not a terminal): edit the placeholder in the file.`,
+            `  No ${defaulted.join(' or ')} given (no answer on stdin): edit the placeholder in the file.`,
           ),
         );
       if (check.errors.length > 0) {
@@ -132,8 +138,10 @@ export function initCommand(ctx: CliContext): Command {
     });
 }
 
-/** The JSON Schema for the editor: the installed copy (works offline) when there is one, else the unpkg URL. */
-function schemaReference(dir: string): string {
+const LOCAL_SCHEMA_FILE = 'tender.schema.json';
+
+/** The installed JSON Schema (works offline, updates with the package), relative to the spec's folder. */
+function installedSchemaReference(dir: string): string | undefined {
   let folder = resolve(dir);
   while (true) {
     const candidate = join(folder, 'node_modules', '@loti', 'tender-generator', 'schema.json');
@@ -142,7 +150,7 @@ function schemaReference(dir: string): string {
       return rel.startsWith('.') ? rel : `./${rel}`;
     }
     const parent = dirname(folder);
-    if (parent === folder) return SCHEMA_URL;
+    if (parent === folder) return undefined;
     folder = parent;
   }
 }

@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline/promises';
+import { Writable } from 'node:stream';
 import { closest, TENDER_FACT_NAMES, TENDER_FACTS, type TenderFact } from '@loti/clauses';
 import { PROCEDURES, type Procedure } from '@loti/tender-generator';
 import { CliError, EXIT } from '../errors.js';
@@ -44,21 +45,35 @@ export function suggestFact(name: string): string | undefined {
  * Asks for what the flags did not give, on stderr so stdout stays clean. Only called when stdin is a terminal.
  * Lines are read through the interface's async iterator, which queues them, so pasted answers are not lost.
  */
-export async function askQuestions(given: PartialAnswers, c: Colours): Promise<PartialAnswers> {
-  const rl = createInterface({ input: process.stdin, output: process.stderr });
+export async function askQuestions(
+  given: PartialAnswers,
+  c: Colours,
+  options: { interactive: boolean } = { interactive: true },
+): Promise<PartialAnswers> {
+  // Piped answers (`printf 'Title\nAuthority\n' | tender init`) are read line by line with no
+  // prompts; when the pipe ends early, the questions left keep their defaults.
+  const rl = createInterface({
+    input: process.stdin,
+    output: options.interactive ? process.stderr : new Writable({ write: (_chunk, _encoding, done) => done() }),
+    terminal: options.interactive,
+  });
   // Ctrl+C in the prompt: end the way a signal would (bin.ts exits with 130).
   rl.on('SIGINT', () => {
     rl.close();
     process.kill(process.pid, 'SIGINT');
   });
   const lines = rl[Symbol.asyncIterator]();
-  const say = (text: string) => process.stderr.write(text);
+  const say = (text: string) => {
+    if (options.interactive) process.stderr.write(text);
+  };
   const ask = async (question: string, fallback?: string): Promise<string> => {
     rl.setPrompt(`${c.bold(question)}${fallback ? c.dim(` (${fallback})`) : ''}: `);
     rl.prompt();
     const next = await lines.next();
-    if (next.done)
+    if (next.done) {
+      if (!options.interactive) throw INPUT_ENDED;
       throw new CliError('No answer: the input ended before the questions were answered.', EXIT.failed);
+    }
     return String(next.value).trim() || fallback || '';
   };
   const answers: PartialAnswers = { ...given };
@@ -90,7 +105,13 @@ export async function askQuestions(given: PartialAnswers, c: Colours): Promise<P
       }
     }
     return answers;
+  } catch (error) {
+    if (error === INPUT_ENDED) return answers;
+    throw error;
   } finally {
     rl.close();
   }
 }
+
+/** Thrown inside askQuestions when piped input runs out; never escapes it. */
+const INPUT_ENDED = Symbol('input ended');

@@ -9,8 +9,6 @@ export interface InitAnswers {
   readonly facts: readonly TenderFact[];
 }
 
-export const SCHEMA_URL = 'https://unpkg.com/@loti/tender-generator/schema.json';
-
 /** A YAML scalar: plain when that is unambiguous, otherwise double-quoted (JSON strings are valid YAML). */
 export function yamlString(value: string): string {
   const plain =
@@ -121,7 +119,7 @@ export function specTemplate(
   const lines = [
     `# yaml-language-server: $schema=${schema}`,
     '# A LOTI Tender Kit spec. Your editor (with the YAML extension) completes and explains each field.',
-    '# Check it:  npx tender validate tender.yaml      Build it:  npx tender build tender.yaml',
+    '# Check it:  npx @loti/tender-cli validate tender.yaml      Build it:  npx @loti/tender-cli build tender.yaml',
     'tender:',
     `  title: ${yamlString(answers.title)}`,
     `  reference: ${yamlString(answers.reference)}`,
@@ -132,6 +130,7 @@ export function specTemplate(
     '      name: Procurement Team',
     '      email: procurement@example.gov.uk # change to the mailbox for clarification questions',
     `  procedure: ${answers.procedure} # ${Object.keys(PROCEDURES).join(' | ')}`,
+    ...procedureDetails(answers.procedure),
     '  portal: the Authority’s e-tendering portal',
     '  estimatedValue:',
     '    amount: 100000 # placeholder: the estimated total value over the whole contract',
@@ -141,7 +140,7 @@ export function specTemplate(
     '    extensionMonths: [12, 12]',
     '  background: |',
     '    Say what the Authority wants to buy, who will use it and why, in a few short paragraphs.',
-    '  # Key facts switch on the clauses that apply. See `npx tender clauses list`.',
+    '  # Key facts switch on the clauses that apply. See `npx @loti/tender-cli clauses facts`.',
     '  facts:',
     // Every fact written out, true or false, so switching one on is a one-word edit.
     ...Object.entries(TENDER_FACTS).map(
@@ -208,4 +207,24 @@ export function specTemplate(
     '',
   );
   return lines.join('\n');
+}
+
+/** The details a procedure needs: the stages of a competitive flexible procedure, the framework of a call-off. */
+function procedureDetails(procedure: Procedure): string[] {
+  if (procedure === 'competitive-flexible')
+    return [
+      '  # The stages of the procedure, in order: they appear in the wording and the timetable.',
+      '  stages:',
+      '    - name: Tenders',
+      '      description: Bidders submit a full Tender, assessed against the conditions of participation and the award criteria.',
+      '    - name: Demonstrations',
+      '      description: The highest-scoring Bidders demonstrate their solution; the Authority uses it to confirm its quality scores.',
+    ];
+  if (procedure === 'framework-competition')
+    return [
+      '  framework: # the framework this call-off runs under',
+      '    name: Replace this with the framework name',
+      '    lot: Replace this with the lot, or remove this line',
+    ];
+  return [];
 }

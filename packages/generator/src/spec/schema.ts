@@ -27,6 +27,9 @@ export const PROCEDURE_SUMMARIES = {
 } as const satisfies Record<ProcedureId, { short: string; law: string }>;
 export type Procedure = keyof typeof PROCEDURES;
 
+/** Languages the clause wording exists in; tagging English text as another language misleads screen readers. */
+export const SUPPORTED_LANGUAGES = ['en-GB'] as const;
+
 export const MILESTONE_KINDS = {
   publication: 'Tender notice published',
   'market-engagement': 'Market engagement event',
@@ -235,9 +238,11 @@ export const tenderSpecSchema = z
     document: z
       .strictObject({
         language: z
-          .string()
-          .regex(/^[a-z]{2}(-[A-Z]{2})?$/)
-          .default('en-GB'),
+          .enum(SUPPORTED_LANGUAGES)
+          .default('en-GB')
+          .describe(
+            'The language the document is tagged with. The clause wording is in British English, so en-GB is the only language supported.',
+          ),
         classification: z
           .string()
           .optional()

@@ -257,7 +257,7 @@ export const validSpec: fc.Arbitrary<TenderSpecInput> = fc
     extraVariables: fc.dictionary(fc.stringMatching(/^zz[A-Za-z]{0,8}$/), fc.oneof(anyText, fc.integer()), {
       maxKeys: 2,
     }),
-    language: fc.constantFrom('en-GB', 'en', 'cy-GB', 'ar', 'he-IL'),
+    language: fc.constant('en-GB' as const),
     classification: fc.option(anyText, { nil: undefined }),
     issueDate: fc.option(
       fc.integer({ min: 0, max: 900 }).map((day) => new Date(START + day * DAY).toISOString().slice(0, 10)),

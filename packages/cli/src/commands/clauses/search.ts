@@ -1,12 +1,15 @@
 import { Command } from 'commander';
 import { loadCatalog } from '../../catalog.js';
 import type { CliContext } from '../../context.js';
+import { EXIT } from '../../errors.js';
 import { plural } from '../../output/format.js';
 import { statusLabel } from './shared.js';
 
 export function searchCommand(ctx: CliContext): Command {
   return new Command('search')
-    .description('Find clauses whose id, title, summary, tags or wording contain all the words.')
+    .description(
+      'Find clauses that contain all the words, best first: matches in the id and title, then tags, summary and wording. Exit 1 when nothing matches.',
+    )
     .argument('<words...>', 'words to look for (case does not matter)')
     .option('--json', 'print JSON for tools')
     .addHelpText(
@@ -16,11 +19,20 @@ export function searchCommand(ctx: CliContext): Command {
     .action((words: string[], options: { json?: boolean }) => {
       const con = ctx.console;
       const text = words.join(' ');
-      const found = loadCatalog().list({ text });
+      const hits = loadCatalog().search(text);
+      const found = hits.map((hit) => hit.clause);
+      if (found.length === 0) ctx.exitCode = EXIT.failed;
       if (options.json) {
         con.out(
           JSON.stringify(
-            found.map(({ id, version, status, title, summary }) => ({ id, version, status, title, summary })),
+            hits.map(({ clause: { id, version, status, title, summary }, score }) => ({
+              id,
+              version,
+              status,
+              title,
+              summary,
+              score,
+            })),
             null,
             2,
           ),
@@ -28,7 +40,7 @@ export function searchCommand(ctx: CliContext): Command {
         return;
       }
       if (found.length === 0) {
-        con.err(`No clause contains all of: ${text}`);
+        con.err(`No clause contains all of: ${text}. Try fewer or shorter words, or tender clauses list.`);
         return;
       }
       const { c } = con;
