@@ -78,6 +78,41 @@ describe('tender build', () => {
   });
 });
 
+describe('tender build --json and --quiet', () => {
+  it('--json prints one JSON object per spec, with its output, pages, clauses, bytes and issues', async () => {
+    const work = join(dir, 'json');
+    mkdirSync(work);
+    writeSpec(work, 'good.yaml');
+    writeFileSync(join(work, 'bad.yaml'), BROKEN_SPEC);
+    const result = await run(['build', 'good.yaml', 'bad.yaml', '--json', '--jobs', '1'], { cwd: work });
+    expect(result.code).toBe(1);
+    const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const bySpec = Object.fromEntries(lines.map((line) => [line.spec, line]));
+    expect(Object.keys(bySpec).sort()).toEqual(['bad.yaml', 'good.yaml']);
+    expect(bySpec['good.yaml']).toMatchObject({ ok: true, output: 'out/good.docx' });
+    expect(bySpec['good.yaml'].pages).toBeGreaterThan(0);
+    expect(bySpec['good.yaml'].clauses).toBeGreaterThan(0);
+    expect(bySpec['good.yaml'].bytes).toBeGreaterThan(1000);
+    expect(bySpec['bad.yaml'].ok).toBe(false);
+    expect(bySpec['bad.yaml'].issues[0]).toMatchObject({ severity: 'error', file: expect.stringContaining('bad.yaml') });
+    expect(result.stdout).not.toContain('Built ');
+  });
+
+  it('--quiet prints nothing for a spec that builds, and the errors of one that does not', async () => {
+    const work = join(dir, 'quiet');
+    mkdirSync(work);
+    writeSpec(work, 'good.yaml');
+    const quiet = await run(['build', 'good.yaml', '--quiet'], { cwd: work });
+    expect(quiet).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    expect(existsSync(join(work, 'out', 'good.docx'))).toBe(true);
+    writeFileSync(join(work, 'bad.yaml'), BROKEN_SPEC);
+    const failed = await run(['build', 'bad.yaml', '--quiet'], { cwd: work });
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toBe('');
+    expect(failed.stderr).toMatch(/bad\.yaml:\d+:\d+/);
+  });
+});
+
 describe('tender build: bad input gives one clear line and leaves existing output alone', () => {
   const noStack = (text: string) => expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);
 

@@ -75,8 +75,40 @@ describe('tender clauses search, changelog and diff', () => {
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).map((clause: { id: string }) => clause.id)).toContain(CLAUSE_ID);
     const none = await run(['clauses', 'search', 'xyzzy-nothing']);
-    expect(none.code).toBe(0);
-    expect(none.stderr).toBe('No clause contains all of: xyzzy-nothing\n');
+    expect(none.code).toBe(1);
+    expect(none.stderr).toBe(
+      'No clause contains all of: xyzzy-nothing. Try fewer or shorter words, or tender clauses list.\n',
+    );
+  });
+
+  it('search ranks id and title matches first', async () => {
+    const result = await run(['clauses', 'search', 'api', '--json']);
+    const ids = JSON.parse(result.stdout).map((clause: { id: string }) => clause.id) as string[];
+    const apis = ids.filter((id) => id.startsWith('apis/'));
+    expect(apis.length).toBeGreaterThan(3);
+    expect(ids.slice(0, apis.length)).toEqual(apis);
+  });
+});
+
+describe('tender clauses facts and profiles', () => {
+  it('lists every key fact with its description and the clauses it switches on', async () => {
+    const text = await run(['clauses', 'facts']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^processesPersonalData \(\d+ clauses\)\n {2}The supplier will process personal data/m);
+    const json = JSON.parse((await run(['clauses', 'facts', '--json'])).stdout) as {
+      name: string;
+      clauses: string[];
+    }[];
+    expect(json.find((fact) => fact.name === 'connectedDevices')?.clauses).toContain('connected-places/monitoring');
+  });
+
+  it('lists every profile with its title and description', async () => {
+    const result = await run(['clauses', 'profiles']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^saas-with-personal-data \(\d+ clauses\)$/m);
+    expect(JSON.parse((await run(['clauses', 'profiles', '--json'])).stdout).map((p: { id: string }) => p.id)).toContain(
+      'care-technology',
+    );
   });
 
   it('changelog lists every version, newest first', async () => {

@@ -16,6 +16,8 @@ const COMMANDS = [
   ['clauses', 'list'],
   ['clauses', 'show'],
   ['clauses', 'search'],
+  ['clauses', 'facts'],
+  ['clauses', 'profiles'],
   ['clauses', 'changelog'],
   ['clauses', 'diff'],
   ['clauses', 'lint'],

@@ -96,6 +96,7 @@ export function specText(options: SpecOptions = {}): string {
     '  authority:',
     '    name: London Borough of Test',
     '  procedure: open',
+    '  estimatedValue: { amount: 250000 }',
     'timetable:',
     '  - kind: publication',
     '    date: 2027-02-01',
