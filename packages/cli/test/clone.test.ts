@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 const root = join(import.meta.dirname, '..', '..', '..');
 const isGitClone = existsSync(join(root, '.git'));
 const dir = mkdtempSync(join(tmpdir(), 'tender-clone-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => rmSync(dir, { recursive: true, force: true }), 120_000);
 
 function run(command: string, args: readonly string[], cwd: string) {
   const result = spawnSync(command, args, {
