@@ -21,6 +21,8 @@ export interface BuildModelResult {
 
 export interface BuildModelOptions {
   readonly catalog?: ClauseCatalog;
+  /** Build the issued version whatever the spec says (`tender build --final`): no placeholders, no DRAFT mark. */
+  readonly final?: boolean;
 }
 
 /** parse → validate → assemble, through an injected reader. Never throws for bad input. */
@@ -32,9 +34,12 @@ export async function buildTenderModel(
   const catalog = options.catalog ?? defaultCatalog;
   const { loaded, issues: loadIssues } = await loadSpec(path, reader);
   if (!loaded) return split(loadIssues);
-  const { spec, issues: validationIssues } = validateSpec(loaded);
+  const { spec: validated, issues: validationIssues } = validateSpec(loaded);
   const issues = [...loadIssues, ...validationIssues];
-  if (!spec) return { ...split(issues), loaded };
+  if (!validated) return { ...split(issues), loaded };
+  const spec: TenderSpec = options.final
+    ? { ...validated, document: { ...validated.document, status: 'final' } }
+    : validated;
 
   let logo: Branding['logo'];
   const logoPath = spec.document.branding?.logo;

@@ -23,6 +23,8 @@ import {
   requirementsSection,
   timetableSection,
 } from './sections.js';
+import { lotKey, lotScopeSentence } from '../rules/lots.js';
+import { runRules } from '../rules/index.js';
 import { type SelectedClause, selectClauses } from './select.js';
 import { builtinValues, resolveClauseVariables, unusedVariableIssues } from './variables.js';
 
@@ -32,6 +34,9 @@ export interface AssembleOptions {
   readonly generator: string;
   readonly logo?: Branding['logo'];
 }
+
+/** What every document the generator makes is, named on its cover. */
+export const DOCUMENT_TYPE = 'Invitation to Tender';
 
 const KEY_DATE_KINDS = [
   'publication',
@@ -52,6 +57,7 @@ export function assembleTender(
   const { catalog } = options;
   const at = loaded.locate;
   const { selection, issues } = selectClauses(spec, catalog, at);
+  issues.push(...runRules(spec, loaded, catalog, selection));
 
   const topicOrder = new Map(catalog.topics().map((topic) => [topic.id, topic.order]));
   const ordered = [...selection.clauses].sort(
@@ -154,7 +160,16 @@ export function assembleTender(
         title: sanitiseLine(clause.title),
         clauseId: clause.id,
         version: clause.version,
-        blocks: toDocBlocks(clause.body, context, target.number),
+        blocks: selected.lots
+          ? [
+              {
+                type: 'paragraph',
+                content: [{ type: 'text', text: lotScopeSentence('clause', selected.lots), italic: true }],
+              },
+              ...toDocBlocks(clause.body, context, target.number),
+            ]
+          : toDocBlocks(clause.body, context, target.number),
+        ...(selected.lots ? { lots: [...new Set(selected.lots.map(lotKey))] } : {}),
         ...(spec.document.guidanceNotes
           ? { guidance: toDocBlocks(clause.guidance, guidanceContext, target.number) }
           : {}),
@@ -245,6 +260,7 @@ export function assembleTender(
       ...(spec.document.classification ? { classification: sanitiseLine(spec.document.classification) } : {}),
       issueDate: issueDate.slice(0, 10),
       showGuidance: spec.document.guidanceNotes,
+      status: spec.document.status,
       branding: {
         accentColour: colour,
         font: sanitiseLine(spec.document.branding?.font ?? 'Arial'),
@@ -252,6 +268,7 @@ export function assembleTender(
       },
     },
     cover: {
+      documentType: DOCUMENT_TYPE,
       authority: sanitiseLine(spec.tender.authority.name),
       title: sanitiseLine(spec.tender.title),
       reference: sanitiseLine(spec.tender.reference),

@@ -2,6 +2,7 @@ import { type Clause, type ClauseCatalog, splitClauseReference, TENDER_FACT_NAME
 import type { InclusionReason } from '../model/types.js';
 import type { SpecIssue } from '../spec/issues.js';
 import type { LoadedSpec } from '../spec/load.js';
+import { impliedFacts } from '../rules/lots.js';
 import type { TenderSpec } from '../spec/schema.js';
 
 export interface SelectedClause {
@@ -11,6 +12,8 @@ export interface SelectedClause {
   readonly variables: Readonly<Record<string, string | number>>;
   /** Where the include entry is, for messages about this clause. */
   readonly includeIndex?: number;
+  /** The lots the clause applies to, when the include entry limits it to some. */
+  readonly lots?: readonly (string | number)[];
 }
 
 export interface Selection {
@@ -38,13 +41,19 @@ export function selectClauses(
       reasons: InclusionReason[];
       variables: Record<string, string | number>;
       includeIndex?: number;
+      lots?: readonly (string | number)[];
       pinned: boolean;
     }
   >();
   const add = (
     clause: Clause,
     reason: InclusionReason,
-    options: { pinned?: boolean; variables?: Record<string, string | number>; includeIndex?: number } = {},
+    options: {
+      pinned?: boolean;
+      variables?: Record<string, string | number>;
+      includeIndex?: number;
+      lots?: readonly (string | number)[];
+    } = {},
   ) => {
     const existing = chosen.get(clause.id);
     if (existing) {
@@ -55,6 +64,7 @@ export function selectClauses(
       }
       if (options.variables) Object.assign(existing.variables, options.variables);
       if (options.includeIndex !== undefined) existing.includeIndex = options.includeIndex;
+      if (options.lots) existing.lots = options.lots;
       return;
     }
     chosen.set(clause.id, {
@@ -63,6 +73,7 @@ export function selectClauses(
       variables: { ...(options.variables ?? {}) },
       pinned: options.pinned ?? false,
       ...(options.includeIndex !== undefined ? { includeIndex: options.includeIndex } : {}),
+      ...(options.lots ? { lots: options.lots } : {}),
     });
   };
 
@@ -98,6 +109,7 @@ export function selectClauses(
           pinned: reference.includes('@'),
           includeIndex: index,
           ...(typeof entry === 'object' && entry.variables ? { variables: entry.variables } : {}),
+          ...(typeof entry === 'object' && entry.lots ? { lots: entry.lots } : {}),
         },
       );
     }
@@ -129,20 +141,23 @@ export function selectClauses(
   });
 
   if (spec.clauses.automatic) {
-    const facts = spec.tender.facts;
+    // Lots listed imply hasLots, so the lots wording is never dropped silently; the manifest says so.
+    const { facts, implied } = impliedFacts(spec);
     for (const clause of catalog.applicable({ facts, procedure: spec.tender.procedure })) {
+      const named =
+        clause.appliesWhen === 'always'
+          ? []
+          : TENDER_FACT_NAMES.filter(
+              (fact) =>
+                facts[fact] &&
+                clause.appliesWhen !== 'always' &&
+                [...(clause.appliesWhen?.all ?? []), ...(clause.appliesWhen?.any ?? [])].includes(fact),
+            );
+      const fromLots = implied.filter((fact) => named.includes(fact));
       const reason: InclusionReason =
         clause.appliesWhen === 'always'
           ? { kind: 'always' }
-          : {
-              kind: 'fact',
-              facts: TENDER_FACT_NAMES.filter(
-                (fact) =>
-                  facts[fact] &&
-                  clause.appliesWhen !== 'always' &&
-                  [...(clause.appliesWhen?.all ?? []), ...(clause.appliesWhen?.any ?? [])].includes(fact),
-              ),
-            };
+          : { kind: 'fact', facts: named, ...(fromLots.length > 0 ? { implied: fromLots } : {}) };
       add(chosen.get(clause.id)?.clause ?? clause, reason);
     }
   }
@@ -211,11 +226,12 @@ export function selectClauses(
 
   return {
     selection: {
-      clauses: [...chosen.values()].map(({ clause, reasons, variables, includeIndex }) => ({
+      clauses: [...chosen.values()].map(({ clause, reasons, variables, includeIndex, lots }) => ({
         clause,
         reasons,
         variables,
         ...(includeIndex !== undefined ? { includeIndex } : {}),
+        ...(lots ? { lots } : {}),
       })),
       excluded,
     },
