@@ -424,7 +424,10 @@ describe('variables with meaning', () => {
     `);
   });
   it('refuses negative counts even without a declared minimum, and text that is not allowed', async () => {
-    const lots = edit('  facts: {}', '  facts: {}\n  lots:\n    - { id: 1, title: Hardware }\n    - { id: 2, title: Software }');
+    const lots = edit(
+      '  facts: {}',
+      '  facts: {}\n  lots:\n    - { id: 1, title: Hardware }\n    - { id: 2, title: Software }',
+    );
     const text = `${lots}variables:\n  paymentDays: -5\n  maxLotsAwarded: up to 4 lots\n`;
     expect(await problems(text, {}, { catalog: constrainedCatalog() })).toMatchInlineSnapshot(`
       [
@@ -434,9 +437,16 @@ describe('variables with meaning', () => {
     `);
   });
   it('checks score variables against the evaluation scale the spec sets', async () => {
-    const text = edit('    - name: Price\n      weight: 40', '    - name: Price\n      weight: 40\n  scale: { min: 0, max: 10 }');
-    expect(await problems(`${text}variables:\n  minimumScore: 7\n`, {}, { catalog: constrainedCatalog() })).toEqual([]);
-    expect(await problems(`${text}variables:\n  minimumScore: 11\n`, {}, { catalog: constrainedCatalog() })).toMatchInlineSnapshot(`
+    const text = edit(
+      '    - name: Price\n      weight: 40',
+      '    - name: Price\n      weight: 40\n  scale: { min: 0, max: 10 }',
+    );
+    expect(
+      await problems(`${text}variables:\n  minimumScore: 7\n`, {}, { catalog: constrainedCatalog() }),
+    ).toEqual([]);
+    expect(
+      await problems(`${text}variables:\n  minimumScore: 11\n`, {}, { catalog: constrainedCatalog() }),
+    ).toMatchInlineSnapshot(`
       [
         "VARIABLE_OUT_OF_RANGE /specs/tender.yaml:30:17 "minimumScore" for clause procurement/evaluation-methodology is 11 but must be between 0 and 10. It is a score on the evaluation scale, which runs from 0 to 10 (evaluation.scale).",
       ]
@@ -445,10 +455,11 @@ describe('variables with meaning', () => {
 });
 
 describe('lots', () => {
-  const withLots = (lots: string, facts = '  facts: {}') =>
-    edit('  facts: {}', `${facts}\n  lots:\n${lots}`);
+  const withLots = (lots: string, facts = '  facts: {}') => edit('  facts: {}', `${facts}\n  lots:\n${lots}`);
   it('rejects duplicate lot ids, compared as text', async () => {
-    const text = withLots('    - { id: 1, title: Hardware }\n    - { id: "1", title: Software }\n    - { id: 1.0, title: Support }');
+    const text = withLots(
+      '    - { id: 1, title: Hardware }\n    - { id: "1", title: Software }\n    - { id: 1.0, title: Support }',
+    );
     expect(await problems(text)).toMatchInlineSnapshot(`
       [
         "DUPLICATE_ID /specs/tender.yaml:15:13 Lot id "1" is already used by lot 1 (Hardware). Lot ids are compared as text, so 1, "1" and 1.0 are the same. Give each lot its own id.",
@@ -465,7 +476,9 @@ describe('lots', () => {
     `);
   });
   it('warns when the lots are worth more than the whole', async () => {
-    const text = withLots('    - { id: 1, title: Hardware, value: 200000 }\n    - { id: 2, title: Software, value: 100000 }');
+    const text = withLots(
+      '    - { id: 1, title: Hardware, value: 200000 }\n    - { id: 2, title: Software, value: 100000 }',
+    );
     expect(await problems(text)).toMatchInlineSnapshot(`
       [
         "LOT_VALUE_TOTAL /specs/tender.yaml:9:13 The lots' values add up to £300,000, more than the estimated value of £250,000. Raise tender.estimatedValue.amount or correct the lot values.",
@@ -474,7 +487,10 @@ describe('lots', () => {
   });
   it('names unknown lots in criteria and clause scopes, with a did-you-mean', async () => {
     const text = withLots('    - { id: L1, title: Hardware }\n    - { id: L2, title: Software }')
-      .replace('    - name: Quality\n      weight: 60', '    - name: Quality\n      weight: 60\n      lots: [L3]')
+      .replace(
+        '    - name: Quality\n      weight: 60',
+        '    - name: Quality\n      weight: 60\n      lots: [L3]',
+      )
       .concat('clauses:\n  include:\n    - { id: data-access/export-on-request, lots: [l1] }\n');
     expect(await problems(text)).toMatchInlineSnapshot(`
       [
@@ -486,7 +502,10 @@ describe('lots', () => {
 });
 
 describe('unfinished work', () => {
-  const unfinished = edit('    name: London Borough of Example', '    name: London Borough of Example\n    contact: { email: bids@example.gov.uk }').concat(
+  const unfinished = edit(
+    '    name: London Borough of Example',
+    '    name: London Borough of Example\n    contact: { email: bids@example.gov.uk }',
+  ).concat(
     'requirements:\n  - id: R1\n    text: Replace this with the first requirement.\n    priority: must\n',
   );
   it('warns about placeholders in a draft', async () => {
@@ -498,7 +517,10 @@ describe('unfinished work', () => {
     `);
   });
   it('refuses placeholders and drafting notes in a final document', async () => {
-    const final = unfinished.replace('  issueDate: 2027-01-04', '  issueDate: 2027-01-04\n  status: final\n  guidanceNotes: true');
+    const final = unfinished.replace(
+      '  issueDate: 2027-01-04',
+      '  issueDate: 2027-01-04\n  status: final\n  guidanceNotes: true',
+    );
     expect(await problems(final)).toMatchInlineSnapshot(`
       [
         "PLACEHOLDER_TEXT /specs/tender.yaml:6:23 tender.authority.contact.email contains an example address: "bids@example.gov.uk". A final document cannot contain it: replace it with the real text.",

@@ -8,6 +8,8 @@ import type {
   ManifestEntry,
   TenderDocument,
 } from '../model/types.js';
+import { runRules } from '../rules/index.js';
+import { lotKey, lotScopeSentence } from '../rules/lots.js';
 import type { SpecIssue } from '../spec/issues.js';
 import type { LoadedSpec } from '../spec/load.js';
 import { MILESTONE_KINDS, PROCEDURES, type TenderSpec } from '../spec/schema.js';
@@ -23,8 +25,6 @@ import {
   requirementsSection,
   timetableSection,
 } from './sections.js';
-import { lotKey, lotScopeSentence } from '../rules/lots.js';
-import { runRules } from '../rules/index.js';
 import { type SelectedClause, selectClauses } from './select.js';
 import { builtinValues, resolveClauseVariables, unusedVariableIssues } from './variables.js';
 

@@ -1,7 +1,7 @@
 import type { ClauseCatalog } from '@loti/clauses';
 import type { DocBlock, DocInline, DocSection, DocTable, ManifestEntry } from '../model/types.js';
-import { type Criterion, MILESTONE_KINDS, type TenderSpec } from '../spec/schema.js';
 import { lotKey, lotLabel } from '../rules/lots.js';
+import { type Criterion, MILESTONE_KINDS, type TenderSpec } from '../spec/schema.js';
 import { formatDate, formatMoney } from '../text/format.js';
 import { markdownToDocBlocks, plain, toDocInlines } from './content.js';
 

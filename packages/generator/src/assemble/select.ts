@@ -1,8 +1,8 @@
 import { type Clause, type ClauseCatalog, splitClauseReference, TENDER_FACT_NAMES } from '@loti/clauses';
 import type { InclusionReason } from '../model/types.js';
+import { impliedFacts } from '../rules/lots.js';
 import type { SpecIssue } from '../spec/issues.js';
 import type { LoadedSpec } from '../spec/load.js';
-import { impliedFacts } from '../rules/lots.js';
 import type { TenderSpec } from '../spec/schema.js';
 
 export interface SelectedClause {

@@ -70,8 +70,9 @@ function strings(value: unknown): { path: PathSegment[]; text: string }[] {
   const out: { path: PathSegment[]; text: string }[] = [];
   const walk = (node: unknown, path: PathSegment[]) => {
     if (typeof node === 'string') out.push({ path, text: node });
-    else if (Array.isArray(node)) node.forEach((child, i) => walk(child, [...path, i]));
-    else if (typeof node === 'object' && node !== null)
+    else if (Array.isArray(node)) {
+      for (const [i, child] of node.entries()) walk(child, [...path, i]);
+    } else if (typeof node === 'object' && node !== null)
       for (const [key, child] of Object.entries(node)) walk(child, [...path, key]);
   };
   walk(value, []);

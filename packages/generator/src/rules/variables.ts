@@ -113,7 +113,8 @@ function checkValue(given: GivenValue, spec: TenderSpec): Finding | undefined {
           ? `at least ${min ?? 0}${unit}`
           : `at most ${max}${unit}`;
     // A negative count breaks no law or policy: say why it cannot be negative instead of the declared reason.
-    const explanation = !explicitMin && low ? ' It counts something, so it cannot be negative.' : `${because}${why}`;
+    const explanation =
+      !explicitMin && low ? ' It counts something, so it cannot be negative.' : `${because}${why}`;
     return {
       code: 'VARIABLE_OUT_OF_RANGE',
       severity: 'error',
