@@ -124,12 +124,16 @@ export function requirementsSection(spec: TenderSpec): Part | undefined {
     (p) => `${spec.requirements.filter((r) => r.priority === p).length} ${p}`,
   );
   // The requirement text takes what the optional columns leave.
+  const priorityWidth = withLots || withCategory ? 14 : 18;
   const columns = [
     { header: 'ID', width: 12 },
-    { header: 'Requirement', width: 100 - 12 - 14 - (withCategory ? 18 : 0) - (withLots ? 10 : 0) },
+    {
+      header: 'Requirement',
+      width: 100 - 12 - priorityWidth - (withCategory ? 18 : 0) - (withLots ? 14 : 0),
+    },
     ...(withCategory ? [{ header: 'Category', width: 18 }] : []),
-    { header: 'Priority', width: 14 },
-    ...(withLots ? [{ header: 'Lot', width: 10 }] : []),
+    { header: 'Priority', width: priorityWidth },
+    ...(withLots ? [{ header: 'Lot', width: 14 }] : []),
   ];
   return {
     kind: 'requirements',
