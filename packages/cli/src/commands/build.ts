@@ -18,6 +18,7 @@ interface BuildOptions {
   format: Format;
   watch?: boolean;
   jobs?: number;
+  final?: boolean;
 }
 
 function parseJobs(value: string): number {
@@ -34,6 +35,7 @@ Examples:
   $ tender build specs/ -o out                      build every spec in a folder, in parallel
   $ tender build 'specs/**/*.yaml' --jobs 4         a quoted glob, on 4 worker threads
   $ tender build tender.yaml --watch                rebuild when the spec, its includes or the clauses change
+  $ tender build tender.yaml --final                the issued version: refuses placeholders, no DRAFT mark
 
 Each output is written to a temporary file and renamed into place, so a failed or interrupted
 build never leaves a half-written file and never touches the previous output.
@@ -52,6 +54,10 @@ export function buildCommand(ctx: CliContext): Command {
       ).argParser(parseJobs),
     )
     .option('-w, --watch', 'rebuild when the spec, its includes or the clause library change')
+    .option(
+      '--final',
+      'build the issued version: refuse placeholder text, example addresses and drafting notes; no DRAFT mark',
+    )
     .addHelpText('after', EXAMPLES)
     .action(async (specs: string[], options: BuildOptions) => {
       ctx.exitCode = options.watch
@@ -71,6 +77,7 @@ async function buildOnce(
   const results = await buildFiles(specs, {
     outDir: options.output,
     format: options.format,
+    ...(options.final ? { final: true } : {}),
     ...(options.jobs ? { jobs: options.jobs } : {}),
     ...(catalog ? { catalog } : {}),
     onStart: (total) => {
@@ -140,6 +147,7 @@ async function watchBuild(con: Console, specs: readonly string[], options: Build
       const results = await buildFiles(targets, {
         outDir: options.output,
         format: options.format,
+        ...(options.final ? { final: true } : {}),
         jobs: 1,
         catalog,
         onResult: (result) => printResult(con, result),
