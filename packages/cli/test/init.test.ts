@@ -174,7 +174,7 @@ describe('an untouched tender init spec', () => {
     // The background, the first requirement, the contact mailbox and each "[To confirm: …]" value.
     expect(placeholders).toEqual(
       expect.arrayContaining([
-        lineOf('  background: |'),
+        lineOf('    Replace this with what'),
         lineOf('    text: Replace this with'),
         lineOf('email: procurement@example.gov.uk'),
         lineOf('[To confirm:'),

@@ -504,14 +504,15 @@ describe('lots', () => {
 describe('unfinished work', () => {
   const unfinished = edit(
     '    name: London Borough of Example',
-    '    name: London Borough of Example\n    contact: { email: bids@example.gov.uk }',
+    '    name: London Borough of Example\n    contact: { name: Bids team TBC, email: bids@example.gov.uk }',
   ).concat(
     'requirements:\n  - id: R1\n    text: Replace this with the first requirement.\n    priority: must\n',
   );
   it('warns about placeholders in a draft', async () => {
     expect(await problems(unfinished)).toMatchInlineSnapshot(`
       [
-        "PLACEHOLDER_TEXT /specs/tender.yaml:6:23 tender.authority.contact.email contains an example address: "bids@example.gov.uk". Replace it before the tender is issued; \`tender build --final\` refuses it.",
+        "PLACEHOLDER_TEXT /specs/tender.yaml:6:32 tender.authority.contact.name contains a drafting marker: "TBC". Replace it before the tender is issued; \`tender build --final\` refuses it.",
+        "PLACEHOLDER_TEXT /specs/tender.yaml:6:44 tender.authority.contact.email contains an example address: "bids@example.gov.uk". Replace it before the tender is issued; \`tender build --final\` refuses it.",
         "PLACEHOLDER_TEXT /specs/tender.yaml:31:11 requirements[0].text contains template text: "Replace this". Replace it before the tender is issued; \`tender build --final\` refuses it.",
       ]
     `);
@@ -523,7 +524,8 @@ describe('unfinished work', () => {
     );
     expect(await problems(final)).toMatchInlineSnapshot(`
       [
-        "PLACEHOLDER_TEXT /specs/tender.yaml:6:23 tender.authority.contact.email contains an example address: "bids@example.gov.uk". A final document cannot contain it: replace it with the real text.",
+        "PLACEHOLDER_TEXT /specs/tender.yaml:6:32 tender.authority.contact.name contains a drafting marker: "TBC". A final document cannot contain it: replace it with the real text.",
+        "PLACEHOLDER_TEXT /specs/tender.yaml:6:44 tender.authority.contact.email contains an example address: "bids@example.gov.uk". A final document cannot contain it: replace it with the real text.",
         "FINAL_DRAFTING_NOTES /specs/tender.yaml:30:18 A final document cannot contain drafting notes for officers. Set document.guidanceNotes: false, or build a draft.",
         "PLACEHOLDER_TEXT /specs/tender.yaml:33:11 requirements[0].text contains template text: "Replace this". A final document cannot contain it: replace it with the real text.",
       ]

@@ -1,5 +1,6 @@
-import { formatPath, type PathSegment } from '@loti/clauses';
+import { formatPath, type PathSegment, type SourcePosition } from '@loti/clauses';
 import type { SpecIssue } from '../spec/issues.js';
+import type { LoadedSpec } from '../spec/load.js';
 import type { Rule } from './types.js';
 
 /**
@@ -48,7 +49,7 @@ export const placeholderRules: Rule = (spec, loaded) => {
       code: 'PLACEHOLDER_TEXT',
       severity: final ? 'error' : 'warning',
       message: `${field} contains ${found.what}: "${found.match}". ${final ? 'A final document cannot contain it: replace it with the real text.' : 'Replace it before the tender is issued; `tender build --final` refuses it.'}`,
-      position: loaded.locate(path),
+      position: exactly(loaded, loaded.locate(path), found.match),
       field,
     });
   }
@@ -64,6 +65,22 @@ export const placeholderRules: Rule = (spec, loaded) => {
   }
   return issues;
 };
+
+/**
+ * The position of the placeholder itself rather than of its value, so a caret in a long or block (|) scalar lands on
+ * the words to replace. Falls back to the value's position when the text is not found as written (escapes).
+ */
+function exactly(loaded: LoadedSpec, at: SourcePosition, match: string): SourcePosition {
+  const file = loaded.files.find((f) => f.file === at.file);
+  if (!file) return at;
+  const lines = file.text.split('\n');
+  const start = lines.slice(0, at.line - 1).reduce((sum, line) => sum + line.length + 1, 0) + at.column - 1;
+  const found = file.text.indexOf(match, start);
+  if (found < 0 || found - start > 4000) return at;
+  const before = file.text.slice(0, found);
+  const line = before.split('\n').length;
+  return { ...at, line, column: found - before.lastIndexOf('\n') };
+}
 
 /** Every string in a parsed YAML value with its path, in document order. */
 function strings(value: unknown): { path: PathSegment[]; text: string }[] {
