@@ -204,7 +204,7 @@ const GRID_BORDER = { style: BorderStyle.SINGLE, size: 4, color: 'B1B4B6' } as c
 function table(model: DocTable, ctx: BlockContext): BodyElement[] {
   const width = ctx.width - ctx.indent;
   const columns = model.columns.length > 0 ? model.columns : [{ header: '', width: 100 }];
-  const widths = tableColumnTwips(columns, width);
+  const widths = tableColumnTwips(columns, width, model.rows);
   const cellOf = (children: ParagraphChild[], index: number, header: boolean): TableCell =>
     new TableCell({
       width: { size: widths[index] ?? 0, type: WidthType.DXA },

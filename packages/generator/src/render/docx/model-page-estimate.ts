@@ -358,7 +358,7 @@ function rowHeight(cells: readonly (readonly Run[])[], widths: readonly number[]
 function tableItems(model: DocTable, ctx: Context, out: Item[]): void {
   const width = ctx.width - ctx.indent;
   const columns = model.columns.length > 0 ? model.columns : [{ header: '', width: 100 }];
-  const widths = tableColumnTwips(columns, width);
+  const widths = tableColumnTwips(columns, width, model.rows);
   const caption = sanitiseText(model.caption).trim();
   if (caption) out.push(paragraph(STYLES.caption, [{ text: caption, bold: true }], width));
   out.push({

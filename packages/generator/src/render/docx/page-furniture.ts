@@ -12,7 +12,7 @@ function markings(doc: TenderDocument): Paragraph[] {
   return text ? [new Paragraph({ style: STYLE.marking, children: [new TextRun(text)] })] : [];
 }
 
-/** A draft's header mark, centred in bold red on every page. */
+/** A draft's mark on the cover's header, centred in bold red above the marking. */
 function draftHeader(doc: TenderDocument): Paragraph[] {
   return isDraft(doc)
     ? [
@@ -35,13 +35,16 @@ export function pageFurniture(doc: TenderDocument, palette: Palette) {
   const body = {
     header: new Header({
       children: [
-        ...draftHeader(doc),
         ...markings(doc),
         new Paragraph({
           style: STYLE.header,
           tabStops: [{ type: 'right', position: TEXT_WIDTH }],
           border: { bottom: rule },
+          // A draft's mark leads the running title, so the header is no taller than a final one's.
           children: [
+            ...(isDraft(doc)
+              ? [new TextRun({ text: `${DRAFT_MARK} `, bold: true, color: DRAFT_COLOUR })]
+              : []),
             new TextRun({
               children: [runningText(doc.meta.title, 90), new Tab(), runningText(doc.meta.reference, 30)],
             }),

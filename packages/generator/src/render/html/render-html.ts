@@ -75,7 +75,7 @@ function inline(content: readonly DocInline[], ctx: Ctx): string {
 function table(model: DocTable, ctx: Ctx, className = 'tk-table'): string {
   const columns = model.columns.length > 0 ? model.columns : [{ header: '', width: 100 }];
   // The DOCX widths, so a header word never breaks in the preview either.
-  const widths = tableColumnPercentages(columns, TEXT_WIDTH);
+  const widths = tableColumnPercentages(columns, TEXT_WIDTH, model.rows);
   const caption = sanitiseText(model.caption).trim();
   const cols = widths.map((w) => `<col style="width:${w.toFixed(2)}%">`).join('');
   const head = columns.map((c) => `<th scope="col">${escapeHtml(c.header)}</th>`).join('');
