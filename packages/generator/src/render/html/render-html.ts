@@ -8,7 +8,6 @@ import type {
 } from '../../model/types.js';
 import { sanitiseText } from '../../text/sanitise.js';
 import { paletteFor } from '../colour.js';
-import { columnPercentages } from '../columns.js';
 import { TEXT_WIDTH } from '../docx/layout.js';
 import { tableColumnPercentages } from '../table-widths.js';
 import {
