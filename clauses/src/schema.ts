@@ -62,6 +62,8 @@ export const variableSchema = z
     unit: z.string().optional(),
     /** Why the limits are what they are (a law, a policy), shown when a value breaks them. */
     reason: z.string().optional(),
+    /** A score on the tender's evaluation scale (evaluation.scale in the spec): values must lie within it. */
+    scale: z.boolean().optional(),
   })
   .superRefine((v, ctx) => {
     if (v.min !== undefined && v.max !== undefined && v.min > v.max)

@@ -244,7 +244,7 @@ function specState(): SpecState {
           case 'profile':
             return `profile ${reason.profile}`;
           case 'fact':
-            return `facts: ${reason.facts.join(', ')}`;
+            return `facts: ${reason.facts.map((fact) => (reason.implied?.includes(fact) ? `${fact} (implied by the lots listed)` : fact)).join(', ')}`;
           case 'procedure':
             return `procedure: ${reason.procedure}`;
           case 'always':

@@ -86,7 +86,10 @@ describe('tender build --json and --quiet', () => {
     writeFileSync(join(work, 'bad.yaml'), BROKEN_SPEC);
     const result = await run(['build', 'good.yaml', 'bad.yaml', '--json', '--jobs', '1'], { cwd: work });
     expect(result.code).toBe(1);
-    const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const lines = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     const bySpec = Object.fromEntries(lines.map((line) => [line.spec, line]));
     expect(Object.keys(bySpec).sort()).toEqual(['bad.yaml', 'good.yaml']);
     expect(bySpec['good.yaml']).toMatchObject({ ok: true, output: 'out/good.docx' });
@@ -94,7 +97,10 @@ describe('tender build --json and --quiet', () => {
     expect(bySpec['good.yaml'].clauses).toBeGreaterThan(0);
     expect(bySpec['good.yaml'].bytes).toBeGreaterThan(1000);
     expect(bySpec['bad.yaml'].ok).toBe(false);
-    expect(bySpec['bad.yaml'].issues[0]).toMatchObject({ severity: 'error', file: expect.stringContaining('bad.yaml') });
+    expect(bySpec['bad.yaml'].issues[0]).toMatchObject({
+      severity: 'error',
+      file: expect.stringContaining('bad.yaml'),
+    });
     expect(result.stdout).not.toContain('Built ');
   });
 

@@ -94,21 +94,25 @@ describe('tender clauses facts and profiles', () => {
   it('lists every key fact with its description and the clauses it switches on', async () => {
     const text = await run(['clauses', 'facts']);
     expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(/^processesPersonalData \(\d+ clauses\)\n {2}The supplier will process personal data/m);
+    expect(text.stdout).toMatch(
+      /^processesPersonalData \(\d+ clauses\)\n {2}The supplier will process personal data/m,
+    );
     const json = JSON.parse((await run(['clauses', 'facts', '--json'])).stdout) as {
       name: string;
       clauses: string[];
     }[];
-    expect(json.find((fact) => fact.name === 'connectedDevices')?.clauses).toContain('connected-places/monitoring');
+    expect(json.find((fact) => fact.name === 'connectedDevices')?.clauses).toContain(
+      'connected-places/monitoring',
+    );
   });
 
   it('lists every profile with its title and description', async () => {
     const result = await run(['clauses', 'profiles']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^saas-with-personal-data \(\d+ clauses\)$/m);
-    expect(JSON.parse((await run(['clauses', 'profiles', '--json'])).stdout).map((p: { id: string }) => p.id)).toContain(
-      'care-technology',
-    );
+    expect(
+      JSON.parse((await run(['clauses', 'profiles', '--json'])).stdout).map((p: { id: string }) => p.id),
+    ).toContain('care-technology');
   });
 
   it('changelog lists every version, newest first', async () => {

@@ -14,14 +14,21 @@ function run(command: string, args: readonly string[], cwd: string) {
   const result = spawnSync(command, args, {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', TURBO_TELEMETRY_DISABLED: '1', npm_config_update_notifier: 'false' },
+    env: {
+      ...process.env,
+      NO_COLOR: '1',
+      TURBO_TELEMETRY_DISABLED: '1',
+      npm_config_update_notifier: 'false',
+    },
     timeout: 540_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 describe.skipIf(!isGitClone)('a fresh clone', () => {
-  it('links a working tender after npm ci, and every hint it prints works as printed', { timeout: 600_000 }, () => {
+  it('links a working tender after npm ci, and every hint it prints works as printed', {
+    timeout: 600_000,
+  }, () => {
     const clone = join(dir, 'repo');
     execFileSync('git', ['clone', '--quiet', '--no-hardlinks', root, clone]);
     const install = run('npm', ['ci', '--no-audit', '--no-fund', '--prefer-offline'], clone);
@@ -34,7 +41,19 @@ describe.skipIf(!isGitClone)('a fresh clone', () => {
     const scoped = run('npx', ['@loti/tender-cli', '--version'], clone);
     expect(scoped.code, scoped.stderr).toBe(0);
 
-    const init = run('npx', ['tender', 'init', 'specs', '--title', 'Parking Permits', '--authority', 'London Borough of Hollybrook'], clone);
+    const init = run(
+      'npx',
+      [
+        'tender',
+        'init',
+        'specs',
+        '--title',
+        'Parking Permits',
+        '--authority',
+        'London Borough of Hollybrook',
+      ],
+      clone,
+    );
     expect(init.code, init.stderr).toBe(0);
     const spec = readFileSync(join(clone, 'specs', 'tender.yaml'), 'utf8');
     // The template's own hint, run exactly as printed, from the spec's folder.

@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { addWorkingDays } from '../src/init/template.js';
 import { CLI, finished, run, tempDir } from './helpers.js';
 
 const dir = tempDir();
@@ -162,4 +163,67 @@ describe('tender init', () => {
       expect((await run(['validate', 'asked/tender.yaml'], { cwd: dir })).code).toBe(0);
     },
   );
+});
+
+describe('an untouched tender init spec', () => {
+  it('builds as a draft with warnings naming each placeholder, and --final refuses it with exit 1', async () => {
+    const untouched = join(dir, 'untouched');
+    expect(
+      (
+        await run([
+          'init',
+          untouched,
+          '--title',
+          'Street Lighting',
+          '--authority',
+          'London Borough of Hollybrook',
+          '--facts',
+          'processesPersonalData',
+        ])
+      ).code,
+    ).toBe(0);
+    const spec = join(untouched, 'tender.yaml');
+    const text = readFileSync(spec, 'utf8');
+    const lineOf = (needle: string) => text.split('\n').findIndex((line) => line.includes(needle)) + 1;
+
+    const validate = await run(['validate', spec, '--json']);
+    expect(validate.code).toBe(0);
+    const warnings = JSON.parse(validate.stdout).files[0].warnings as { code: string; line: number }[];
+    const placeholders = warnings.filter((w) => w.code === 'PLACEHOLDER_TEXT').map((w) => w.line);
+    // The background, the first requirement, the contact mailbox and each "[To confirm: …]" value.
+    expect(placeholders).toEqual(
+      expect.arrayContaining([
+        lineOf('    Replace this with what'),
+        lineOf('    text: Replace this with'),
+        lineOf('email: procurement@example.gov.uk'),
+        lineOf('[To confirm:'),
+      ]),
+    );
+
+    const draft = await run(['build', spec, '-o', join(untouched, 'out')]);
+    expect(draft.code).toBe(0);
+    expect(draft.stderr).toMatch(/warning PLACEHOLDER_TEXT/);
+    expect(existsSync(join(untouched, 'out', 'tender.docx'))).toBe(true);
+
+    const final = await run(['build', spec, '--final', '-o', join(untouched, 'final')]);
+    expect(final.code).toBe(1);
+    expect(final.stderr).toContain(`tender.yaml:${lineOf('email: procurement@example.gov.uk')}:`);
+    expect(final.stderr).toMatch(
+      /error PLACEHOLDER_TEXT: tender\.authority\.contact\.email contains an example address: "procurement@example\.gov\.uk"/,
+    );
+    expect(final.stderr).toMatch(/error PLACEHOLDER_TEXT: requirements\[0\]\.text contains template text/);
+    expect(final.stderr).toMatch(/error FINAL_DRAFTING_NOTES/);
+    expect(existsSync(join(untouched, 'final'))).toBe(false);
+  });
+
+  it('puts every date on a working day, whatever day it is made', () => {
+    for (let day = 0; day < 7; day++) {
+      const today = new Date(Date.UTC(2026, 10, 23 + day));
+      for (const offset of [28, 49, 63, 91, 119]) {
+        const weekday = new Date(`${addWorkingDays(today, offset)}T00:00:00Z`).getUTCDay();
+        expect(weekday, `${today.toISOString()} + ${offset}`).not.toBe(0);
+        expect(weekday).not.toBe(6);
+      }
+    }
+  });
 });

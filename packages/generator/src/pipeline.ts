@@ -4,10 +4,10 @@ import { imageInfo, toBase64 } from './assemble/image-size.js';
 import type { Branding, TenderDocument } from './model/types.js';
 import type { SpecIssue } from './spec/issues.js';
 import { type LoadedSpec, loadSpec } from './spec/load.js';
+import { orderByCause } from './spec/order-issues.js';
 import { dirname, isInside, resolvePath } from './spec/paths.js';
 import { inMemoryReader, type SpecFileReader } from './spec/reader.js';
 import type { TenderSpec } from './spec/schema.js';
-import { orderByCause } from './spec/order-issues.js';
 import { validateSpec } from './spec/validate.js';
 import { GENERATOR } from './version.js';
 
@@ -22,6 +22,8 @@ export interface BuildModelResult {
 
 export interface BuildModelOptions {
   readonly catalog?: ClauseCatalog;
+  /** Build the issued version whatever the spec says (`tender build --final`): no placeholders, no DRAFT mark. */
+  readonly final?: boolean;
 }
 
 /** parse → validate → assemble, through an injected reader. Never throws for bad input. */
@@ -33,9 +35,12 @@ export async function buildTenderModel(
   const catalog = options.catalog ?? defaultCatalog;
   const { loaded, issues: loadIssues } = await loadSpec(path, reader);
   if (!loaded) return split(loadIssues);
-  const { spec, issues: validationIssues } = validateSpec(loaded);
+  const { spec: validated, issues: validationIssues } = validateSpec(loaded);
   const issues = [...loadIssues, ...validationIssues];
-  if (!spec) return { ...split(issues), loaded };
+  if (!validated) return { ...split(issues), loaded };
+  const spec: TenderSpec = options.final
+    ? { ...validated, document: { ...validated.document, status: 'final' } }
+    : validated;
 
   let logo: Branding['logo'];
   const logoPath = spec.document.branding?.logo;

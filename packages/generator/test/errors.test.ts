@@ -531,6 +531,157 @@ describe('issues ordered by cause', () => {
   });
 });
 
+/** The library as it will be: clause variables that declare their limits (a fixture, so the test does not depend on wording edits). */
+function constrainedCatalog() {
+  const data = catalog.data;
+  const limits: Record<string, Record<string, Record<string, unknown>>> = {
+    'innovation/fair-payment': {
+      paymentDays: {
+        max: 30,
+        integer: true,
+        unit: 'days',
+        reason: 'The Procurement Act 2023, section 68, implies a 30-day payment term into public contracts',
+      },
+    },
+    'procurement/evaluation-methodology': { minimumScore: { scale: true, integer: true } },
+    'data-access/export-on-request': { exportDays: { min: 1, integer: true, unit: 'Working Days' } },
+    'procurement/lots': {
+      maxLotsAwarded: { allowed: ['any number of lots', 'up to 1 lot', 'up to 2 lots', 'up to 3 lots'] },
+    },
+  };
+  return createCatalog({
+    ...data,
+    clauses: data.clauses.map((c) => {
+      const extra = limits[c.id];
+      if (!extra) return c;
+      const variables = Object.fromEntries(
+        Object.entries(c.variables).map(([name, v]) => [name, { ...v, ...(extra[name] ?? {}) }]),
+      );
+      return { ...c, variables } as typeof c;
+    }),
+  });
+}
+
+describe('variables with meaning', () => {
+  it('checks values against the limits, unit and reason their clause declares', async () => {
+    const text = `${SPEC}clauses:\n  include:\n    - id: data-access/export-on-request\n      variables:\n        exportDays: 2.5\nvariables:\n  paymentDays: 45\n  minimumScore: 7\n`;
+    expect(await problems(text, {}, { catalog: constrainedCatalog() })).toMatchInlineSnapshot(`
+      [
+        "VARIABLE_NOT_INTEGER /specs/tender.yaml:32:21 "exportDays" for clause data-access/export-on-request is 2.5 but must be a whole number of Working Days.",
+        "VARIABLE_OUT_OF_RANGE /specs/tender.yaml:34:16 "paymentDays" for clause innovation/fair-payment is 45 but must be at most 30 days. The Procurement Act 2023, section 68, implies a 30-day payment term into public contracts.",
+        "VARIABLE_OUT_OF_RANGE /specs/tender.yaml:35:17 "minimumScore" for clause procurement/evaluation-methodology is 7 but must be between 0 and 5. It is a score on the evaluation scale, which runs from 0 to 5 (evaluation.scale).",
+      ]
+    `);
+  });
+  it('refuses negative counts even without a declared minimum, and text that is not allowed', async () => {
+    const lots = edit(
+      '  facts: {}',
+      '  facts: {}\n  lots:\n    - { id: 1, title: Hardware }\n    - { id: 2, title: Software }',
+    );
+    const text = `${lots}variables:\n  paymentDays: -5\n  maxLotsAwarded: up to 4 lots\n`;
+    expect(await problems(text, {}, { catalog: constrainedCatalog() })).toMatchInlineSnapshot(`
+      [
+        "VARIABLE_OUT_OF_RANGE /specs/tender.yaml:32:16 "paymentDays" for clause innovation/fair-payment is -5 but must be at least 0 days. It counts something, so it cannot be negative.",
+        "VARIABLE_NOT_ALLOWED /specs/tender.yaml:33:19 "maxLotsAwarded" for clause procurement/lots is "up to 4 lots" but must be one of: any number of lots, up to 1 lot, up to 2 lots, up to 3 lots. Did you mean "up to 2 lots"?",
+      ]
+    `);
+  });
+  it('checks score variables against the evaluation scale the spec sets', async () => {
+    const text = edit(
+      '    - name: Price\n      weight: 40',
+      '    - name: Price\n      weight: 40\n  scale: { min: 0, max: 10 }',
+    );
+    expect(
+      await problems(`${text}variables:\n  minimumScore: 7\n`, {}, { catalog: constrainedCatalog() }),
+    ).toEqual([]);
+    expect(
+      await problems(`${text}variables:\n  minimumScore: 11\n`, {}, { catalog: constrainedCatalog() }),
+    ).toMatchInlineSnapshot(`
+      [
+        "VARIABLE_OUT_OF_RANGE /specs/tender.yaml:30:17 "minimumScore" for clause procurement/evaluation-methodology is 11 but must be between 0 and 10. It is a score on the evaluation scale, which runs from 0 to 10 (evaluation.scale).",
+      ]
+    `);
+  });
+});
+
+describe('lots', () => {
+  const withLots = (lots: string, facts = '  facts: {}') => edit('  facts: {}', `${facts}\n  lots:\n${lots}`);
+  it('rejects duplicate lot ids, compared as text', async () => {
+    const text = withLots(
+      '    - { id: 1, title: Hardware }\n    - { id: "1", title: Software }\n    - { id: 1.0, title: Support }',
+    );
+    expect(await problems(text)).toMatchInlineSnapshot(`
+      [
+        "DUPLICATE_ID /specs/tender.yaml:15:13 Lot id "1" is already used by lot 1 (Hardware). Lot ids are compared as text, so 1, "1" and 1.0 are the same. Give each lot its own id.",
+        "DUPLICATE_ID /specs/tender.yaml:16:13 Lot id "1" is already used by lot 1 (Hardware). Lot ids are compared as text, so 1, "1" and 1.0 are the same. Give each lot its own id.",
+      ]
+    `);
+  });
+  it('refuses hasLots: false with lots listed', async () => {
+    const text = withLots('    - { id: 1, title: Hardware }', '  facts:\n    hasLots: false');
+    expect(await problems(text)).toMatchInlineSnapshot(`
+      [
+        "LOTS_FACT_CONFLICT /specs/tender.yaml:13:14 hasLots is false but tender.lots lists 1 lot, so the lots wording would be left out. Remove hasLots (listing lots implies it) or remove the lots.",
+      ]
+    `);
+  });
+  it('warns when the lots are worth more than the whole', async () => {
+    const text = withLots(
+      '    - { id: 1, title: Hardware, value: 200000 }\n    - { id: 2, title: Software, value: 100000 }',
+    );
+    expect(await problems(text)).toMatchInlineSnapshot(`
+      [
+        "LOT_VALUE_TOTAL /specs/tender.yaml:9:13 The lots' values add up to £300,000, more than the estimated value of £250,000. Raise tender.estimatedValue.amount or correct the lot values.",
+      ]
+    `);
+  });
+  it('names unknown lots in criteria and clause scopes, with a did-you-mean', async () => {
+    const text = withLots('    - { id: L1, title: Hardware }\n    - { id: L2, title: Software }')
+      .replace(
+        '    - name: Quality\n      weight: 60',
+        '    - name: Quality\n      weight: 60\n      lots: [L3]',
+      )
+      .concat('clauses:\n  include:\n    - { id: data-access/export-on-request, lots: [l1] }\n');
+    expect(await problems(text)).toMatchInlineSnapshot(`
+      [
+        "LOT_UNKNOWN /specs/tender.yaml:27:14 Lot "L3" is not defined. Did you mean "L1"? Lots are: L1, L2.",
+        "LOT_UNKNOWN /specs/tender.yaml:34:51 Lot "l1" is not defined. Did you mean "L1"? Lots are: L1, L2.",
+      ]
+    `);
+  });
+});
+
+describe('unfinished work', () => {
+  const unfinished = edit(
+    '    name: London Borough of Example',
+    '    name: London Borough of Example\n    contact: { name: Bids team TBC, email: bids@example.gov.uk }',
+  ).concat(
+    'requirements:\n  - id: R1\n    text: Replace this with the first requirement.\n    priority: must\n',
+  );
+  it('warns about placeholders in a draft', async () => {
+    expect(await problems(unfinished)).toMatchInlineSnapshot(`
+      [
+        "PLACEHOLDER_TEXT /specs/tender.yaml:6:32 tender.authority.contact.name contains a drafting marker: "TBC". Replace it before the tender is issued; \`tender build --final\` refuses it.",
+        "PLACEHOLDER_TEXT /specs/tender.yaml:6:44 tender.authority.contact.email contains an example address: "bids@example.gov.uk". Replace it before the tender is issued; \`tender build --final\` refuses it.",
+        "PLACEHOLDER_TEXT /specs/tender.yaml:31:11 requirements[0].text contains template text: "Replace this". Replace it before the tender is issued; \`tender build --final\` refuses it.",
+      ]
+    `);
+  });
+  it('refuses placeholders and drafting notes in a final document', async () => {
+    const final = unfinished.replace(
+      '  issueDate: 2027-01-04',
+      '  issueDate: 2027-01-04\n  status: final\n  guidanceNotes: true',
+    );
+    expect(await problems(final)).toMatchInlineSnapshot(`
+      [
+        "PLACEHOLDER_TEXT /specs/tender.yaml:6:32 tender.authority.contact.name contains a drafting marker: "TBC". A final document cannot contain it: replace it with the real text.",
+        "PLACEHOLDER_TEXT /specs/tender.yaml:6:44 tender.authority.contact.email contains an example address: "bids@example.gov.uk". A final document cannot contain it: replace it with the real text.",
+        "FINAL_DRAFTING_NOTES /specs/tender.yaml:30:18 A final document cannot contain drafting notes for officers. Set document.guidanceNotes: false, or build a draft.",
+        "PLACEHOLDER_TEXT /specs/tender.yaml:33:11 requirements[0].text contains template text: "Replace this". A final document cannot contain it: replace it with the real text.",
+      ]
+    `);
+  });
+});
 
 afterAll(() => {
   // Every code the spec layer can report is exercised above.

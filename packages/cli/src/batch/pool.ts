@@ -38,6 +38,7 @@ function workerExecArgv(): string[] {
 export interface PoolOptions {
   readonly jobs: number;
   readonly format: Format;
+  readonly final?: boolean;
   /** Called as each spec finishes, in completion order. */
   readonly onResult: (index: number, result: BuildSpecResult) => Promise<void> | void;
 }
@@ -53,7 +54,7 @@ export async function buildInPool(specs: readonly string[], options: PoolOptions
     // Same catalog as the workers use (TENDER_CATALOG or the installed library).
     const catalog = loadCatalog();
     for (const [index, spec] of specs.entries())
-      await options.onResult(index, await runBuildTask(spec, options.format, catalog));
+      await options.onResult(index, await runBuildTask(spec, options.format, catalog, options.final));
     return;
   }
   let next = 0;
@@ -81,7 +82,12 @@ export async function buildInPool(specs: readonly string[], options: PoolOptions
           void worker.terminate();
           return;
         }
-        current = { id: next, spec: specs[next] as string, format: options.format };
+        current = {
+          id: next,
+          spec: specs[next] as string,
+          format: options.format,
+          ...(options.final ? { final: true } : {}),
+        };
         next++;
         worker.postMessage(current);
       };

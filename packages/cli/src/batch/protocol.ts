@@ -6,6 +6,8 @@ export interface BuildTask {
   readonly id: number;
   readonly spec: string;
   readonly format: Format;
+  /** Build the issued version (`tender build --final`). */
+  readonly final?: boolean;
 }
 
 /** Worker → main thread. `document` stays behind; `bytes` is transferred, not copied. */

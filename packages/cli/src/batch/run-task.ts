@@ -8,10 +8,11 @@ export async function runBuildTask(
   spec: string,
   format: Format,
   catalog?: ClauseCatalog,
+  final = false,
 ): Promise<BuildSpecResult> {
   const started = performance.now();
   try {
-    return await buildSpec(spec, { format, ...(catalog ? { catalog } : {}) });
+    return await buildSpec(spec, { format, ...(catalog ? { catalog } : {}), ...(final ? { final } : {}) });
   } catch (error) {
     return {
       spec,

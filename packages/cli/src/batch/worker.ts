@@ -5,7 +5,12 @@ import { runBuildTask } from './run-task.js';
 
 /** Worker entry (dist/worker.js): builds specs it is sent and posts the bytes back without copying them. */
 parentPort?.on('message', async (task: BuildTask) => {
-  const { document: _document, ...result } = await runBuildTask(task.spec, task.format, loadCatalog());
+  const { document: _document, ...result } = await runBuildTask(
+    task.spec,
+    task.format,
+    loadCatalog(),
+    task.final,
+  );
   let bytes = result.bytes;
   // Only a buffer the bytes own entirely can be transferred.
   if (bytes && (bytes.byteOffset !== 0 || bytes.byteLength !== bytes.buffer.byteLength))

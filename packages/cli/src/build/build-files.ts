@@ -12,6 +12,8 @@ export interface BuildFilesOptions {
   /** Output folder; default `out`. */
   readonly outDir?: string;
   readonly format?: Format;
+  /** Build the issued version: placeholders and drafting notes are errors, no DRAFT mark. */
+  readonly final?: boolean;
   /** Worker threads; default one per core. 1 builds inline. */
   readonly jobs?: number;
   /** Build with this catalog instead of the installed one (inline only: a catalog object cannot cross threads). */
@@ -111,9 +113,14 @@ export async function buildFiles(
 
   if (options.catalog) {
     for (const [i, spec] of specs.entries())
-      await complete(i, await runBuildTask(spec, format, options.catalog));
+      await complete(i, await runBuildTask(spec, format, options.catalog, options.final));
   } else {
-    await buildInPool(specs, { jobs: options.jobs ?? defaultJobs(), format, onResult: complete });
+    await buildInPool(specs, {
+      jobs: options.jobs ?? defaultJobs(),
+      format,
+      ...(options.final ? { final: true } : {}),
+      onResult: complete,
+    });
   }
   return results;
 }

@@ -47,6 +47,8 @@ export interface BuildSpecResult {
 export interface BuildSpecOptions {
   readonly format?: Format;
   readonly catalog?: ClauseCatalog;
+  /** Build the issued version (`--final`): placeholders and drafting notes are errors, no DRAFT mark. */
+  readonly final?: boolean;
 }
 
 /** parse → validate → assemble → render one spec, reading files through the Node reader. Never throws. */
@@ -58,7 +60,10 @@ export async function buildSpec(spec: string, options: BuildSpecOptions = {}): P
     onText: (path, text) => texts.set(path, text),
   });
   const path = spec.split('\\').join('/');
-  const result = await buildTenderModel(path, reader, options.catalog ? { catalog: options.catalog } : {});
+  const result = await buildTenderModel(path, reader, {
+    ...(options.catalog ? { catalog: options.catalog } : {}),
+    ...(options.final ? { final: true } : {}),
+  });
   const report = (issue: SpecIssue) => reportIssue(issue, (file) => texts.get(file));
   const errors = result.errors.map(report);
   const warnings = result.warnings.map(report);

@@ -18,7 +18,7 @@ export const INPUT_ISSUE_CODES = {
 /** Validates specs (parse, schema, clause selection and assembly) without rendering anything. */
 export async function validateFiles(
   inputs: readonly string[],
-  options: { catalog?: ClauseCatalog } = {},
+  options: { catalog?: ClauseCatalog; final?: boolean } = {},
 ): Promise<ValidateFileResult[]> {
   const results: ValidateFileResult[] = [];
   for (const entry of await expandInputs(inputs)) {
@@ -33,7 +33,10 @@ export async function validateFiles(
       continue;
     }
     try {
-      const result = await buildSpec(entry.path, options.catalog ? { catalog: options.catalog } : {});
+      const result = await buildSpec(entry.path, {
+        ...(options.catalog ? { catalog: options.catalog } : {}),
+        ...(options.final ? { final: true } : {}),
+      });
       results.push({
         file: entry.path,
         valid: result.errors.length === 0 && result.ok,

@@ -20,6 +20,7 @@ interface BuildOptions {
   jobs?: number;
   json?: boolean;
   quiet?: boolean;
+  final?: boolean;
 }
 
 function parseJobs(value: string): number {
@@ -36,6 +37,7 @@ Examples:
   $ tender build specs/ -o out                      build every spec in a folder, in parallel
   $ tender build 'specs/**/*.yaml' --jobs 4         a quoted glob, on 4 worker threads
   $ tender build tender.yaml --watch                rebuild when the spec, its includes or the clauses change
+  $ tender build tender.yaml --final                the issued version: refuses placeholders, no DRAFT mark
 
 Each output is written to a temporary file and renamed into place, so a failed or interrupted
 build never leaves a half-written file and never touches the previous output.
@@ -54,8 +56,15 @@ export function buildCommand(ctx: CliContext): Command {
       ).argParser(parseJobs),
     )
     .option('-w, --watch', 'rebuild when the spec, its includes or the clause library change')
-    .option('--json', 'print one JSON object per spec on stdout (file, output, pages, clauses, bytes, issues)')
+    .option(
+      '--json',
+      'print one JSON object per spec on stdout (file, output, pages, clauses, bytes, issues)',
+    )
     .option('-q, --quiet', 'print only errors (and warnings count); no success lines, progress or summary')
+    .option(
+      '--final',
+      'build the issued version: refuse placeholder text, example addresses and drafting notes; no DRAFT mark',
+    )
     .addHelpText('after', EXAMPLES)
     .action(async (specs: string[], options: BuildOptions) => {
       if (options.watch && options.json)
@@ -77,6 +86,7 @@ async function buildOnce(
   const results = await buildFiles(specs, {
     outDir: options.output,
     format: options.format,
+    ...(options.final ? { final: true } : {}),
     ...(options.jobs ? { jobs: options.jobs } : {}),
     ...(catalog ? { catalog } : {}),
     onStart: (total) => {
@@ -178,6 +188,7 @@ async function watchBuild(con: Console, specs: readonly string[], options: Build
       const results = await buildFiles(targets, {
         outDir: options.output,
         format: options.format,
+        ...(options.final ? { final: true } : {}),
         jobs: 1,
         catalog,
         onResult: (result) => printResult(con, result),

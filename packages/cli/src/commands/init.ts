@@ -1,7 +1,12 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import { buildTenderModelFromText, PROCEDURES, type Procedure, tenderSpecJsonSchema } from '@loti/tender-generator';
+import {
+  buildTenderModelFromText,
+  PROCEDURES,
+  type Procedure,
+  tenderSpecJsonSchema,
+} from '@loti/tender-generator';
 import { Command } from 'commander';
 import { loadCatalog } from '../catalog.js';
 import type { CliContext } from '../context.js';
@@ -74,9 +79,7 @@ export function initCommand(ctx: CliContext): Command {
             const guess = suggestFact(name);
             return `"${name}"${guess ? ` (did you mean ${guess}?)` : ''}`;
           });
-          throw usageError(
-            `Not a key fact: ${hints.join(', ')}. Run tender clauses facts to see them all.`,
-          );
+          throw usageError(`Not a key fact: ${hints.join(', ')}. Run tender clauses facts to see them all.`);
         }
         given.facts = facts;
       }
@@ -106,7 +109,10 @@ export function initCommand(ctx: CliContext): Command {
         await mkdir(dir, { recursive: true });
         await writeFile(target, text, { flag: 'wx' });
         if (!installedSchema)
-          await writeFile(join(dir, LOCAL_SCHEMA_FILE), `${JSON.stringify(tenderSpecJsonSchema(), null, 2)}\n`);
+          await writeFile(
+            join(dir, LOCAL_SCHEMA_FILE),
+            `${JSON.stringify(tenderSpecJsonSchema(), null, 2)}\n`,
+          );
       } catch (error) {
         if (errorCode(error) === 'EEXIST')
           throw new CliError(`${target} already exists; init never overwrites a file.`);

@@ -20,10 +20,14 @@ export function validateCommand(ctx: CliContext): Command {
     .description('Check specs for errors and warnings without building them.')
     .argument('<specs...>', 'spec files, folders of specs or globs')
     .option('--json', 'print the result as JSON on stdout, for tools')
+    .option('--final', 'check as the issued version: placeholder text and drafting notes are errors')
     .addHelpText('after', EXAMPLES)
-    .action(async (specs: string[], options: { json?: boolean }) => {
+    .action(async (specs: string[], options: { json?: boolean; final?: boolean }) => {
       const con = ctx.console;
-      const results = await validateFiles(specs, { catalog: loadCatalog() });
+      const results = await validateFiles(specs, {
+        catalog: loadCatalog(),
+        ...(options.final ? { final: true } : {}),
+      });
       const errorCount = results.reduce((sum, result) => sum + result.errors.length, 0);
       const warningCount = results.reduce((sum, result) => sum + result.warnings.length, 0);
       const valid = results.every((result) => result.valid);

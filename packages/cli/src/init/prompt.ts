@@ -54,7 +54,9 @@ export async function askQuestions(
   // prompts; when the pipe ends early, the questions left keep their defaults.
   const rl = createInterface({
     input: process.stdin,
-    output: options.interactive ? process.stderr : new Writable({ write: (_chunk, _encoding, done) => done() }),
+    output: options.interactive
+      ? process.stderr
+      : new Writable({ write: (_chunk, _encoding, done) => done() }),
     terminal: options.interactive,
   });
   // Ctrl+C in the prompt: end the way a signal would (bin.ts exits with 130).

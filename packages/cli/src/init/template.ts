@@ -30,8 +30,16 @@ export function initials(name: string): string {
   return letters.slice(0, 6) || 'TENDER';
 }
 
-function addDays(date: Date, days: number): string {
+/**
+ * The date `days` after `date`, moved on to the Monday when it falls at a weekend: a deadline or milestone on a
+ * non-working day is a mistake the timetable rules warn about, and the template should validate without warnings
+ * about its dates.
+ */
+export function addWorkingDays(date: Date, days: number): string {
   const copy = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate() + days));
+  const weekday = copy.getUTCDay();
+  if (weekday === 6) copy.setUTCDate(copy.getUTCDate() + 2);
+  if (weekday === 0) copy.setUTCDate(copy.getUTCDate() + 1);
   return copy.toISOString().slice(0, 10);
 }
 
@@ -65,7 +73,13 @@ function lowerFirst(text: string): string {
   return /^[A-Z][a-z]/.test(text) ? text[0]?.toLowerCase() + text.slice(1) : text;
 }
 
-function variableValue(name: string, type: string, description: string, dates: Dates): string {
+function variableValue(
+  name: string,
+  type: string,
+  description: string,
+  dates: Dates,
+  number: number,
+): string {
   switch (type) {
     case 'date':
       return /award|decision|summar/i.test(name)
@@ -74,7 +88,7 @@ function variableValue(name: string, type: string, description: string, dates: D
           ? dates.start
           : dates.submission;
     case 'number':
-      return '1';
+      return String(number);
     case 'email':
       return 'procurement@example.gov.uk';
     case 'url':
@@ -97,22 +111,28 @@ export function specTemplate(
   today = new Date(),
 ): string {
   const dates: Dates = {
-    publication: addDays(today, 28),
-    clarification: `${addDays(today, 49)}T12:00`,
-    submission: `${addDays(today, 63)}T12:00`,
-    award: addDays(today, 91),
-    start: addDays(today, 119),
+    publication: addWorkingDays(today, 28),
+    clarification: `${addWorkingDays(today, 49)}T12:00`,
+    submission: `${addWorkingDays(today, 63)}T12:00`,
+    award: addWorkingDays(today, 91),
+    start: addWorkingDays(today, 119),
   };
   const facts = new Set(answers.facts);
   const council = /council|borough|city of/i.test(answers.authority);
   const socialValue = facts.has('socialValueApplies');
 
-  const needed = new Map<string, { type: string; description: string; clause: string }>();
+  const needed = new Map<string, { type: string; description: string; clause: string; number: number }>();
   for (const clause of likelyClauses(catalog, answers.facts)) {
     for (const [name, variable] of Object.entries(clause.variables)) {
       // A variable `from` a built-in gets its value from the spec's own fields, so the template does not ask.
       if (variable.default === undefined && variable.from === undefined && !needed.has(name))
-        needed.set(name, { type: variable.type, description: variable.description, clause: clause.id });
+        needed.set(name, {
+          type: variable.type,
+          description: variable.description,
+          clause: clause.id,
+          // A number the clause accepts: its example, else its smallest allowed value.
+          number: typeof variable.example === 'number' ? variable.example : Math.max(variable.min ?? 1, 0),
+        });
     }
   }
 
@@ -139,7 +159,7 @@ export function specTemplate(
     '    lengthMonths: 36',
     '    extensionMonths: [12, 12]',
     '  background: |',
-    '    Say what the Authority wants to buy, who will use it and why, in a few short paragraphs.',
+    '    Replace this with what the Authority wants to buy, who will use it and why, in a few short paragraphs.',
     '  # Key facts switch on the clauses that apply. See `npx @loti/tender-cli clauses facts`.',
     '  facts:',
     // Every fact written out, true or false, so switching one on is a one-word edit.
@@ -195,7 +215,7 @@ export function specTemplate(
     for (const [name, variable] of needed) {
       lines.push(
         `  # ${variable.description} (${variable.clause})`,
-        `  ${name}: ${variableValue(name, variable.type, variable.description, dates)}`,
+        `  ${name}: ${variableValue(name, variable.type, variable.description, dates, variable.number)}`,
       );
     }
     lines.push('');
@@ -203,6 +223,7 @@ export function specTemplate(
   lines.push(
     'document:',
     `  issueDate: ${dates.publication}`,
+    '  status: draft # draft | final: a final build refuses placeholders and drafting notes',
     '  guidanceNotes: true # drafting notes for officers; set to false for the issued version',
     '',
   );

@@ -8,7 +8,8 @@ import type {
   ManifestEntry,
   TenderDocument,
 } from '../model/types.js';
-import { checkThreshold, runRules } from '../rules/index.js';
+import { checkThreshold, runProcurementRules, runSelectionRules } from '../rules/index.js';
+import { lotKey, lotScopeSentence } from '../rules/lots.js';
 import type { SpecIssue } from '../spec/issues.js';
 import type { LoadedSpec } from '../spec/load.js';
 import { MILESTONE_KINDS, PROCEDURE_SUMMARIES, PROCEDURES, type TenderSpec } from '../spec/schema.js';
@@ -35,6 +36,9 @@ export interface AssembleOptions {
   readonly logo?: Branding['logo'];
 }
 
+/** What every document the generator makes is, named on its cover. */
+export const DOCUMENT_TYPE = 'Invitation to Tender';
+
 const KEY_DATE_KINDS = [
   'publication',
   'clarification-deadline',
@@ -54,9 +58,10 @@ export function assembleTender(
   const { catalog } = options;
   const at = loaded.locate;
   const ruleContext = { spec, at, catalog };
-  const ruleIssues = runRules(ruleContext);
+  const ruleIssues = runProcurementRules(ruleContext);
   const { selection, issues } = selectClauses(spec, catalog, at, checkThreshold(ruleContext).position);
   issues.unshift(...ruleIssues);
+  issues.push(...runSelectionRules(spec, loaded, catalog, selection));
 
   const topicOrder = new Map(catalog.topics().map((topic) => [topic.id, topic.order]));
   const ordered = [...selection.clauses].sort(
@@ -167,7 +172,16 @@ export function assembleTender(
         title: sanitiseLine(clause.title),
         clauseId: clause.id,
         version: clause.version,
-        blocks: toDocBlocks(clause.body, context, target.number),
+        blocks: selected.lots
+          ? [
+              {
+                type: 'paragraph',
+                content: [{ type: 'text', text: lotScopeSentence('clause', selected.lots), italic: true }],
+              },
+              ...toDocBlocks(clause.body, context, target.number),
+            ]
+          : toDocBlocks(clause.body, context, target.number),
+        ...(selected.lots ? { lots: [...new Set(selected.lots.map(lotKey))] } : {}),
         ...(spec.document.guidanceNotes
           ? { guidance: toDocBlocks(clause.guidance, guidanceContext, target.number) }
           : {}),
@@ -263,6 +277,7 @@ export function assembleTender(
       ...(spec.document.classification ? { classification: sanitiseLine(spec.document.classification) } : {}),
       issueDate: issueDate.slice(0, 10),
       showGuidance: spec.document.guidanceNotes,
+      status: spec.document.status,
       branding: {
         accentColour: colour,
         font: sanitiseLine(spec.document.branding?.font ?? 'Arial'),
@@ -270,6 +285,7 @@ export function assembleTender(
       },
     },
     cover: {
+      documentType: DOCUMENT_TYPE,
       authority: sanitiseLine(spec.tender.authority.name),
       title: sanitiseLine(spec.tender.title),
       reference: sanitiseLine(spec.tender.reference),

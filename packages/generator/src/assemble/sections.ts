@@ -1,7 +1,8 @@
 import type { ClauseCatalog } from '@loti/clauses';
 import type { DocBlock, DocInline, DocSection, DocTable, ManifestEntry } from '../model/types.js';
+import { lotKey, lotLabel } from '../rules/lots.js';
 import { type Criterion, MILESTONE_KINDS, PROCEDURE_SUMMARIES, type TenderSpec } from '../spec/schema.js';
-import { formatDate } from '../text/format.js';
+import { formatDate, formatMoney } from '../text/format.js';
 import { markdownToDocBlocks, plain, toDocInlines } from './content.js';
 import { STANDARD_PRICE_METHOD } from './variables.js';
 
@@ -36,25 +37,63 @@ export function introductionSection(
     blocks.push({ type: 'paragraph', content: [{ type: 'text', text: 'Background', bold: true }] });
     blocks.push(...markdownToDocBlocks(tender.background).blocks);
   }
-  if (tender.lots?.length) {
+  if (tender.lots?.length) blocks.push(...lotBlocks(spec));
+  return { kind: 'introduction', title: 'Introduction and background', blocks, clauses: [] };
+}
+
+/** The lots: a sentence, a table of id, title, value and description, and any conditions that differ per lot. */
+function lotBlocks(spec: TenderSpec): DocBlock[] {
+  const lots = spec.tender.lots ?? [];
+  const currency = spec.tender.estimatedValue?.currency ?? 'GBP';
+  const valued = lots.some((lot) => lot.value !== undefined);
+  const blocks: DocBlock[] = [
+    paragraph(
+      lots.length === 1
+        ? 'The procurement has one lot.'
+        : `The procurement is divided into ${lots.length} lots. Bidders may bid for one or more lots unless the instructions say otherwise.`,
+    ),
+    table(
+      'Lots',
+      valued
+        ? [
+            { header: 'Lot', width: 10 },
+            { header: 'Title', width: 27 },
+            { header: 'Estimated value', width: 18 },
+            { header: 'Description', width: 45 },
+          ]
+        : [
+            { header: 'Lot', width: 12 },
+            { header: 'Title', width: 33 },
+            { header: 'Description', width: 55 },
+          ],
+      lots.map((lot) => [
+        lotKey(lot.id),
+        lot.title,
+        ...(valued ? [lot.value === undefined ? '' : formatMoney(lot.value, currency)] : []),
+        lot.description ?? '',
+      ]),
+    ),
+  ];
+  const conditions = lots.flatMap((lot) =>
+    (lot.conditions ?? []).map((c) => [lotLabel(lot.id), c.condition, c.requirement]),
+  );
+  if (conditions.length > 0) {
     blocks.push(
       paragraph(
-        tender.lots.length === 1
-          ? 'The procurement has one lot.'
-          : `The procurement is divided into ${tender.lots.length} lots. Bidders may bid for one or more lots unless the instructions say otherwise.`,
+        'The conditions of participation differ by lot. A Bidder must meet the conditions for each lot it bids for:',
       ),
       table(
-        'Lots',
+        'Conditions of participation by lot',
         [
-          { header: 'Lot', width: 12 },
-          { header: 'Title', width: 33 },
-          { header: 'Description', width: 55 },
+          { header: 'Lot', width: 14 },
+          { header: 'Condition', width: 36 },
+          { header: 'Minimum requirement', width: 50 },
         ],
-        tender.lots.map((lot) => [String(lot.id), lot.title, lot.description ?? '']),
+        conditions,
       ),
     );
   }
-  return { kind: 'introduction', title: 'Introduction and background', blocks, clauses: [] };
+  return blocks;
 }
 
 export function timetableSection(spec: TenderSpec): Part | undefined {
@@ -109,22 +148,23 @@ export function timetableSection(spec: TenderSpec): Part | undefined {
 export function requirementsSection(spec: TenderSpec): Part | undefined {
   if (spec.requirements.length === 0) return undefined;
   const withLots = spec.requirements.some((r) => r.lot !== undefined);
+  const withCategory = spec.requirements.some((r) => r.category?.trim());
   const priority = { must: 'Must', should: 'Should', could: 'Could' } as const;
   const counts = (['must', 'should', 'could'] as const).map(
     (p) => `${spec.requirements.filter((r) => r.priority === p).length} ${p}`,
   );
-  const columns = withLots
-    ? [
-        { header: 'ID', width: 12 },
-        { header: 'Requirement', width: 60 },
-        { header: 'Priority', width: 14 },
-        { header: 'Lot', width: 14 },
-      ]
-    : [
-        { header: 'ID', width: 12 },
-        { header: 'Requirement', width: 70 },
-        { header: 'Priority', width: 18 },
-      ];
+  // The requirement text takes what the optional columns leave.
+  const priorityWidth = withLots || withCategory ? 14 : 18;
+  const columns = [
+    { header: 'ID', width: 12 },
+    {
+      header: 'Requirement',
+      width: 100 - 12 - priorityWidth - (withCategory ? 18 : 0) - (withLots ? 14 : 0),
+    },
+    ...(withCategory ? [{ header: 'Category', width: 18 }] : []),
+    { header: 'Priority', width: priorityWidth },
+    ...(withLots ? [{ header: 'Lot', width: 14 }] : []),
+  ];
   return {
     kind: 'requirements',
     anchor: 'section-requirements',
@@ -136,11 +176,13 @@ export function requirementsSection(spec: TenderSpec): Part | undefined {
       table(
         'Requirements',
         columns,
-        spec.requirements.map((r) => {
-          const row = [r.id, r.text, priority[r.priority]];
-          if (withLots) row.push(r.lot === undefined ? 'All' : String(r.lot));
-          return row;
-        }),
+        spec.requirements.map((r) => [
+          r.id,
+          r.text,
+          ...(withCategory ? [r.category?.trim() ?? ''] : []),
+          priority[r.priority],
+          ...(withLots ? [r.lot === undefined ? 'All' : lotKey(r.lot)] : []),
+        ]),
       ),
     ],
     clauses: [],
@@ -151,6 +193,9 @@ export function evaluationSection(spec: TenderSpec): Part | undefined {
   const evaluation = spec.evaluation;
   if (!evaluation) return undefined;
   const rows: string[][] = [];
+  const hasLots = (criteria: readonly Criterion[]): boolean =>
+    criteria.some((c) => c.lots !== undefined || hasLots(c.subcriteria ?? []));
+  const withLots = hasLots(evaluation.criteria);
   // A sub-criterion's weight names its parent: "40% of Quality (24% overall)".
   const walk = (
     criteria: readonly Criterion[],
@@ -161,7 +206,9 @@ export function evaluationSection(spec: TenderSpec): Part | undefined {
       const number = parent ? `${parent.number}.${i + 1}` : String(i + 1);
       const share = (parentShare * c.weight) / 100;
       const weight = parent ? `${c.weight}% of ${parent.name} (${round(share)}% overall)` : `${c.weight}%`;
-      rows.push([number, c.name, weight, c.question ?? '', c.wordLimit ? `${c.wordLimit} words` : '']);
+      const row = [number, c.name, weight, c.question ?? '', c.wordLimit ? `${c.wordLimit} words` : ''];
+      if (withLots) row.push(c.lots ? c.lots.map(lotKey).join(', ') : 'All');
+      rows.push(row);
       if (c.subcriteria) walk(c.subcriteria, { number, name: c.name }, share);
     });
   };
@@ -176,8 +223,9 @@ export function evaluationSection(spec: TenderSpec): Part | undefined {
         { header: 'No.', width: 8 },
         { header: 'Criterion', width: 22 },
         { header: 'Weight', width: 18 },
-        { header: 'Question', width: 40 },
+        { header: 'Question', width: withLots ? 30 : 40 },
         { header: 'Limit', width: 12 },
+        ...(withLots ? [{ header: 'Lots', width: 10 }] : []),
       ],
       rows,
     ),
@@ -245,7 +293,7 @@ export function manifestAppendix(
           : r.kind === 'profile'
             ? `profile ${r.profile}`
             : r.kind === 'fact'
-              ? `key facts: ${r.facts.join(', ')}`
+              ? `key facts: ${r.facts.map((fact) => (r.implied?.includes(fact) ? `${fact} (implied by the lots listed)` : fact)).join(', ')}`
               : r.kind === 'procedure'
                 ? `procedure: ${(PROCEDURE_SUMMARIES as Record<string, { short: string }>)[r.procedure]?.short.toLowerCase() ?? r.procedure}`
                 : r.kind === 'always'

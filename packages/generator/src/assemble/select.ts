@@ -6,6 +6,7 @@ import {
   type ThresholdPosition,
 } from '@loti/clauses';
 import type { InclusionReason } from '../model/types.js';
+import { impliedFacts } from '../rules/lots.js';
 import type { SpecIssue } from '../spec/issues.js';
 import type { LoadedSpec } from '../spec/load.js';
 import type { TenderSpec } from '../spec/schema.js';
@@ -17,6 +18,8 @@ export interface SelectedClause {
   readonly variables: Readonly<Record<string, string | number>>;
   /** Where the include entry is, for messages about this clause. */
   readonly includeIndex?: number;
+  /** The lots the clause applies to, when the include entry limits it to some. */
+  readonly lots?: readonly (string | number)[];
 }
 
 export interface Selection {
@@ -45,13 +48,19 @@ export function selectClauses(
       reasons: InclusionReason[];
       variables: Record<string, string | number>;
       includeIndex?: number;
+      lots?: readonly (string | number)[];
       pinned: boolean;
     }
   >();
   const add = (
     clause: Clause,
     reason: InclusionReason,
-    options: { pinned?: boolean; variables?: Record<string, string | number>; includeIndex?: number } = {},
+    options: {
+      pinned?: boolean;
+      variables?: Record<string, string | number>;
+      includeIndex?: number;
+      lots?: readonly (string | number)[];
+    } = {},
   ) => {
     const existing = chosen.get(clause.id);
     if (existing) {
@@ -62,6 +71,7 @@ export function selectClauses(
       }
       if (options.variables) Object.assign(existing.variables, options.variables);
       if (options.includeIndex !== undefined) existing.includeIndex = options.includeIndex;
+      if (options.lots) existing.lots = options.lots;
       return;
     }
     chosen.set(clause.id, {
@@ -70,6 +80,7 @@ export function selectClauses(
       variables: { ...(options.variables ?? {}) },
       pinned: options.pinned ?? false,
       ...(options.includeIndex !== undefined ? { includeIndex: options.includeIndex } : {}),
+      ...(options.lots ? { lots: options.lots } : {}),
     });
   };
 
@@ -105,6 +116,7 @@ export function selectClauses(
           pinned: reference.includes('@'),
           includeIndex: index,
           ...(typeof entry === 'object' && entry.variables ? { variables: entry.variables } : {}),
+          ...(typeof entry === 'object' && entry.lots ? { lots: entry.lots } : {}),
         },
       );
     }
@@ -136,7 +148,8 @@ export function selectClauses(
   });
 
   if (spec.clauses.automatic) {
-    const facts = spec.tender.facts;
+    // Lots listed imply hasLots, so the lots wording is never dropped silently; the manifest says so.
+    const { facts, implied } = impliedFacts(spec);
     for (const clause of catalog.applicable({ facts, procedure: spec.tender.procedure, threshold })) {
       const when = clause.appliesWhen;
       const matched =
@@ -145,12 +158,13 @@ export function selectClauses(
               (fact) => facts[fact] && [...(when.all ?? []), ...(when.any ?? [])].includes(fact),
             )
           : [];
+      const fromLots = implied.filter((fact) => matched.includes(fact));
       const reason: InclusionReason =
         when === 'always'
           ? { kind: 'always' }
           : matched.length === 0 && (when?.procedures || when?.threshold)
             ? { kind: 'procedure', procedure: spec.tender.procedure }
-            : { kind: 'fact', facts: matched };
+            : { kind: 'fact', facts: matched, ...(fromLots.length > 0 ? { implied: fromLots } : {}) };
       add(chosen.get(clause.id)?.clause ?? clause, reason);
     }
   }
@@ -219,11 +233,12 @@ export function selectClauses(
 
   return {
     selection: {
-      clauses: [...chosen.values()].map(({ clause, reasons, variables, includeIndex }) => ({
+      clauses: [...chosen.values()].map(({ clause, reasons, variables, includeIndex, lots }) => ({
         clause,
         reasons,
         variables,
         ...(includeIndex !== undefined ? { includeIndex } : {}),
+        ...(lots ? { lots } : {}),
       })),
       excluded,
     },

@@ -122,20 +122,7 @@ export function resolveClauseVariables(
       });
       continue;
     }
-    if (
-      declared?.type === 'number' &&
-      typeof value !== 'number' &&
-      !/^\d+(\.\d+)?$/.test(String(value).trim())
-    ) {
-      issues.push({
-        code: 'VARIABLE_TYPE',
-        severity: 'error',
-        message: `"${name}" for clause ${clause.id} must be a number, not ${JSON.stringify(value)}.`,
-        position: at(fromInclude !== undefined ? [...wherePath, 'variables', name] : ['variables', name]),
-        field: `variables.${name}`,
-      });
-      continue;
-    }
+    // Types and limits of the values the spec gives are checked by the variable rules (rules/variables.ts).
     values.set(name, sanitiseLine(String(value)));
   }
   for (const name of Object.keys(selected.variables)) {

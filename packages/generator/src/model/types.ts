@@ -48,6 +48,8 @@ export interface DocClause {
   readonly blocks: readonly DocBlock[];
   /** Guidance for officers, present only when the spec asks for drafting notes. */
   readonly guidance?: readonly DocBlock[];
+  /** The lots the clause applies to, when not every lot; its wording starts by saying so. */
+  readonly lots?: readonly string[];
 }
 
 export type SectionKind =
@@ -96,7 +98,8 @@ export interface Branding {
 export type InclusionReason =
   | { readonly kind: 'explicit' }
   | { readonly kind: 'profile'; readonly profile: string }
-  | { readonly kind: 'fact'; readonly facts: readonly string[] }
+  /** `implied`: facts the spec did not state but its content implies (hasLots when lots are listed). */
+  | { readonly kind: 'fact'; readonly facts: readonly string[]; readonly implied?: readonly string[] }
   /** Wording chosen for the procedure (and the value against the threshold). */
   | { readonly kind: 'procedure'; readonly procedure: string }
   | { readonly kind: 'always' }
@@ -138,9 +141,13 @@ export interface TenderDocument {
     /** ISO date: the document's issue date, also used for its core dates. */
     readonly issueDate: string;
     readonly showGuidance: boolean;
+    /** A draft carries a visible DRAFT mark on the cover and in page headers; a final document has none. */
+    readonly status: 'draft' | 'final';
     readonly branding: Branding;
   };
   readonly cover: {
+    /** What the document is, e.g. "Invitation to Tender", shown above the title. */
+    readonly documentType: string;
     readonly authority: string;
     readonly title: string;
     readonly reference: string;

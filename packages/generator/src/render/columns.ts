@@ -20,3 +20,24 @@ export function columnTwips(percentages: readonly number[], total: number): numb
   if (widths.length > 0) widths[widths.length - 1] = total - used;
   return widths;
 }
+
+/**
+ * Widens columns narrower than their minimum (twips) by taking width from the others in proportion to what they
+ * have above their own minimum; the total stays the same. When the minimums cannot all fit, the widths are unchanged.
+ */
+export function fitMinimums(widths: readonly number[], minimums: readonly number[], total: number): number[] {
+  const need = minimums.map((m, i) => Math.max(0, Math.min(m, total) - (widths[i] ?? 0)));
+  const deficit = need.reduce((a, b) => a + b, 0);
+  if (deficit === 0) return [...widths];
+  const spare = widths.map((w, i) => ((need[i] ?? 0) > 0 ? 0 : Math.max(0, w - (minimums[i] ?? 0))));
+  const available = spare.reduce((a, b) => a + b, 0);
+  if (available < deficit) return [...widths];
+  const out = widths.map((w, i) =>
+    (need[i] ?? 0) > 0 ? w + (need[i] ?? 0) : Math.floor(w - ((spare[i] ?? 0) * deficit) / available),
+  );
+  // Rounding: the widest column absorbs the difference so the columns still add up to the total.
+  const drift = total - out.reduce((a, b) => a + b, 0);
+  const widest = out.indexOf(Math.max(...out));
+  out[widest] = (out[widest] ?? 0) + drift;
+  return out;
+}

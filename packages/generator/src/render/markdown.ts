@@ -3,10 +3,13 @@ import { sanitiseText } from '../text/sanitise.js';
 import {
   classificationOf,
   collectAnchors,
+  DRAFT_MARK,
   DRAFTING_NOTE_LABEL,
   definitionParts,
+  documentTypeOf,
   formatIsoDate,
   hasBlocks,
+  isDraft,
   safeUrl,
 } from './text.js';
 
@@ -117,12 +120,15 @@ export function renderMarkdown(doc: TenderDocument): string {
   const ctx: Ctx = { anchors: collectAnchors(doc.sections) };
   const { cover, meta } = doc;
   const marking = classificationOf(doc);
+  const documentType = documentTypeOf(doc);
   const lines: string[] = [
+    ...(isDraft(doc) ? [`**${DRAFT_MARK}**`, ''] : []),
     ...(marking ? [`**${escapeMd(marking)}**`, ''] : []),
     `# ${escapeMd(cover.title)}`,
     '',
     escapeLineStart(escapeMd(cover.authority)),
     '',
+    ...(documentType ? [`**${escapeMd(documentType)}**`, ''] : []),
     `- **Reference:** ${escapeMd(cover.reference)}`,
     `- **Procedure:** ${escapeMd(cover.procedure)}`,
     `- **Issue date:** ${escapeMd(formatIsoDate(meta.issueDate))}`,

@@ -36,6 +36,33 @@ export function classificationOf(doc: TenderDocument): string | undefined {
   return marking && sanitiseText(marking).trim() ? sanitiseText(marking).trim() : undefined;
 }
 
+/**
+ * A lead-in ("Each Tender must:") introduces the list after it, so it keeps with its first item and is never left
+ * alone at the foot of a page.
+ */
+export function leadsIn(block: DocBlock, next: DocBlock | undefined): boolean {
+  const endsWithColon = (content: readonly DocInline[]) =>
+    /:\s*$/.test(content.map((inline) => inline.text).join(''));
+  if (block.type === 'paragraph')
+    return (next?.type === 'bullets' || next?.type === 'numbered') && endsWithColon(block.content);
+  if (block.type === 'numbered') return block.children.length > 0 && endsWithColon(block.content);
+  return false;
+}
+
+/** The mark a draft carries on its cover and in its page headers. */
+export const DRAFT_MARK = 'DRAFT';
+
+/** True when the document is a draft (not yet the issued version), so renderers show DRAFT_MARK. */
+export function isDraft(doc: TenderDocument): boolean {
+  return doc.meta.status === 'draft';
+}
+
+/** What the document is, for its cover ("Invitation to Tender"), or undefined when blank. */
+export function documentTypeOf(doc: TenderDocument): string | undefined {
+  const type = sanitiseText(doc.cover.documentType ?? '').trim();
+  return type || undefined;
+}
+
 /** Only these link schemes become live links; anything else (javascript:, data:, file:) is shown as text. */
 const SAFE_URL = /^(https?:|mailto:|tel:)/i;
 

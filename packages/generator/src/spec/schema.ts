@@ -29,6 +29,9 @@ export type Procedure = keyof typeof PROCEDURES;
 
 /** Languages the clause wording exists in; tagging English text as another language misleads screen readers. */
 export const SUPPORTED_LANGUAGES = ['en-GB'] as const;
+/** A draft carries a DRAFT mark; a final document has none and may hold no unfinished text. */
+export const DOCUMENT_STATUSES = ['draft', 'final'] as const;
+export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 
 export const MILESTONE_KINDS = {
   publication: 'Tender notice published',
@@ -66,12 +69,18 @@ const facts = z
 
 const variableValue = z.union([z.string(), z.number()]);
 
+/** A lot id as the spec writes it: 1, "1" and 1.0 name the same lot (compared as trimmed text). */
+const lotId = z.union([z.string(), z.number()]);
+const lotIds = (what: string) =>
+  z.array(lotId).min(1).optional().describe(`The lots ${what} applies to, by id. Leave out for every lot.`);
+
 export const clauseReferenceSchema = z.union([
   z.string().describe('A clause id, optionally with a version range: data-access/export-on-request@^1'),
   z.strictObject({
     id: text('The clause id, e.g. data-access/export-on-request.'),
     version: z.string().optional().describe('A semver range, e.g. ^1 or ~1.2.'),
     variables: z.record(z.string(), variableValue).optional().describe('Values for this clause’s variables.'),
+    lots: lotIds('this clause'),
   }),
 ]);
 
@@ -81,6 +90,7 @@ const criterion = z.strictObject({
   kind: z.enum(['quality', 'price', 'social-value']).optional().describe('What the criterion evaluates.'),
   question: z.string().optional().describe('The question Bidders answer for this criterion.'),
   wordLimit: z.number().int().positive().optional().describe('The maximum words for the answer.'),
+  lots: lotIds('this criterion'),
   get subcriteria() {
     return z
       .array(criterion)
@@ -174,9 +184,23 @@ export const tenderSpecSchema = z
       lots: z
         .array(
           z.strictObject({
-            id: z.union([z.string(), z.number()]),
+            id: lotId.describe('A short unique id, e.g. 1 or L1.'),
             title: text('The lot title.'),
             description: z.string().optional(),
+            value: z
+              .number()
+              .nonnegative()
+              .optional()
+              .describe('The estimated value of this lot, in the currency of tender.estimatedValue.'),
+            conditions: z
+              .array(
+                z.strictObject({
+                  condition: text('What is assessed, e.g. Minimum annual turnover.'),
+                  requirement: text('What this lot asks for, e.g. £500,000 a year over the last two years.'),
+                }),
+              )
+              .optional()
+              .describe('Conditions of participation that apply to this lot (they can differ per lot).'),
           }),
         )
         .optional(),
@@ -199,8 +223,8 @@ export const tenderSpecSchema = z
           id: text('A short unique id, e.g. R1 or DATA-03.'),
           text: text('The requirement, as Bidders will read it.'),
           priority: z.enum(['must', 'should', 'could']).describe('MoSCoW priority.'),
-          lot: z.union([z.string(), z.number()]).optional(),
-          category: z.string().optional(),
+          lot: lotId.optional().describe('The lot this requirement belongs to; leave out for every lot.'),
+          category: z.string().optional().describe('A heading the requirement is grouped under, e.g. Data.'),
         }),
       )
       .default([]),
@@ -208,6 +232,13 @@ export const tenderSpecSchema = z
       .strictObject({
         criteria: z.array(criterion).min(1, 'Add at least one evaluation criterion.'),
         priceMethod: z.string().optional().describe('How price is scored, in words.'),
+        scale: z
+          .strictObject({
+            min: z.number().default(0),
+            max: z.number().default(5),
+          })
+          .default({ min: 0, max: 5 })
+          .describe('The scoring scale for quality answers; score variables must lie within it.'),
       })
       .optional(),
     clauses: z
@@ -251,6 +282,12 @@ export const tenderSpecSchema = z
           .optional()
           .describe('The issue date; fixed so the same spec always gives the same file.'),
         guidanceNotes: z.boolean().default(false).describe('Show guidance as drafting notes for officers.'),
+        status: z
+          .enum(DOCUMENT_STATUSES)
+          .default('draft')
+          .describe(
+            'draft (the default) marks every page DRAFT; final refuses placeholders and drafting notes and removes the mark.',
+          ),
         branding: z
           .strictObject({
             logo: z.string().optional().describe('A PNG or JPEG file, relative to the spec.'),
@@ -263,7 +300,7 @@ export const tenderSpecSchema = z
           })
           .optional(),
       })
-      .default({ language: 'en-GB', guidanceNotes: false }),
+      .default({ language: 'en-GB', guidanceNotes: false, status: 'draft' }),
   })
   .describe('A LOTI Tender Kit tender spec.');
 

@@ -1,5 +1,6 @@
 import { closest, formatPath, type PathSegment } from '@loti/clauses';
 import type { z } from 'zod';
+import { lotKey, unknownLot } from '../rules/lots.js';
 import { isRealDate } from '../text/format.js';
 import { findForbiddenCharacter } from '../text/sanitise.js';
 import type { SpecIssue } from './issues.js';
@@ -200,7 +201,7 @@ function checkTimetable(spec: TenderSpec, at: Locate): SpecIssue[] {
 function checkRequirements(spec: TenderSpec, at: Locate): SpecIssue[] {
   const issues: SpecIssue[] = [];
   const seen = new Map<string, number>();
-  const lots = new Set((spec.tender.lots ?? []).map((lot) => String(lot.id)));
+  const lots = new Set((spec.tender.lots ?? []).map((lot) => lotKey(lot.id)));
   spec.requirements.forEach((requirement, index) => {
     const first = seen.get(requirement.id);
     if (first !== undefined) {
@@ -212,15 +213,8 @@ function checkRequirements(spec: TenderSpec, at: Locate): SpecIssue[] {
         field: `requirements[${index}].id`,
       });
     } else seen.set(requirement.id, index);
-    if (requirement.lot !== undefined && !lots.has(String(requirement.lot))) {
-      issues.push({
-        code: 'LOT_UNKNOWN',
-        severity: 'error',
-        message: `Lot "${requirement.lot}" is not defined. ${lots.size ? `Lots are: ${[...lots].join(', ')}.` : 'Add it under tender.lots or remove the lot field.'}`,
-        position: at(['requirements', index, 'lot']),
-        field: `requirements[${index}].lot`,
-      });
-    }
+    if (requirement.lot !== undefined && !lots.has(lotKey(requirement.lot)))
+      issues.push(unknownLot(requirement.lot, [...lots], ['requirements', index, 'lot'], at));
   });
   return issues;
 }

@@ -67,8 +67,14 @@ const crossReferenced = new Set(clauses.flatMap((clause) => clause.crossReferenc
 /** Clauses nothing refers to can be excluded without breaking a cross-reference. */
 const excludable = clauses.filter((clause) => !crossReferenced.has(clause.id)).map((clause) => clause.id);
 
+/** A value the variable's declaration accepts: within its limits (and the default 0–5 scale for scores), or allowed. */
 function variableValue(clause: Clause, name: string): fc.Arbitrary<string | number> {
-  return clause.variables[name]?.type === 'number' ? fc.integer({ min: 1, max: 10_000 }) : requiredText;
+  const declared = clause.variables[name];
+  if (declared?.allowed) return fc.constantFrom(...declared.allowed);
+  if (declared?.type !== 'number') return requiredText;
+  const min = Math.max(declared.min ?? 1, declared.scale ? 0 : -Infinity);
+  const max = Math.min(declared.max ?? 10_000, declared.scale ? 5 : Infinity);
+  return fc.integer({ min: Math.ceil(min), max: Math.floor(max) });
 }
 
 /** Every declared variable without a default, across the library: a valid spec gives them all. */
@@ -297,7 +303,8 @@ export const validSpec: fc.Arbitrary<TenderSpecInput> = fc
         contract: { lengthMonths: r.lengthMonths, extensionMonths: r.extensionMonths },
         ...(lotList.length ? { lots: lotList } : {}),
         ...(r.background !== undefined ? { background: r.background } : {}),
-        facts: r.facts,
+        // Listing lots implies hasLots; saying false as well is an error.
+        facts: lotList.length && r.facts.hasLots === false ? { ...r.facts, hasLots: true } : r.facts,
       },
       timetable: r.timetable,
       requirements: r.requirements.map((req, i) => ({

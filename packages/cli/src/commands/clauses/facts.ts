@@ -9,7 +9,10 @@ export function factsCommand(ctx: CliContext): Command {
   return new Command('facts')
     .description('List the key facts a spec can set under tender.facts, and the clauses each switches on.')
     .option('--json', 'print JSON for tools')
-    .addHelpText('after', '\nExample:\n  $ tender clauses facts\n\nIn a spec:\n  tender:\n    facts:\n      processesPersonalData: true')
+    .addHelpText(
+      'after',
+      '\nExample:\n  $ tender clauses facts\n\nIn a spec:\n  tender:\n    facts:\n      processesPersonalData: true',
+    )
     .action((options: { json?: boolean }) => {
       const con = ctx.console;
       const catalog = loadCatalog();
@@ -20,7 +23,11 @@ export function factsCommand(ctx: CliContext): Command {
           .list({ status: 'stable' })
           .filter((clause) => {
             const when = clause.appliesWhen;
-            return when !== undefined && when !== 'always' && [...(when.all ?? []), ...(when.any ?? [])].includes(name);
+            return (
+              when !== undefined &&
+              when !== 'always' &&
+              [...(when.all ?? []), ...(when.any ?? [])].includes(name)
+            );
           })
           .map((clause) => clause.id),
       }));
@@ -33,7 +40,11 @@ export function factsCommand(ctx: CliContext): Command {
         con.out(`${c.cyan(fact.name)} ${c.dim(`(${plural(fact.clauses.length, 'clause')})`)}`);
         con.out(`  ${fact.description}`);
       }
-      con.out(c.dim(`\n${plural(facts.length, 'key fact')}. Set them under tender.facts; tender clauses show <id> says which facts a clause needs.`));
+      con.out(
+        c.dim(
+          `\n${plural(facts.length, 'key fact')}. Set them under tender.facts; tender clauses show <id> says which facts a clause needs.`,
+        ),
+      );
     });
 }
 
@@ -42,7 +53,10 @@ export function profilesCommand(ctx: CliContext): Command {
   return new Command('profiles')
     .description('List the clause profiles a spec can name under clauses.profiles.')
     .option('--json', 'print JSON for tools')
-    .addHelpText('after', '\nExample:\n  $ tender clauses profiles\n\nIn a spec:\n  clauses:\n    profiles: [saas-with-personal-data]')
+    .addHelpText(
+      'after',
+      '\nExample:\n  $ tender clauses profiles\n\nIn a spec:\n  clauses:\n    profiles: [saas-with-personal-data]',
+    )
     .action((options: { json?: boolean }) => {
       const con = ctx.console;
       const profiles = loadCatalog().profiles();

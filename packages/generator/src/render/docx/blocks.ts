@@ -19,8 +19,8 @@ import {
 import type { DocBlock, DocInline, DocTable } from '../../model/types.js';
 import { sanitiseText } from '../../text/sanitise.js';
 import type { Palette } from '../colour.js';
-import { columnTwips } from '../columns.js';
-import { DRAFTING_NOTE_LABEL, definitionParts, safeUrl } from '../text.js';
+import { tableColumnTwips } from '../table-widths.js';
+import { DRAFTING_NOTE_LABEL, definitionParts, leadsIn, safeUrl } from '../text.js';
 import {
   BULLET_HANG,
   CELL_MARGIN,
@@ -102,15 +102,15 @@ export function headingParagraph(
 }
 
 export function renderBlocks(blocks: readonly DocBlock[], ctx: BlockContext): BodyElement[] {
-  return blocks.flatMap((block) => renderBlock(block, ctx));
+  return blocks.flatMap((block, index) => renderBlock(block, ctx, leadsIn(block, blocks[index + 1])));
 }
 
-function renderBlock(block: DocBlock, ctx: BlockContext): BodyElement[] {
+function renderBlock(block: DocBlock, ctx: BlockContext, keepNext = false): BodyElement[] {
   switch (block.type) {
     case 'paragraph':
-      return [textParagraph(runsFor(block.content, ctx), ctx)];
+      return [textParagraph(runsFor(block.content, ctx), ctx, keepNext)];
     case 'numbered':
-      return numbered(block, ctx);
+      return numbered(block, ctx, keepNext);
     case 'bullets':
       return bullets(block.items, ctx);
     case 'table':
@@ -136,8 +136,13 @@ function renderBlock(block: DocBlock, ctx: BlockContext): BodyElement[] {
   }
 }
 
-function textParagraph(children: ParagraphChild[], ctx: BlockContext): Paragraph {
-  return new Paragraph({ style: ctx.textStyle, indent: { left: ctx.indent }, children });
+function textParagraph(children: ParagraphChild[], ctx: BlockContext, keepNext = false): Paragraph {
+  return new Paragraph({
+    style: ctx.textStyle,
+    indent: { left: ctx.indent },
+    ...(keepNext ? { keepNext: true } : {}),
+    children,
+  });
 }
 
 /**
@@ -145,13 +150,18 @@ function textParagraph(children: ParagraphChild[], ctx: BlockContext): Paragraph
  * the numbers are exactly the model's (restarting per clause as assembly decided) and survive copy/paste. A level-2
  * number hangs in the gutter left of the running text; a level-3 "(a)" starts at the running text.
  */
-function numbered(block: Extract<DocBlock, { type: 'numbered' }>, ctx: BlockContext): BodyElement[] {
+function numbered(
+  block: Extract<DocBlock, { type: 'numbered' }>,
+  ctx: BlockContext,
+  keepNext = false,
+): BodyElement[] {
   const numberAt = block.level === 2 && ctx.indent >= NUMBER_GUTTER ? ctx.indent - NUMBER_GUTTER : ctx.indent;
   const textAt = numberAt + (block.level === 2 ? NUMBER_GUTTER : SUB_ITEM_HANG);
   const paragraph = new Paragraph({
     style: ctx.textStyle,
     indent: { left: textAt, hanging: textAt - numberAt },
     tabStops: [{ type: 'left', position: textAt }],
+    ...(keepNext ? { keepNext: true } : {}),
     children: [
       new TextRun({ children: [sanitiseText(block.number), new Tab()] }),
       ...runsFor(block.content, ctx),
@@ -174,6 +184,7 @@ function bullets(items: readonly (readonly DocBlock[])[], ctx: BlockContext): Bo
       style: ctx.textStyle,
       numbering: { reference: BULLET_REFERENCE, level },
       indent: { left: textAt, hanging: BULLET_HANG },
+      ...(lead !== undefined && first && leadsIn(first, rest[0]) ? { keepNext: true } : {}),
       // Items sit close together; the last one gets the usual space after it.
       spacing: {
         after:
@@ -193,10 +204,7 @@ const GRID_BORDER = { style: BorderStyle.SINGLE, size: 4, color: 'B1B4B6' } as c
 function table(model: DocTable, ctx: BlockContext): BodyElement[] {
   const width = ctx.width - ctx.indent;
   const columns = model.columns.length > 0 ? model.columns : [{ header: '', width: 100 }];
-  const widths = columnTwips(
-    columns.map((c) => c.width),
-    width,
-  );
+  const widths = tableColumnTwips(columns, width, model.rows);
   const cellOf = (children: ParagraphChild[], index: number, header: boolean): TableCell =>
     new TableCell({
       width: { size: widths[index] ?? 0, type: WidthType.DXA },

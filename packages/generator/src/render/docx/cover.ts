@@ -11,10 +11,10 @@ import {
 } from 'docx';
 import type { DocBlock, TenderDocument } from '../../model/types.js';
 import { sanitiseText } from '../../text/sanitise.js';
-import { formatIsoDate } from '../text.js';
+import { DRAFT_MARK, documentTypeOf, formatIsoDate, isDraft } from '../text.js';
 import { base64ToBytes, imageKind } from './base64.js';
 import { type BlockContext, type BodyElement, renderBlocks } from './blocks.js';
-import { CELL_MARGIN, SPACING } from './layout.js';
+import { CELL_MARGIN, DOCUMENT_TYPE_SIZE, DRAFT_COLOUR, DRAFT_MARK_SIZE, SPACING } from './layout.js';
 import { STYLE } from './styles.js';
 
 /** The logo is scaled to fit this box (pixels at 96 dpi), keeping its proportions. */
@@ -117,14 +117,32 @@ function factsTable(facts: TenderDocument['cover']['facts'], width: number): Tab
   });
 }
 
+/** The DRAFT mark on the cover: large, bold and red, so a draft is never mistaken for the issued version. */
+export function draftMark(): Paragraph {
+  return new Paragraph({
+    style: STYLE.coverMeta,
+    children: [new TextRun({ text: DRAFT_MARK, bold: true, size: DRAFT_MARK_SIZE, color: DRAFT_COLOUR })],
+  });
+}
+
 export function coverPage(doc: TenderDocument, ctx: BlockContext): BodyElement[] {
   const { cover } = doc;
   const elements: BodyElement[] = [];
+  if (isDraft(doc)) elements.push(draftMark());
   const logo = logoParagraph(doc);
   if (logo) elements.push(logo);
   elements.push(
     new Paragraph({ style: STYLE.coverAuthority, children: [new TextRun(sanitiseText(cover.authority))] }),
   );
+  const documentType = documentTypeOf(doc);
+  if (documentType)
+    elements.push(
+      new Paragraph({
+        style: STYLE.coverMeta,
+        keepNext: true,
+        children: [new TextRun({ text: documentType, bold: true, size: DOCUMENT_TYPE_SIZE })],
+      }),
+    );
   elements.push(
     new Paragraph({ style: STYLE.coverTitle, children: [new TextRun(sanitiseText(cover.title))] }),
   );

@@ -84,3 +84,8 @@ export const NOTE_INSET = CELL_MARGIN.left + CELL_MARGIN.right + 120;
 /** Cover font sizes in half-points not in SIZE. */
 export const COVER_META_SIZE = 24;
 export const MARKING_SIZE = 20;
+
+/** The cover's document type ("Invitation to Tender") and DRAFT mark, in half-points; the mark's colour (GOV.UK red). */
+export const DOCUMENT_TYPE_SIZE = 28;
+export const DRAFT_MARK_SIZE = 36;
+export const DRAFT_COLOUR = 'D4351C';

@@ -1,8 +1,17 @@
 import type { IContext, IXmlableObject, PageNumberEstimator } from 'docx';
 import type { DocBlock, DocInline, DocTable, TenderDocument } from '../../model/types.js';
 import { sanitiseText } from '../../text/sanitise.js';
-import { columnTwips } from '../columns.js';
-import { DRAFTING_NOTE_LABEL, definitionParts, formatIsoDate, hasBlocks } from '../text.js';
+import { tableColumnTwips } from '../table-widths.js';
+import {
+  DRAFT_MARK,
+  DRAFTING_NOTE_LABEL,
+  definitionParts,
+  documentTypeOf,
+  formatIsoDate,
+  hasBlocks,
+  isDraft,
+  leadsIn,
+} from '../text.js';
 import { coverLogo, factsWidths, keyDatesBlock } from './cover.js';
 import {
   BULLET_HANG,
@@ -254,10 +263,19 @@ function textStyle(ctx: Context): ParagraphStyle {
 }
 
 function blockItems(blocks: readonly DocBlock[], ctx: Context, out: Item[]): void {
-  for (const block of blocks) {
+  for (const [index, block] of blocks.entries()) {
+    // As the renderer does: a lead-in keeps with the list it introduces.
+    const keepNext = leadsIn(block, blocks[index + 1]);
     switch (block.type) {
       case 'paragraph':
-        out.push(paragraph(textStyle(ctx), runsOf(block.content), ctx.width - ctx.indent));
+        out.push(
+          paragraph(
+            textStyle(ctx),
+            runsOf(block.content),
+            ctx.width - ctx.indent,
+            keepNext ? { keepNext } : {},
+          ),
+        );
         break;
       case 'numbered': {
         const numberAt =
@@ -268,6 +286,7 @@ function blockItems(blocks: readonly DocBlock[], ctx: Context, out: Item[]): voi
         out.push(
           paragraph(style, runsOf(block.content), width, {
             first: firstLine(width, sanitiseText(block.number), textAt - numberAt, style.size),
+            ...(keepNext ? { keepNext } : {}),
           }),
         );
         blockItems(block.children, { ...ctx, indent: textAt }, out);
@@ -284,7 +303,13 @@ function blockItems(blocks: readonly DocBlock[], ctx: Context, out: Item[]): voi
           const after =
             index === last && following.length === 0 ? SPACING.body.after : SPACING.bulletItem.after;
           const runs = lead.type === 'paragraph' ? runsOf(lead.content) : [];
-          out.push(paragraph(textStyle(ctx), runs, ctx.width - textAt, { after }));
+          const keep = lead.type === 'paragraph' && leadsIn(lead, rest[0]);
+          out.push(
+            paragraph(textStyle(ctx), runs, ctx.width - textAt, {
+              after,
+              ...(keep ? { keepNext: true } : {}),
+            }),
+          );
           blockItems(following, inner, out);
         });
         break;
@@ -333,10 +358,7 @@ function rowHeight(cells: readonly (readonly Run[])[], widths: readonly number[]
 function tableItems(model: DocTable, ctx: Context, out: Item[]): void {
   const width = ctx.width - ctx.indent;
   const columns = model.columns.length > 0 ? model.columns : [{ header: '', width: 100 }];
-  const widths = columnTwips(
-    columns.map((c) => c.width),
-    width,
-  );
+  const widths = tableColumnTwips(columns, width, model.rows);
   const caption = sanitiseText(model.caption).trim();
   if (caption) out.push(paragraph(STYLES.caption, [{ text: caption, bold: true }], width));
   out.push({
@@ -465,6 +487,8 @@ function bodyItems(document: TenderDocument): Item[] {
 function coverItems(document: TenderDocument): Item[] {
   const { cover } = document;
   const items: Item[] = [];
+  if (isDraft(document))
+    items.push(paragraph(STYLES.coverMeta, [{ text: DRAFT_MARK, bold: true }], TEXT_WIDTH));
   const logo = coverLogo(document);
   if (logo) {
     // An inline picture sets its line's height: 15 twips a pixel.
@@ -475,6 +499,8 @@ function coverItems(document: TenderDocument): Item[] {
   items.push(
     paragraph(STYLES.coverAuthority, [{ text: sanitiseText(cover.authority), bold: true }], TEXT_WIDTH),
   );
+  const documentType = documentTypeOf(document);
+  if (documentType) items.push(paragraph(STYLES.coverMeta, [{ text: documentType, bold: true }], TEXT_WIDTH));
   items.push(paragraph(STYLES.coverTitle, [{ text: sanitiseText(cover.title), bold: true }], TEXT_WIDTH));
   const labelled = (label: string, value: string) =>
     paragraph(

@@ -1,8 +1,8 @@
 import { BorderStyle, Footer, Header, PageNumber, Paragraph, Tab, TextRun } from 'docx';
 import type { TenderDocument } from '../../model/types.js';
 import type { Palette } from '../colour.js';
-import { classificationOf, runningText } from '../text.js';
-import { TEXT_WIDTH } from './layout.js';
+import { classificationOf, DRAFT_MARK, isDraft, runningText } from '../text.js';
+import { DRAFT_COLOUR, TEXT_WIDTH } from './layout.js';
 import { STYLE } from './styles.js';
 
 /** The classification marking, centred in capitals, or an empty paragraph (a header needs one). */
@@ -10,6 +10,18 @@ function markings(doc: TenderDocument): Paragraph[] {
   const marking = classificationOf(doc);
   const text = marking ? runningText(marking, 60) : undefined;
   return text ? [new Paragraph({ style: STYLE.marking, children: [new TextRun(text)] })] : [];
+}
+
+/** A draft's mark on the cover's header, centred in bold red above the marking. */
+function draftHeader(doc: TenderDocument): Paragraph[] {
+  return isDraft(doc)
+    ? [
+        new Paragraph({
+          style: STYLE.marking,
+          children: [new TextRun({ text: DRAFT_MARK, bold: true, color: DRAFT_COLOUR })],
+        }),
+      ]
+    : [];
 }
 
 /**
@@ -28,7 +40,11 @@ export function pageFurniture(doc: TenderDocument, palette: Palette) {
           style: STYLE.header,
           tabStops: [{ type: 'right', position: TEXT_WIDTH }],
           border: { bottom: rule },
+          // A draft's mark leads the running title, so the header is no taller than a final one's.
           children: [
+            ...(isDraft(doc)
+              ? [new TextRun({ text: `${DRAFT_MARK} `, bold: true, color: DRAFT_COLOUR })]
+              : []),
             new TextRun({
               children: [runningText(doc.meta.title, 90), new Tab(), runningText(doc.meta.reference, 30)],
             }),
@@ -60,7 +76,10 @@ export function pageFurniture(doc: TenderDocument, palette: Palette) {
     }),
   };
   return {
-    headers: { default: body.header, first: new Header({ children: orEmpty(markings(doc)) }) },
+    headers: {
+      default: body.header,
+      first: new Header({ children: orEmpty([...draftHeader(doc), ...markings(doc)]) }),
+    },
     footers: { default: body.footer, first: new Footer({ children: orEmpty(markings(doc)) }) },
   };
 }

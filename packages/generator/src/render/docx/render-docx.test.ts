@@ -205,7 +205,8 @@ describe('renderDocx: styles, cover, page furniture, properties', () => {
     expect(paragraphTexts(bodyFooter).join('|')).toContain('Page ');
     expect(bodyFooter).toMatch(/<w:instrText[^>]*>PAGE<\/w:instrText>/);
     expect(bodyFooter).toMatch(/<w:instrText[^>]*>NUMPAGES<\/w:instrText>/);
-    expect(headers.some(([, xml]) => paragraphTexts(xml).join('') === 'OFFICIAL')).toBe(true);
+    // The cover's header: the sample is a draft, so its DRAFT mark, then the marking.
+    expect(headers.some(([, xml]) => paragraphTexts(xml).join('|') === 'DRAFT|OFFICIAL')).toBe(true);
   });
 
   it('fills in the document properties from the model, with fixed dates', () => {

@@ -32,6 +32,10 @@ export const HTML_PREVIEW_CSS = `
 .tk-document a:focus { outline: 3px solid #ffdd00; outline-offset: 0; background: #ffdd00; color: var(--tk-ink); }
 .tk-marking { text-align: center; font-weight: bold; text-transform: uppercase; letter-spacing: 0.02em; }
 .tk-cover { margin-bottom: 2cm; }
+.tk-draft, .tk-draft-banner { color: #d4351c; font-weight: bold; letter-spacing: 0.05em; }
+.tk-draft { font-size: 18pt; margin: 0 0 0.5em; }
+.tk-draft-banner { text-align: center; border: 2px solid #d4351c; padding: 0.2em; }
+.tk-document-type { font-size: 14pt; font-weight: bold; margin: 0 0 0.3em; }
 .tk-logo { display: block; max-width: 220px; max-height: 80px; width: auto; height: auto; margin: 1em 0 1.5em; }
 .tk-authority { font-size: 15pt; font-weight: bold; color: var(--tk-accent-text); margin: 1.5em 0 0.5em; }
 .tk-title { font-size: 26pt; line-height: 1.15; color: var(--tk-accent-text); margin: 0.3em 0 0.8em; padding-bottom: 0.4em;

@@ -8,14 +8,18 @@ import type {
 } from '../../model/types.js';
 import { sanitiseText } from '../../text/sanitise.js';
 import { paletteFor } from '../colour.js';
-import { columnPercentages } from '../columns.js';
+import { TEXT_WIDTH } from '../docx/layout.js';
+import { tableColumnPercentages } from '../table-widths.js';
 import {
   classificationOf,
   collectAnchors,
+  DRAFT_MARK,
   DRAFTING_NOTE_LABEL,
   definitionParts,
+  documentTypeOf,
   formatIsoDate,
   hasBlocks,
+  isDraft,
   languageTag,
   safeFontName,
   safeUrl,
@@ -69,7 +73,8 @@ function inline(content: readonly DocInline[], ctx: Ctx): string {
 
 function table(model: DocTable, ctx: Ctx, className = 'tk-table'): string {
   const columns = model.columns.length > 0 ? model.columns : [{ header: '', width: 100 }];
-  const widths = columnPercentages(columns.map((c) => c.width));
+  // The DOCX widths, so a header word never breaks in the preview either.
+  const widths = tableColumnPercentages(columns, TEXT_WIDTH, model.rows);
   const caption = sanitiseText(model.caption).trim();
   const cols = widths.map((w) => `<col style="width:${w.toFixed(2)}%">`).join('');
   const head = columns.map((c) => `<th scope="col">${escapeHtml(c.header)}</th>`).join('');
@@ -218,10 +223,13 @@ function cover(doc: TenderDocument): string {
           )
           .join('')}</tbody></table>`
       : '';
+  const documentType = documentTypeOf(doc);
   return [
     '<header class="tk-cover">',
+    isDraft(doc) ? `<p class="tk-draft">${DRAFT_MARK}</p>` : '',
     logoHtml,
     `<p class="tk-authority">${escapeHtml(c.authority)}</p>`,
+    documentType ? `<p class="tk-document-type">${escapeHtml(documentType)}</p>` : '',
     `<h1 class="tk-title">${escapeHtml(c.title)}</h1>`,
     meta3 ? `<dl class="tk-meta">${meta3}</dl>` : '',
     facts,
@@ -272,6 +280,8 @@ export function renderHtmlBody(doc: TenderDocument): string {
   const markingHtml = marking ? `<p class="tk-marking">${escapeHtml(marking)}</p>` : '';
   return [
     `<main class="tk-document" lang="${escapeHtml(languageTag(doc.meta.language))}" style="${escapeHtml(brandingStyle(doc))}">`,
+    // The running header of a draft, as on every DOCX page.
+    isDraft(doc) ? `<p class="tk-draft-banner">${DRAFT_MARK}</p>` : '',
     markingHtml,
     cover(doc),
     contents(doc),
