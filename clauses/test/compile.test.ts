@@ -224,7 +224,9 @@ describe('library compilation', () => {
   });
 
   it('warns about a list item over 35 words even when its sentences are short, with its line', () => {
-    const shortSentences = Array.from({ length: 6 }, (_, i) => `Sentence ${i} has six short words.`).join(' ');
+    const shortSentences = Array.from({ length: 6 }, (_, i) => `Sentence ${i} has six short words.`).join(
+      ' ',
+    );
     const result = compile({
       ...BASE_FILES,
       'data-access/export.md': clauseFile({

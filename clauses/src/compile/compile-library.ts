@@ -157,7 +157,8 @@ export function compileLibrary(input: CompileInput): CompileResult {
   // An older major kept as <name>.v<major>.md is frozen: its wording can never change, so
   // style and currency warnings about it could never be fixed. Only the newest major is checked.
   const newestMajor = new Map<string, number>();
-  for (const { id, major } of styleByClause) newestMajor.set(id, Math.max(major, newestMajor.get(id) ?? major));
+  for (const { id, major } of styleByClause)
+    newestMajor.set(id, Math.max(major, newestMajor.get(id) ?? major));
   for (const { id, major, issues: style } of styleByClause)
     if (newestMajor.get(id) === major) issues.push(...style);
 
