@@ -223,6 +223,41 @@ describe('library compilation', () => {
     );
   });
 
+  it('warns about a list item over 35 words even when its sentences are short, with its line', () => {
+    const shortSentences = Array.from({ length: 6 }, (_, i) => `Sentence ${i} has six short words.`).join(
+      ' ',
+    );
+    const result = compile({
+      ...BASE_FILES,
+      'data-access/export.md': clauseFile({
+        id: 'data-access/export',
+        body: `The Supplier must:\n\n1. keep the data safe;\n2. ${shortSentences}\n3. delete it at the end.`,
+      }),
+    });
+    expect(result.errors).toEqual([]);
+    const long = result.warnings.filter((w) => w.code === 'LIST_ITEM_TOO_LONG');
+    expect(long).toHaveLength(1);
+    expect(long[0]?.message).toContain('36 words');
+    expect(long[0]?.message).toContain('"Sentence 0 has six short words.');
+    expect(long[0]?.position?.line).toBe(17);
+    expect(result.warnings.some((w) => w.code === 'SENTENCE_TOO_LONG')).toBe(false);
+  });
+
+  it('does not warn about style in an older major kept as <name>.v<major>.md', () => {
+    const long = Array.from({ length: 40 }, (_, i) => `word${i}`).join(' ');
+    const result = compile({
+      ...BASE_FILES,
+      'data-access/export.md': clauseFile({ id: 'data-access/export', version: '2.0.0' }),
+      'data-access/export.v1.md': clauseFile({
+        id: 'data-access/export',
+        extra: 'references: [ppn-06-20]\n',
+        body: `The Supplier shall comply.\n\n1. ${long}.`,
+      }),
+    });
+    expect(result.errors).toEqual([]);
+    expect(result.warnings).toEqual([]);
+  });
+
   it('warns about superseded references, naming the successor, and about style', () => {
     const long = Array.from({ length: 40 }, (_, i) => `word${i}`).join(' ');
     const result = compile({

@@ -77,6 +77,7 @@ export function compileLibrary(input: CompileInput): CompileResult {
   }));
 
   const clauses: Clause[] = [];
+  const styleByClause: { id: string; major: number; issues: ClauseIssue[] }[] = [];
   const seen = new Map<string, string>();
   for (const path of Object.keys(input.files).sort()) {
     const match = CLAUSE_FILE.exec(path);
@@ -159,8 +160,10 @@ export function compileLibrary(input: CompileInput): CompileResult {
       hash: `sha256:${input.sha256(normalised)}`,
       source: path,
     });
-    issues.push(
-      ...styleIssues(
+    styleByClause.push({
+      id: fm.id,
+      major,
+      issues: styleIssues(
         path,
         parsed.clause.bodySource,
         parsed.clause.body,
@@ -168,8 +171,15 @@ export function compileLibrary(input: CompileInput): CompileResult {
         references,
         parsed.clause.bodyLineOffset,
       ),
-    );
+    });
   }
+  // An older major kept as <name>.v<major>.md is frozen: its wording can never change, so
+  // style and currency warnings about it could never be fixed. Only the newest major is checked.
+  const newestMajor = new Map<string, number>();
+  for (const { id, major } of styleByClause)
+    newestMajor.set(id, Math.max(major, newestMajor.get(id) ?? major));
+  for (const { id, major, issues: style } of styleByClause)
+    if (newestMajor.get(id) === major) issues.push(...style);
 
   const ids = new Set(clauses.map((clause) => clause.id));
   for (const clause of clauses) {

@@ -1,9 +1,11 @@
-import { type Block, blocksText } from '../content.js';
+import { type Block, blocksText, inlineText } from '../content.js';
 import type { Reference } from '../schema.js';
 import type { ClauseIssue } from '../source/errors.js';
 
 /** GOV.UK plain English guidance: sentences of 25 words are good; over 35 is too long. */
 export const MAX_SENTENCE_WORDS = 35;
+/** A list item is read as one unit, so it gets the same limit as a sentence, whatever its punctuation. */
+export const MAX_LIST_ITEM_WORDS = 35;
 
 /**
  * Warnings about wording style and currency: long sentences, "shall", and references to
@@ -35,6 +37,18 @@ export function styleIssues(
       });
     }
   }
+  for (const item of listItems(body)) {
+    const words = item.split(/\s+/).filter(Boolean);
+    if (words.length > MAX_LIST_ITEM_WORDS) {
+      const start = words.slice(0, 6).join(' ');
+      issues.push({
+        code: 'LIST_ITEM_TOO_LONG',
+        severity: 'warning',
+        message: `A list item has ${words.length} words (over ${MAX_LIST_ITEM_WORDS}): "${start} …". Split it into two items or move the detail into a sentence after the list.`,
+        position: { file, line: bodyLineOffset + lineOf(words.slice(0, 6).join(' ')), column: 1 },
+      });
+    }
+  }
   lines.forEach((line, index) => {
     const column = line.search(/\bshall\b/i);
     if (column >= 0) {
@@ -63,6 +77,23 @@ export function styleIssues(
     }
   }
   return issues;
+}
+
+/** The own text of every list item (its paragraphs, not its nested lists), at any depth. */
+export function listItems(body: readonly Block[]): string[] {
+  const out: string[] = [];
+  const walk = (blocks: readonly Block[]) => {
+    for (const block of blocks) {
+      if (block.type !== 'list') continue;
+      for (const item of block.items) {
+        const own = item.flatMap((b) => (b.type === 'paragraph' ? [inlineText(b.children)] : []));
+        out.push(own.join(' '));
+        walk(item);
+      }
+    }
+  };
+  walk(body);
+  return out;
 }
 
 /** Splits text into sentences at full stops, question marks and line ends. */

@@ -19,6 +19,7 @@ export const CLAUSE_ISSUE_CODES = {
   TOPIC_UNKNOWN: 'The clause folder is not a topic listed in library.yaml.',
   REFERENCE_SUPERSEDED: 'A cited policy or standard has been superseded.',
   SENTENCE_TOO_LONG: 'A sentence is longer than plain English guidance allows.',
+  LIST_ITEM_TOO_LONG: 'A list item is longer than plain English guidance allows.',
   SHALL_USED: '"shall" is used; GOV.UK style prefers "must".',
   VERSION_NOT_BUMPED: 'The wording or front matter changed but the version did not.',
   VERSION_WITHOUT_CHANGELOG: 'The version went up without a changelog entry.',

@@ -4,6 +4,8 @@ import { zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   CLAUSE_ID,
+  DEPRECATED_FIXTURE_VERSION,
+  FIXTURE_BASE,
   FIXTURE_CHANGES,
   run,
   tamperManifest,
@@ -78,7 +80,7 @@ describe('tender check', () => {
     expect(report.updates).toEqual([
       expect.objectContaining({
         id: CLAUSE_ID,
-        from: '1.0.0',
+        from: FIXTURE_BASE.version,
         to: '2.0.0',
         kind: 'major',
         changes: [FIXTURE_CHANGES.major, FIXTURE_CHANGES.minor],
@@ -93,10 +95,12 @@ describe('tender check', () => {
       },
     ]);
     const text = await run(['check', current], { env: { TENDER_CATALOG: fixtureCatalog } });
-    expect(text.stdout).toContain(`${CLAUSE_ID} 1.0.0 → 2.0.0 (major)`);
+    expect(text.stdout).toContain(`${CLAUSE_ID} ${FIXTURE_BASE.version} → 2.0.0 (major)`);
     expect(text.stdout).toContain(`2.0.0 2027-06-01  ${FIXTURE_CHANGES.major.changes}`);
     expect(text.stdout).toContain(`1.1.0 2027-01-10  ${FIXTURE_CHANGES.minor.changes}`);
-    expect(text.stdout).toContain(`apis/documented-apis@1.0.0 is deprecated: use ${CLAUSE_ID} instead`);
+    expect(text.stdout).toContain(
+      `apis/documented-apis@${DEPRECATED_FIXTURE_VERSION} is deprecated: use ${CLAUSE_ID} instead`,
+    );
   });
 
   it('exits 2 for a missing file, a folder, a file that is not a zip, and a .docx without a manifest', async () => {

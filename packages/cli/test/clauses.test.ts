@@ -2,7 +2,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { catalog } from '@loti/clauses';
 import { describe, expect, it } from 'vitest';
-import { CLAUSE_ID, FIXTURE_CHANGES, run, tempDir, writeFixtureCatalog } from './helpers.js';
+import { CLAUSE_ID, FIXTURE_BASE, FIXTURE_CHANGES, run, tempDir, writeFixtureCatalog } from './helpers.js';
+
+const BASE = FIXTURE_BASE.version;
 
 const dir = tempDir();
 const fixtureCatalog = writeFixtureCatalog(dir);
@@ -56,7 +58,7 @@ describe('tender clauses show', () => {
     const none = await run(['clauses', 'show', `${CLAUSE_ID}@^7`], withFixture);
     expect(none.code).toBe(1);
     expect(none.stderr).toBe(
-      `error No version of "${CLAUSE_ID}" matches ^7. Versions available: 2.0.0, 1.1.0, 1.0.0.\n`,
+      `error No version of "${CLAUSE_ID}" matches ^7. Versions available: 2.0.0, 1.1.0, ${BASE}.\n`,
     );
   });
 
@@ -119,26 +121,28 @@ describe('tender clauses facts and profiles', () => {
     const result = await run(['clauses', 'changelog', CLAUSE_ID], withFixture);
     expect(result.code).toBe(0);
     const versions = [...result.stdout.matchAll(/^ {2}(\d+\.\d+\.\d+)/gm)].map((match) => match[1]);
-    expect(versions).toEqual(['2.0.0', '1.1.0', '1.0.0']);
+    expect(versions).toEqual(['2.0.0', '1.1.0', ...FIXTURE_BASE.changelog.map((entry) => entry.version)]);
     expect(result.stdout).toContain(FIXTURE_CHANGES.major.changes);
   });
 
   it('diff shows a word diff with markers when not a terminal, and colour when forced', async () => {
-    const result = await run(['clauses', 'diff', CLAUSE_ID, '1.0.0', '2.0.0'], withFixture);
+    const result = await run(['clauses', 'diff', CLAUSE_ID, BASE, '2.0.0'], withFixture);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain(`${CLAUSE_ID} 1.0.0 → 2.0.0`);
+    expect(result.stdout).toContain(`${CLAUSE_ID} ${BASE} → 2.0.0`);
     expect(result.stdout).toContain('owns {+and controls +}all');
     expect(result.stdout).toContain('[-at no-]{+free of any+} charge');
     expect(result.stdout).toContain(FIXTURE_CHANGES.minor.changes);
-    const coloured = await run(['clauses', 'diff', CLAUSE_ID, '1.0.0', '2.0.0'], {
+    const coloured = await run(['clauses', 'diff', CLAUSE_ID, BASE, '2.0.0'], {
       env: { TENDER_CATALOG: fixtureCatalog, NO_COLOR: undefined, FORCE_COLOR: '1' },
     });
     expect(coloured.stdout).toContain('\u001b[');
     expect(coloured.stdout).not.toContain('{+');
-    const missing = await run(['clauses', 'diff', CLAUSE_ID, '1.0.0', '3.0.0'], withFixture);
+    const missing = await run(['clauses', 'diff', CLAUSE_ID, BASE, '3.0.0'], withFixture);
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toBe(`error ${CLAUSE_ID} has no version 3.0.0. Versions: 2.0.0, 1.1.0, 1.0.0.\n`);
-    expect((await run(['clauses', 'diff', CLAUSE_ID, '1.0.0'])).code).toBe(2);
+    expect(missing.stderr).toBe(
+      `error ${CLAUSE_ID} has no version 3.0.0. Versions: 2.0.0, 1.1.0, ${BASE}.\n`,
+    );
+    expect((await run(['clauses', 'diff', CLAUSE_ID, BASE])).code).toBe(2);
   });
 
   it('a broken TENDER_CATALOG is a usage error in one line', async () => {

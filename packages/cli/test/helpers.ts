@@ -185,6 +185,16 @@ function mapText(blocks: readonly Block[], change: (text: string) => string): Bl
   );
 }
 
+/**
+ * The installed version of the fixture clause. The fixture's 1.1.0 and 2.0.0 build on it, so the tests follow
+ * patch releases of the real wording instead of assuming it is still 1.0.0.
+ */
+export const FIXTURE_BASE = catalogData.clauses.find((clause) => clause.id === CLAUSE_ID) as Clause;
+/** The newest installed version of the clause the fixture marks deprecated. */
+export const DEPRECATED_FIXTURE_VERSION = (
+  catalogData.clauses.find((clause) => clause.id === 'apis/documented-apis') as Clause
+).version;
+
 export const FIXTURE_CHANGES = {
   minor: { version: '1.1.0', date: '2027-01-10', changes: 'Says plainly that exports are free.' },
   major: {
@@ -199,7 +209,7 @@ export const FIXTURE_CHANGES = {
  * cross-referenced clause marked deprecated. Written as JSON for TENDER_CATALOG.
  */
 export function writeFixtureCatalog(dir: string): string {
-  const base = catalogData.clauses.find((clause) => clause.id === CLAUSE_ID) as Clause;
+  const base = FIXTURE_BASE;
   const minor: Clause = {
     ...base,
     version: FIXTURE_CHANGES.minor.version,

@@ -257,7 +257,7 @@ describe('clauses', () => {
     expect(await problems(text)).toMatchInlineSnapshot(`
       [
         "CLAUSE_UNKNOWN /specs/tender.yaml:30:7 There is no clause "data-access/export-on-reqest". Did you mean "data-access/export-on-request"?",
-        "CLAUSE_VERSION_NO_MATCH /specs/tender.yaml:31:7 No version of "data-access/export-on-request" matches ^9. Versions available: 1.0.0.",
+        "CLAUSE_VERSION_NO_MATCH /specs/tender.yaml:31:7 No version of "data-access/export-on-request" matches ^9. Versions available: 1.0.1.",
         "CLAUSE_RANGE_INVALID /specs/tender.yaml:32:7 "nope" is not a version range. Use e.g. ^2, ~2.1 or 2.1.0.",
       ]
     `);
@@ -314,8 +314,8 @@ describe('clauses', () => {
     expect(await problems(text, {}, { catalog: custom })).toMatchInlineSnapshot(`
       [
         "CLAUSE_WITHDRAWN /specs/tender.yaml:29:54 exit/no-lock-in-charges@1.0.0 is withdrawn. Remove it or exclude it.",
-        "CLAUSE_DEPRECATED /specs/tender.yaml:29:13 exit/exit-plan@1.0.0 is deprecated. Use exit/knowledge-transfer instead.",
-        "CLAUSE_DRAFT /specs/tender.yaml:29:29 exit/knowledge-transfer@1.0.0 is a draft: its wording may change before it is stable.",
+        "CLAUSE_DEPRECATED /specs/tender.yaml:29:13 exit/exit-plan@1.1.0 is deprecated. Use exit/knowledge-transfer instead.",
+        "CLAUSE_DRAFT /specs/tender.yaml:29:29 exit/knowledge-transfer@1.0.1 is a draft: its wording may change before it is stable.",
       ]
     `);
   });
@@ -568,7 +568,7 @@ describe('variables with meaning', () => {
     expect(await problems(text, {}, { catalog: constrainedCatalog() })).toMatchInlineSnapshot(`
       [
         "VARIABLE_NOT_INTEGER /specs/tender.yaml:32:21 "exportDays" for clause data-access/export-on-request is 2.5 but must be a whole number of Working Days.",
-        "VARIABLE_OUT_OF_RANGE /specs/tender.yaml:34:16 "paymentDays" for clause innovation/fair-payment is 45 but must be at most 30 days. The Procurement Act 2023, section 68, implies a 30-day payment term into public contracts.",
+        "VARIABLE_OUT_OF_RANGE /specs/tender.yaml:34:16 "paymentDays" for clause innovation/fair-payment is 45 but must be between 1 and 30 days. The Procurement Act 2023, section 68, implies a 30-day payment term into public contracts.",
         "VARIABLE_OUT_OF_RANGE /specs/tender.yaml:35:17 "minimumScore" for clause procurement/evaluation-methodology is 7 but must be between 0 and 5. It is a score on the evaluation scale, which runs from 0 to 5 (evaluation.scale).",
       ]
     `);
@@ -581,7 +581,7 @@ describe('variables with meaning', () => {
     const text = `${lots}variables:\n  paymentDays: -5\n  maxLotsAwarded: up to 4 lots\n`;
     expect(await problems(text, {}, { catalog: constrainedCatalog() })).toMatchInlineSnapshot(`
       [
-        "VARIABLE_OUT_OF_RANGE /specs/tender.yaml:32:16 "paymentDays" for clause innovation/fair-payment is -5 but must be at least 0 days. It counts something, so it cannot be negative.",
+        "VARIABLE_OUT_OF_RANGE /specs/tender.yaml:32:16 "paymentDays" for clause innovation/fair-payment is -5 but must be between 1 and 30 days. The Procurement Act 2023, section 68, implies a 30-day payment term into public contracts.",
         "VARIABLE_NOT_ALLOWED /specs/tender.yaml:33:19 "maxLotsAwarded" for clause procurement/lots is "up to 4 lots" but must be one of: any number of lots, up to 1 lot, up to 2 lots, up to 3 lots. Did you mean "up to 2 lots"?",
       ]
     `);
