@@ -8,6 +8,8 @@ export const BUILTIN_VARIABLES = {
   'authority.address': 'The authority’s postal address on one line.',
   'authority.contactName': 'The name or role of the contact for this tender.',
   'authority.contactEmail': 'The email address for clarification questions and notices.',
+  'authority.standardTerms':
+    'The title of the Authority’s own standard terms and conditions, and where to find them, from tender.authority.standardTerms.',
   'tender.title': 'The title of the tender.',
   'tender.reference': 'The tender reference number.',
   'tender.procedure':
@@ -16,6 +18,9 @@ export const BUILTIN_VARIABLES = {
   'tender.extensions':
     'The possible extensions in words, to follow “allows” or “with”: “no extensions”, or for example “up to 2 extensions of 1 year each, if the Authority chooses”.',
   'tender.lotCount': 'The number of lots listed under tender.lots in the spec.',
+  'tender.jointParties':
+    'The authorities buying together, as a list of full names (“London Borough of A and London Borough of B”), from tender.jointProcurement.parties.',
+  'tender.leadAuthority': 'The authority that runs the procurement for the joint parties, from tender.jointProcurement.leadAuthority.',
   'tender.estimatedValue': 'The estimated total value, formatted with its currency.',
   'tender.submissionDeadline': 'The submission deadline, formatted as a date and time.',
   'tender.clarificationDeadline': 'The deadline for clarification questions.',

@@ -39,6 +39,16 @@ export function builtinValues(spec: TenderSpec): Partial<Record<BuiltinVariable,
   if (submission) values['tender.submissionDeadline'] = formatDate(submission);
   if (clarification) values['tender.clarificationDeadline'] = formatDate(clarification);
   if (tender.lots?.length) values['tender.lotCount'] = String(tender.lots.length);
+  const standardTerms = tender.authority.standardTerms;
+  if (standardTerms)
+    values['authority.standardTerms'] = standardTerms.url
+      ? `${standardTerms.title} (${standardTerms.url})`
+      : standardTerms.title;
+  const joint = tender.jointProcurement;
+  if (joint) {
+    values['tender.jointParties'] = formatList(joint.parties);
+    values['tender.leadAuthority'] = joint.leadAuthority ?? tender.authority.name;
+  }
   return values;
 }
 
@@ -49,6 +59,9 @@ const BUILTIN_HINTS: Partial<Record<BuiltinVariable, string>> = {
   'tender.extensions': 'Add tender.contract.lengthMonths (and extensionMonths if any).',
   'tender.estimatedValue': 'Add tender.estimatedValue.amount.',
   'tender.lotCount': 'List the lots under tender.lots.',
+  'tender.jointParties': 'List the authorities under tender.jointProcurement.parties.',
+  'tender.leadAuthority': 'List the authorities under tender.jointProcurement.parties.',
+  'authority.standardTerms': 'Add tender.authority.standardTerms with its title (and url).',
   'authority.address': 'Add tender.authority.address.',
   'evaluation.weightings': 'Add evaluation.criteria with their weights.',
   'evaluation.socialValueWeight': 'Add an evaluation criterion with kind: social-value and its weight.',
