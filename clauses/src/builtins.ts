@@ -20,7 +20,8 @@ export const BUILTIN_VARIABLES = {
   'tender.lotCount': 'The number of lots listed under tender.lots in the spec.',
   'tender.jointParties':
     'The authorities buying together, as a list of full names (“London Borough of A and London Borough of B”), from tender.jointProcurement.parties.',
-  'tender.leadAuthority': 'The authority that runs the procurement for the joint parties, from tender.jointProcurement.leadAuthority.',
+  'tender.leadAuthority':
+    'The authority that runs the procurement for the joint parties, from tender.jointProcurement.leadAuthority.',
   'tender.estimatedValue': 'The estimated total value, formatted with its currency.',
   'tender.submissionDeadline': 'The submission deadline, formatted as a date and time.',
   'tender.clarificationDeadline': 'The deadline for clarification questions.',

@@ -244,7 +244,12 @@ function specState(): SpecState {
           case 'profile':
             return `profile ${reason.profile}`;
           case 'fact':
-            return `facts: ${reason.facts.join(', ')}`;
+            return [
+              reason.facts.length > 0 ? `facts: ${reason.facts.join(', ')}` : '',
+              reason.procedure ? `procedure: ${reason.procedure}` : '',
+            ]
+              .filter(Boolean)
+              .join('; ');
           case 'always':
             return 'in every tender';
           case 'dependency':

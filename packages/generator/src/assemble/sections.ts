@@ -210,7 +210,7 @@ export function manifestAppendix(
           : r.kind === 'profile'
             ? `profile ${r.profile}`
             : r.kind === 'fact'
-              ? `key facts: ${r.facts.join(', ')}`
+              ? factReasonText(r.facts, r.procedure)
               : r.kind === 'always'
                 ? 'standard section'
                 : `referred to by ${r.from}`,
@@ -280,4 +280,13 @@ export function referencesAppendix(catalog: ClauseCatalog, ids: readonly string[
 
 function round(value: number): string {
   return String(Math.round(value * 100) / 100);
+}
+
+/** "key facts: a, b; procedure: open", leaving out whichever part is empty. */
+function factReasonText(facts: readonly string[], procedure: string | undefined): string {
+  const parts = [
+    facts.length > 0 ? `key facts: ${facts.join(', ')}` : '',
+    procedure ? `procedure: ${procedure}` : '',
+  ];
+  return parts.filter(Boolean).join('; ');
 }

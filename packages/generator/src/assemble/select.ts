@@ -142,6 +142,7 @@ export function selectClauses(
                   clause.appliesWhen !== 'always' &&
                   [...(clause.appliesWhen?.all ?? []), ...(clause.appliesWhen?.any ?? [])].includes(fact),
               ),
+              ...(clause.appliesWhen?.procedures ? { procedure: spec.tender.procedure } : {}),
             };
       add(chosen.get(clause.id)?.clause ?? clause, reason);
     }

@@ -42,7 +42,7 @@ export function builtinValues(spec: TenderSpec): Partial<Record<BuiltinVariable,
   const standardTerms = tender.authority.standardTerms;
   if (standardTerms)
     values['authority.standardTerms'] = standardTerms.url
-      ? `${standardTerms.title} (${standardTerms.url})`
+      ? `${standardTerms.title}, published at ${standardTerms.url}`
       : standardTerms.title;
   const joint = tender.jointProcurement;
   if (joint) {

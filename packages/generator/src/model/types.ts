@@ -96,7 +96,8 @@ export interface Branding {
 export type InclusionReason =
   | { readonly kind: 'explicit' }
   | { readonly kind: 'profile'; readonly profile: string }
-  | { readonly kind: 'fact'; readonly facts: readonly string[] }
+  /** Key facts that hold, and the procedure when the clause's condition names procedures. */
+  | { readonly kind: 'fact'; readonly facts: readonly string[]; readonly procedure?: string }
   | { readonly kind: 'always' }
   | { readonly kind: 'dependency'; readonly from: string };
 

@@ -95,11 +95,18 @@ export const tenderSpecSchema = z
           .optional(),
         standardTerms: z
           .strictObject({
-            title: text('The title of the Authority’s standard terms, e.g. "Standard Terms and Conditions for Services (2026)".'),
-            url: z.url('Give a full web address, starting https://.').optional().describe('Where Bidders can read them.'),
+            title: text(
+              'The title of the Authority’s standard terms, e.g. "Standard Terms and Conditions for Services (2026)".',
+            ),
+            url: z
+              .url('Give a full web address, starting https://.')
+              .optional()
+              .describe('Where Bidders can read them.'),
           })
           .optional()
-          .describe('The Authority’s own standard terms, which cover what the clause library does not (liability, service credits).'),
+          .describe(
+            'The Authority’s own standard terms, which cover what the clause library does not (liability, service credits).',
+          ),
       }),
       procedure: z
         .enum(Object.keys(PROCEDURES) as [Procedure, ...Procedure[]])
@@ -133,7 +140,9 @@ export const tenderSpecSchema = z
       jointProcurement: z
         .strictObject({
           parties: z
-            .array(text('The full legal name of an authority buying together, e.g. London Borough of Hollybrook.'))
+            .array(
+              text('The full legal name of an authority buying together, e.g. London Borough of Hollybrook.'),
+            )
             .min(2, 'Name at least two authorities, including this one.')
             .describe('Every authority that will be a party to the contract, including this one.'),
           leadAuthority: z

@@ -64,7 +64,7 @@ export function manifestParts(manifest: DocumentManifest): Record<string, string
 const reasonSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('explicit') }),
   z.object({ kind: z.literal('profile'), profile: z.string() }),
-  z.object({ kind: z.literal('fact'), facts: z.array(z.string()) }),
+  z.object({ kind: z.literal('fact'), facts: z.array(z.string()), procedure: z.string().optional() }),
   z.object({ kind: z.literal('always') }),
   z.object({ kind: z.literal('dependency'), from: z.string() }),
 ]);
