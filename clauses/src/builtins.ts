@@ -8,6 +8,8 @@ export const BUILTIN_VARIABLES = {
   'authority.address': 'The authority’s postal address on one line.',
   'authority.contactName': 'The name or role of the contact for this tender.',
   'authority.contactEmail': 'The email address for clarification questions and notices.',
+  'authority.standardTerms':
+    'The title of the Authority’s own standard terms and conditions, and where to find them, from tender.authority.standardTerms.',
   'tender.title': 'The title of the tender.',
   'tender.reference': 'The tender reference number.',
   'tender.procedure':
@@ -20,6 +22,10 @@ export const BUILTIN_VARIABLES = {
     'The framework a call-off runs under, with its reference and lot: “the Technology Services 4 framework (RM6100), lot 3”.',
   'tender.stageCount': 'The number of stages under tender.stages (competitive flexible procedure).',
   'tender.stageNames': 'The stage names in order, as a list: “participation, negotiation and final tenders”.',
+  'tender.jointParties':
+    'The authorities buying together, as a list of full names (“London Borough of A and London Borough of B”), from tender.jointProcurement.parties.',
+  'tender.leadAuthority':
+    'The authority that runs the procurement for the joint parties, from tender.jointProcurement.leadAuthority.',
   'tender.estimatedValue': 'The estimated total value, formatted with its currency.',
   'tender.submissionDeadline': 'The submission deadline, formatted as a date and time.',
   'tender.clarificationDeadline': 'The deadline for clarification questions.',

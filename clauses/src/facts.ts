@@ -16,6 +16,16 @@ export const TENDER_FACTS = {
   hasLots: 'The procurement is divided into lots.',
   staffTransfer: 'Staff may transfer to or from the supplier under TUPE.',
   softwareDevelopment: 'The supplier develops or configures software for the authority.',
+  servesChildrenOrAdultsAtRisk:
+    'The supplier’s staff or systems come into contact with children or adults at risk, or hold data about them (for example social care case records).',
+  usesAI:
+    'The supplier may use artificial intelligence, including machine learning or generative AI, to deliver the services or process authority data.',
+  jointProcurement:
+    'Two or more authorities buy together and are named as parties to the contract (list them under tender.jointProcurement).',
+  londonLivingWage:
+    'The authority requires the London Living Wage for staff who work on the contract (for example as an accredited Living Wage employer).',
+  carbonReductionPlan:
+    'The authority asks bidders for a Carbon Reduction Plan and sets environmental terms, following the approach of PPN 006.',
 } as const;
 
 export type TenderFact = keyof typeof TENDER_FACTS;

@@ -362,7 +362,11 @@ function appliesWhenText(clause: Clause): string {
   if (when.all) parts.push(`all of ${when.all.join(', ')}`);
   if (when.any) parts.push(`any of ${when.any.join(', ')}`);
   if (when.none) parts.push(`none of ${when.none.join(', ')}`);
-  return `When the tender's facts include ${parts.join('; and ')}`;
+  const facts = parts.length > 0 ? [`the tender's facts include ${parts.join('; and ')}`] : [];
+  if (when.procedures) facts.push(`the procedure is ${when.procedures.join(' or ')}`);
+  if (when.threshold) facts.push(`the value is ${when.threshold} the threshold`);
+  const text = facts.join('; and ');
+  return `When ${text}`;
 }
 
 function renderBlocks(blocks: readonly Block[], clauseLink: (id: string) => Node, clause: Clause): Node[] {

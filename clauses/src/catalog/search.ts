@@ -29,7 +29,9 @@ export function searchClauses(clauses: readonly Clause[], query: string): Search
     const fields = FIELDS.map((field) => ({ weight: field.weight, text: field.text(clause).toLowerCase() }));
     let score = 0;
     for (const word of words) {
-      const whole = new RegExp(`(^|[^a-z0-9])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^a-z0-9]|s\\b|$)`);
+      const whole = new RegExp(
+        `(^|[^a-z0-9])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^a-z0-9]|s\\b|$)`,
+      );
       let best = 0;
       for (const field of fields) {
         if (!field.text.includes(word)) continue;

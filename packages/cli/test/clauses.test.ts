@@ -51,6 +51,14 @@ describe('tender clauses show', () => {
     expect(result.stdout).toContain('exportDays (number) default 10');
   });
 
+  it('says when a clause is included by its procedure condition', async () => {
+    const result = await run(['clauses', 'show', 'contract-management/insurance']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      'included when the procedure is open or competitive-flexible or below-threshold',
+    );
+  });
+
   it('takes a version range', async () => {
     const result = await run(['clauses', 'show', `${CLAUSE_ID}@^1`], withFixture);
     expect(result.stdout).toContain(`${CLAUSE_ID}@1.1.0`);

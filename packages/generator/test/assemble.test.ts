@@ -230,6 +230,67 @@ describe('values and text', () => {
     ).toContain('divided into 4 lots');
   });
 
+  it('names the joint authorities and the lead authority from tender.jointProcurement', async () => {
+    const doc = await model((s) => {
+      s.tender.facts = { jointProcurement: true };
+      s.tender.jointProcurement = {
+        parties: ['London Borough of Example', 'London Borough of Sample', 'Royal Borough of Test'],
+      };
+    });
+    const joint = JSON.stringify(byId(doc, 'procurement/joint-procurement'));
+    expect(joint).toContain(
+      'The Joint Authorities are: London Borough of Example, London Borough of Sample and Royal Borough of Test.',
+    );
+    // The lead authority defaults to the authority running the tender.
+    expect(joint).toContain('The lead authority, London Borough of Example, runs the procurement');
+    expect(JSON.stringify(byId(doc, 'contract-management/joint-contract-governance'))).toContain(
+      'each of the Joint Authorities: London Borough of Example, London Borough of Sample and Royal Borough of Test.',
+    );
+  });
+
+  it('says what to add when the joint procurement fact is set but no parties are listed', async () => {
+    const spec: LooseSpec = baseSpec();
+    spec.tender.facts = { jointProcurement: true };
+    const result = await buildSpec(spec);
+    const messages = result.errors.map((e) => e.message).join('\n');
+    expect(messages).toContain('tender.jointParties');
+    expect(messages).toContain('tender.jointProcurement.parties');
+  });
+
+  it("names the Authority's standard terms from the spec, or falls back to the default wording", async () => {
+    const terms = async (standardTerms?: { title: string; url?: string }) =>
+      JSON.stringify(
+        byId(
+          await model((s) => {
+            if (standardTerms) s.tender.authority.standardTerms = standardTerms;
+          }),
+          'contract-management/authority-standard-terms',
+        ),
+      );
+    expect(
+      await terms({ title: 'Example Terms for Services (2027)', url: 'https://example.gov.uk/terms' }),
+    ).toContain(
+      'The Contract includes the Standard Terms: Example Terms for Services (2027), published at https://example.gov.uk/terms.',
+    );
+    expect(await terms({ title: 'Example Terms for Services (2027)' })).toContain(
+      'The Contract includes the Standard Terms: Example Terms for Services (2027).',
+    );
+    expect(await terms()).toContain('The Contract includes the Standard Terms: the Council');
+  });
+
+  it('records the procedure when a clause is included because of its procedure condition', async () => {
+    const doc = await model();
+    expect(reasons(doc, 'procurement/exclusion-grounds')).toEqual([{ kind: 'procedure', procedure: 'open' }]);
+    const below = await model((s) => {
+      s.tender.procedure = 'below-threshold';
+      s.tender.estimatedValue = { amount: 90000 };
+    });
+    expect(byId(below, 'procurement/exclusion-grounds')).toBeUndefined();
+    expect(reasons(below, 'contract-management/insurance')).toEqual([
+      { kind: 'procedure', procedure: 'below-threshold' },
+    ]);
+  });
+
   it('turns tabs and newlines in single-line fields into spaces', async () => {
     const doc = await model((s) => {
       s.tender.title = 'Line one\nline\ttwo';

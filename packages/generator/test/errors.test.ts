@@ -266,7 +266,7 @@ describe('clauses', () => {
     const text = `${SPEC}clauses:\n  profiles: [core-tech]\n  exclude:\n    - id: exit/exit-plan\n      reason: Not needed here.\n`;
     expect(await problems(text)).toMatchInlineSnapshot(`
       [
-        "PROFILE_UNKNOWN /specs/tender.yaml:29:14 There is no profile "core-tech". Did you mean "core-technology"? Profiles: core-technology, saas-with-personal-data, connected-places, care-technology, open-data-platform.",
+        "PROFILE_UNKNOWN /specs/tender.yaml:29:14 There is no profile "core-tech". Did you mean "core-technology"? Profiles: core-technology, saas-with-personal-data, connected-places, care-technology, open-data-platform, public-contract-management, people-services.",
         "EXCLUDE_UNKNOWN /specs/tender.yaml:31:11 exit/exit-plan is excluded but would not have been included anyway. Remove this exclusion.",
       ]
     `);

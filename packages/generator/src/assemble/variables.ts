@@ -54,6 +54,16 @@ export function builtinValues(spec: TenderSpec): Partial<Record<BuiltinVariable,
     values['tender.stageNames'] = formatList(tender.stages.map((stage) => stage.name.toLowerCase()));
   }
   values['evaluation.priceMethod'] = spec.evaluation?.priceMethod?.trim() || STANDARD_PRICE_METHOD;
+  const standardTerms = tender.authority.standardTerms;
+  if (standardTerms)
+    values['authority.standardTerms'] = standardTerms.url
+      ? `${standardTerms.title}, published at ${standardTerms.url}`
+      : standardTerms.title;
+  const joint = tender.jointProcurement;
+  if (joint) {
+    values['tender.jointParties'] = formatList(joint.parties);
+    values['tender.leadAuthority'] = joint.leadAuthority ?? tender.authority.name;
+  }
   return values;
 }
 
@@ -67,6 +77,9 @@ const BUILTIN_HINTS: Partial<Record<BuiltinVariable, string>> = {
   'tender.framework': 'Add tender.framework with the framework’s name.',
   'tender.stageCount': 'List the stages of the procedure under tender.stages.',
   'tender.stageNames': 'List the stages of the procedure under tender.stages.',
+  'tender.jointParties': 'List the authorities under tender.jointProcurement.parties.',
+  'tender.leadAuthority': 'List the authorities under tender.jointProcurement.parties.',
+  'authority.standardTerms': 'Add tender.authority.standardTerms with its title (and url).',
   'authority.address': 'Add tender.authority.address.',
   'evaluation.weightings': 'Add evaluation.criteria with their weights.',
   'evaluation.socialValueWeight': 'Add an evaluation criterion with kind: social-value and its weight.',

@@ -129,6 +129,20 @@ export const tenderSpecSchema = z
             email: z.email('Give a valid email address.').optional(),
           })
           .optional(),
+        standardTerms: z
+          .strictObject({
+            title: text(
+              'The title of the Authority’s standard terms, e.g. "Standard Terms and Conditions for Services (2026)".',
+            ),
+            url: z
+              .url('Give a full web address, starting https://.')
+              .optional()
+              .describe('Where Bidders can read them.'),
+          })
+          .optional()
+          .describe(
+            'The Authority’s own standard terms, which cover what the clause library does not (liability, service credits).',
+          ),
       }),
       procedure: z
         .enum(Object.keys(PROCEDURES) as [Procedure, ...Procedure[]])
@@ -204,6 +218,21 @@ export const tenderSpecSchema = z
           }),
         )
         .optional(),
+      jointProcurement: z
+        .strictObject({
+          parties: z
+            .array(
+              text('The full legal name of an authority buying together, e.g. London Borough of Hollybrook.'),
+            )
+            .min(2, 'Name at least two authorities, including this one.')
+            .describe('Every authority that will be a party to the contract, including this one.'),
+          leadAuthority: z
+            .string()
+            .optional()
+            .describe('The authority that runs the procurement. Defaults to tender.authority.name.'),
+        })
+        .optional()
+        .describe('Authorities buying together; set facts.jointProcurement too.'),
       background: z.string().optional().describe('Background and context, in Markdown paragraphs and lists.'),
       facts: facts.default({}),
     }),

@@ -235,6 +235,9 @@ export const validSpec: fc.Arbitrary<TenderSpecInput> = fc
     extensionMonths: fc.array(fc.integer({ min: 1, max: 60 }), { maxLength: 3 }),
     lots,
     lotTitles: fc.array(requiredText, { minLength: 4, maxLength: 4 }),
+    // Always present, like the address and contact: facts or includes may pull in the joint clauses.
+    jointParties: fc.array(requiredText, { minLength: 2, maxLength: 3 }),
+    standardTerms: fc.option(fc.record({ title: requiredText }), { nil: undefined }),
     background: fc.option(markdown, { nil: undefined }),
     facts: fc.dictionary(fc.constantFrom(...TENDER_FACT_NAMES), fc.boolean(), {
       maxKeys: TENDER_FACT_NAMES.length,
@@ -292,6 +295,7 @@ export const validSpec: fc.Arbitrary<TenderSpecInput> = fc
           ...(r.shortName !== undefined ? { shortName: r.shortName } : {}),
           address: r.address,
           contact: { name: r.contactName, email: r.email },
+          ...(r.standardTerms !== undefined ? { standardTerms: r.standardTerms } : {}),
         },
         procedure: r.procedure,
         ...(r.portal !== undefined ? { portal: r.portal } : {}),
@@ -302,6 +306,7 @@ export const validSpec: fc.Arbitrary<TenderSpecInput> = fc
         },
         contract: { lengthMonths: r.lengthMonths, extensionMonths: r.extensionMonths },
         ...(lotList.length ? { lots: lotList } : {}),
+        jointProcurement: { parties: r.jointParties },
         ...(r.background !== undefined ? { background: r.background } : {}),
         // Listing lots implies hasLots; saying false as well is an error.
         facts: lotList.length && r.facts.hasLots === false ? { ...r.facts, hasLots: true } : r.facts,

@@ -12,6 +12,8 @@ function describeAppliesWhen(condition: AppliesWhen | undefined): string {
     condition.all ? `all of ${condition.all.join(', ')}` : undefined,
     condition.any ? `any of ${condition.any.join(', ')}` : undefined,
     condition.none ? `none of ${condition.none.join(', ')}` : undefined,
+    condition.procedures ? `the procedure is ${condition.procedures.join(' or ')}` : undefined,
+    condition.threshold ? `the value is ${condition.threshold} the threshold` : undefined,
   ].filter(Boolean);
   return `when ${parts.join('; and ')}`;
 }
