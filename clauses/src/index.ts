@@ -15,9 +15,11 @@ export const catalog: ClauseCatalog = createCatalog(catalogData, (hash) => {
 export type { BuiltinVariable } from './builtins.js';
 export { BUILTIN_VARIABLES, isBuiltinVariable } from './builtins.js';
 export type { ArchiveLoader, ClauseCatalog, ClauseQuery, ResolveResult } from './catalog/catalog.js';
-export { createCatalog, evaluateAppliesWhen, splitClauseReference } from './catalog/catalog.js';
+export { appliesTo, createCatalog, evaluateAppliesWhen, splitClauseReference } from './catalog/catalog.js';
 export type { WordChange } from './catalog/diff.js';
 export { diffClauseWording, diffText, formatWordDiff } from './catalog/diff.js';
+export type { ClausePin, UnresolvedPin } from './catalog/pinned.js';
+export { pinCatalog } from './catalog/pinned.js';
 export type { CompileInput, CompileResult } from './compile/compile-library.js';
 export { closest, compileLibrary, suggest } from './compile/compile-library.js';
 export { parseClauseMarkdown, splitPlaceholders } from './compile/markdown.js';

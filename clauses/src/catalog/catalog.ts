@@ -191,17 +191,23 @@ export function createCatalog(data: CatalogData, loadArchived?: ArchiveLoader): 
     references: () => data.references,
     reference: (id) => references.get(id),
     definitions: () => data.definitions,
-    applicable(facts, options = {}) {
-      return newest().filter(
-        (clause) =>
-          clause.appliesWhen !== undefined &&
-          (options.includeAlways !== false || clause.appliesWhen !== 'always') &&
-          clause.status !== 'withdrawn' &&
-          clause.status !== 'draft' &&
-          evaluateAppliesWhen(clause.appliesWhen, facts),
-      );
-    },
+    applicable: (facts, options) => newest().filter((clause) => appliesTo(clause, facts, options)),
   };
+}
+
+/** Whether key facts bring this clause into a tender: see ClauseCatalog.applicable. */
+export function appliesTo(
+  clause: Clause,
+  facts: TenderFacts,
+  options: { includeAlways?: boolean } = {},
+): boolean {
+  return (
+    clause.appliesWhen !== undefined &&
+    (options.includeAlways !== false || clause.appliesWhen !== 'always') &&
+    clause.status !== 'withdrawn' &&
+    clause.status !== 'draft' &&
+    evaluateAppliesWhen(clause.appliesWhen, facts)
+  );
 }
 
 /** True when the facts satisfy the condition. Facts not stated count as false. */
