@@ -206,6 +206,18 @@ describe('clause lint against the release ledger, without git', () => {
     expect(catalog.get('data-access/export', '1.0.0')?.published).toBe('2026-11-26');
   });
 
+  it('asks for no changeset outside a repository that uses changesets', async () => {
+    const { top, root, write } = releasedLibrary();
+    rmSync(join(top, '.changeset'), { recursive: true });
+    write(
+      'data-access/export.md',
+      clauseFile({ id: 'data-access/export', version: '1.0.1', changelogVersions: ['1.0.1', '1.0.0'] }),
+    );
+    const result = await lintClauseLibrary({ root });
+    expect(result.errors).toEqual([]);
+    expect(result.changedFiles).toEqual(['data-access/export.md']);
+  });
+
   it('lets a published version’s file go, because the ledger keeps it', async () => {
     const { top, root, write } = releasedLibrary();
     addChangeset(top);

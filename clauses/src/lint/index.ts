@@ -4,7 +4,7 @@
  * no git history or an installed package). The build already fails when a published
  * id@version's text changed or the ledger is damaged; the lint adds that a version not
  * released yet must be newer than the published ones of its major, have a changelog entry
- * and come with a changeset for @loti/clauses.
+ * and, in a repository that uses changesets, come with a changeset for @loti/clauses.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -21,7 +21,7 @@ export { readLibraryFiles } from './files.js';
 export interface LintOptions {
   /** The clauses package folder. */
   readonly root: string;
-  /** The folder holding changesets; default: the nearest `.changeset` folder at or above `root`. */
+  /** The folder holding changesets; default: the nearest `.changeset` folder at or above `root` (none: no changeset rule). */
   readonly changesetDir?: string;
 }
 
@@ -75,7 +75,8 @@ export async function lintClauseLibrary(options: LintOptions): Promise<LintResul
     }
   }
   const changesetDir = options.changesetDir ?? findChangesetDir(options.root);
-  if (changedFiles.length > 0 && !(changesetDir && hasClausesChangeset(changesetDir))) {
+  // The changeset rule is the release workflow's: a library outside a changesets repository has none to ask for.
+  if (changedFiles.length > 0 && changesetDir && !hasClausesChangeset(changesetDir)) {
     errors.push({
       code: 'CHANGESET_MISSING',
       severity: 'error',
