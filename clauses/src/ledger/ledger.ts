@@ -77,10 +77,10 @@ export function parseLedger(json: string): { ledger?: Ledger; problem?: string }
   return { ledger: { versions: parsed.data.versions } };
 }
 
-/** Sorted by id, then version, one entry per line block: stable diffs, same bytes for the same ledger. */
+/** Sorted by id (code points, not locale), then version: stable diffs, same bytes on every machine. */
 export function serialiseLedger(ledger: Ledger): string {
   const versions = [...ledger.versions].sort(
-    (a, b) => a.id.localeCompare(b.id) || semver.compare(a.version, b.version),
+    (a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) || semver.compare(a.version, b.version),
   );
   return `${JSON.stringify({ about: ABOUT, versions }, null, 2)}\n`;
 }
