@@ -1,18 +1,31 @@
+import { archivedClauseJson } from '../generated/archive.js';
 import { catalogData } from '../generated/catalog.js';
 import { type ClauseCatalog, createCatalog } from './catalog/catalog.js';
+import type { Clause } from './types.js';
 
 export type { ClauseId, ProfileId, ReferenceId, TopicId } from '../generated/catalog.js';
 export { catalogData };
 
 /** The clause library shipped in this package version. */
-export const catalog: ClauseCatalog = createCatalog(catalogData);
+export const catalog: ClauseCatalog = createCatalog(catalogData, (hash) => {
+  const json = archivedClauseJson[hash];
+  return json === undefined ? undefined : (JSON.parse(json) as Clause);
+});
 
 export type { BuiltinVariable } from './builtins.js';
 export { BUILTIN_VARIABLES, isBuiltinVariable } from './builtins.js';
-export type { ApplicabilityContext, ClauseCatalog, ClauseQuery, ResolveResult } from './catalog/catalog.js';
-export { createCatalog, evaluateAppliesWhen, splitClauseReference } from './catalog/catalog.js';
+export type {
+  ApplicabilityContext,
+  ArchiveLoader,
+  ClauseCatalog,
+  ClauseQuery,
+  ResolveResult,
+} from './catalog/catalog.js';
+export { appliesTo, createCatalog, evaluateAppliesWhen, splitClauseReference } from './catalog/catalog.js';
 export type { WordChange } from './catalog/diff.js';
 export { diffClauseWording, diffText, formatWordDiff } from './catalog/diff.js';
+export type { ClausePin, UnresolvedPin } from './catalog/pinned.js';
+export { pinCatalog } from './catalog/pinned.js';
 export type { SearchHit } from './catalog/search.js';
 export { searchClauses } from './catalog/search.js';
 export type { CompileInput, CompileResult } from './compile/compile-library.js';
@@ -26,6 +39,17 @@ export type { Block, Inline } from './content.js';
 export { blocksText, forEachInline, inlineText } from './content.js';
 export type { TenderFact, TenderFacts } from './facts.js';
 export { TENDER_FACT_NAMES, TENDER_FACTS } from './facts.js';
+export type { Ledger, LedgerEntry, ReleaseCandidate, ReleasePlan } from './ledger/ledger.js';
+export {
+  canonicalClauseText,
+  isIsoDate,
+  LEDGER_FILE,
+  LEDGER_TEXTS,
+  ledgerTextPath,
+  parseLedger,
+  planRelease,
+  serialiseLedger,
+} from './ledger/ledger.js';
 export type { ProcedureId, ThresholdPosition } from './procedures.js';
 export { PROCEDURE_IDS, THRESHOLD_POSITIONS } from './procedures.js';
 export type { WorkingCalendar, WorkingDayRule } from './registers/calendar.js';
@@ -40,4 +64,12 @@ export type { ClauseIssue, ClauseIssueCode } from './source/errors.js';
 export { CLAUSE_ISSUE_CODES, ClauseLibraryError, formatClauseIssue } from './source/errors.js';
 export type { PathSegment, SourcePosition } from './source/position.js';
 export { formatPath, locateYamlPath } from './source/position.js';
-export type { CatalogData, ChangelogEntry, Clause, Definition, Profile, Topic } from './types.js';
+export type {
+  ArchivedVersion,
+  CatalogData,
+  ChangelogEntry,
+  Clause,
+  Definition,
+  Profile,
+  Topic,
+} from './types.js';

@@ -35,8 +35,18 @@ export interface Clause {
   readonly placeholders: readonly string[];
   /** `sha256:` of the canonical source (front matter and body), stable across platforms. */
   readonly hash: string;
-  /** Source file, relative to the package root. */
+  /** Source file, relative to the package root (`published/texts/…` for a version only the ledger holds). */
   readonly source: string;
+  /** The date it was released, from the release ledger; absent for a version not released yet. */
+  readonly published?: string;
+}
+
+/** A published version that no clause file holds any more: it resolves from the ledger, loaded on demand. */
+export interface ArchivedVersion {
+  readonly id: string;
+  readonly version: string;
+  readonly hash: string;
+  readonly published: string;
 }
 
 export interface Topic {
@@ -70,4 +80,6 @@ export interface CatalogData {
   readonly definitions: readonly Definition[];
   /** Dated registers: thresholds and bank holidays (absent in libraries without them). */
   readonly registers?: Registers;
+  /** Older published versions, compiled separately and loaded only when asked for. */
+  readonly archived?: readonly ArchivedVersion[];
 }

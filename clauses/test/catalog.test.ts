@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createCatalog, evaluateAppliesWhen } from '../src/catalog/catalog.js';
 import { diffClauseWording, formatWordDiff } from '../src/catalog/diff.js';
-import type { CatalogData } from '../src/types.js';
+import { pinCatalog } from '../src/catalog/pinned.js';
+import type { CatalogData, Clause } from '../src/types.js';
 import { BASE_FILES, clauseFile, compile } from './fixtures.js';
 
 function catalogOf(files: Record<string, string>) {
@@ -128,5 +129,74 @@ describe('ranked search', () => {
     expect(catalog.search('export data').every((hit) => hit.score > 0)).toBe(true);
     expect(catalog.search('export data')[0]?.clause.id).toBe('data-access/export-on-request');
     expect(catalog.search('zzqx')).toEqual([]);
+  });
+});
+
+describe('published versions only the ledger holds', () => {
+  const compiled = compile(BASE_FILES);
+  const data = compiled.catalog as CatalogData;
+  const current = data.clauses.find((clause) => clause.id === 'data-access/export') as Clause;
+  const old: Clause = { ...current, version: '0.9.0', hash: 'sha256:old', body: [] };
+  const archived = {
+    ...data,
+    archived: [{ id: old.id, version: '0.9.0', hash: 'sha256:old', published: '2026-01-01' }],
+  };
+
+  it('resolve by exact version or range, and are loaded only when asked for', () => {
+    const loaded: string[] = [];
+    const catalog = createCatalog(archived, (hash) => {
+      loaded.push(hash);
+      return hash === 'sha256:old' ? old : undefined;
+    });
+    expect(catalog.versions('data-access/export')).toEqual(['1.0.0', '0.9.0']);
+    expect(catalog.get('data-access/export')?.version).toBe('1.0.0');
+    expect(catalog.resolve('data-access/export@^1').ok).toBe(true);
+    catalog.list();
+    catalog.applicable({ hostedBySupplier: true });
+    expect(loaded).toEqual([]);
+    expect(catalog.get('data-access/export', '0.9.0')).toBe(old);
+    expect(catalog.resolve('data-access/export@~0.9').ok).toBe(true);
+    expect(loaded).toEqual(['sha256:old']);
+  });
+
+  it('without a loader they are listed but do not resolve', () => {
+    const catalog = createCatalog(archived);
+    expect(catalog.versions('data-access/export')).toContain('0.9.0');
+    expect(catalog.get('data-access/export', '0.9.0')).toBeUndefined();
+  });
+});
+
+describe('pinCatalog', () => {
+  const catalog = catalogOf(twoMajors);
+
+  it('resolves every pinned id to its pinned version, whatever range asks', () => {
+    const { catalog: pinned, missing } = pinCatalog(catalog, [
+      { id: 'data-access/export', version: '1.3.0' },
+    ]);
+    expect(missing).toEqual([]);
+    expect(pinned.get('data-access/export', '^2')?.version).toBe('1.3.0');
+    const resolved = pinned.resolve('data-access/export@^2');
+    expect(resolved.ok && resolved.clause.version).toBe('1.3.0');
+  });
+
+  it('brings in no clause the document did not have, but keeps ids known for exclusions', () => {
+    const { catalog: pinned } = pinCatalog(catalog, [{ id: 'data-access/export', version: '1.3.0' }]);
+    expect(pinned.get('security/patching')).toBeUndefined();
+    expect(pinned.has('security/patching')).toBe(true);
+    expect(pinned.resolve('security/patching')).toMatchObject({ ok: false, reason: 'no-matching-version' });
+    expect(pinned.applicable({ hostedBySupplier: true })).toEqual([]); // 1.3.0 has no appliesWhen
+    const withExcluded = pinCatalog(catalog, [], ['data-access/export']).catalog;
+    expect(withExcluded.applicable({ hostedBySupplier: true }).map((c) => c.version)).toEqual(['2.0.0']);
+  });
+
+  it('reports pins the catalog cannot supply, or supplies with other wording', () => {
+    const { missing } = pinCatalog(catalog, [
+      { id: 'data-access/export', version: '1.1.0' },
+      { id: 'security/patching', version: '1.2.0', hash: 'sha256:not-this-one' },
+    ]);
+    expect(missing.map((pin) => `${pin.id}@${pin.version} ${pin.reason}`)).toEqual([
+      'data-access/export@1.1.0 not-published',
+      'security/patching@1.2.0 different-text',
+    ]);
   });
 });

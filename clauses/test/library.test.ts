@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { renderClausesMarkdown } from '../scripts/clauses-markdown.js';
 import { catalog } from '../src/index.js';
+import { LEDGER_FILE, parseLedger, serialiseLedger } from '../src/ledger/ledger.js';
 
 const root = join(import.meta.dirname, '..');
 
@@ -61,5 +62,22 @@ describe('the published clause library', () => {
 
   it('keeps CLAUSES.md in step with the catalog (run npm run docs -w @loti/clauses)', () => {
     expect(readFileSync(join(root, 'CLAUSES.md'), 'utf8')).toBe(renderClausesMarkdown(catalog));
+  });
+});
+
+describe('the release ledger', () => {
+  const text = readFileSync(join(root, LEDGER_FILE), 'utf8');
+  const ledger = parseLedger(text).ledger;
+
+  it('is exactly what the release step writes (sorted, formatted, no hand edits)', () => {
+    expect(ledger).toBeDefined();
+    expect(serialiseLedger(ledger as NonNullable<typeof ledger>)).toBe(text);
+  });
+
+  it('holds older published versions of procurement/lots, which still resolve', () => {
+    const lots = ledger?.versions.filter((entry) => entry.id === 'procurement/lots').map((e) => e.version);
+    expect(lots).toEqual(['1.0.0', '1.1.0', '1.2.0']);
+    expect(catalog.get('procurement/lots', '1.0.0')?.source).toMatch(/^published\/texts\//);
+    expect(catalog.get('procurement/lots', '~1.1')?.version).toBe('1.1.0');
   });
 });

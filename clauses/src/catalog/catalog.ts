@@ -4,8 +4,19 @@ import { blocksText } from '../content.js';
 import type { TenderFacts } from '../facts.js';
 import type { ProcedureId, ThresholdPosition } from '../procedures.js';
 import type { AppliesWhen, ClauseStatus, Reference } from '../schema.js';
-import type { CatalogData, ChangelogEntry, Clause, Definition, Profile, Topic } from '../types.js';
+import type {
+  ArchivedVersion,
+  CatalogData,
+  ChangelogEntry,
+  Clause,
+  Definition,
+  Profile,
+  Topic,
+} from '../types.js';
 import { type SearchHit, searchClauses } from './search.js';
+
+/** Gives the compiled clause for an archived version's hash; called at most once per version. */
+export type ArchiveLoader = (hash: string) => Clause | undefined;
 
 export interface ClauseQuery {
   readonly topic?: string;
@@ -13,7 +24,7 @@ export interface ClauseQuery {
   readonly status?: ClauseStatus | readonly ClauseStatus[];
   /** Words that must all appear in the title, summary, tags or wording (case-insensitive). */
   readonly text?: string;
-  /** Every kept version instead of the newest of each clause. */
+  /** Every version, published ones only the ledger holds included, instead of the newest of each clause. */
   readonly allVersions?: boolean;
 }
 
@@ -34,8 +45,12 @@ export interface ClauseCatalog {
   list(query?: ClauseQuery): Clause[];
   ids(): string[];
   has(id: string): boolean;
+  /** Every version of a clause, newest first, including published versions only the ledger holds. */
   versions(id: string): string[];
-  /** The newest version matching `range` (any version when omitted). */
+  /**
+   * The newest version matching `range` (an exact version such as `1.0.0` pins it). Without a
+   * range, the newest version the library's clause files hold.
+   */
   get(id: string, range?: string): Clause | undefined;
   /** Resolves `id` or `id@range`, explaining failures. */
   resolve(reference: string): ResolveResult;
@@ -47,10 +62,7 @@ export interface ClauseCatalog {
   references(): readonly Reference[];
   reference(id: string): Reference | undefined;
   definitions(): readonly Definition[];
-  /**
-   * Newest clauses whose `appliesWhen` holds for this tender (excluding `always`-only when
-   * `includeAlways` is false). Pass plain facts, or a context with the procedure and threshold.
-   */
+  /** Newest clauses whose `appliesWhen` holds for these facts (excluding `always`-only when `includeAlways` is false). */
   applicable(tender: TenderFacts | ApplicabilityContext, options?: { includeAlways?: boolean }): Clause[];
   /** Newest clauses ranked for a search: id and title matches first, then tags, summary and wording. */
   search(query: string): SearchHit[];
@@ -77,23 +89,50 @@ export function splitClauseReference(reference: string): { id: string; range?: s
   return { id: reference.slice(0, at).trim(), range: reference.slice(at + 1).trim() };
 }
 
-export function createCatalog(data: CatalogData): ClauseCatalog {
-  const byId = new Map<string, Clause[]>();
+/** A version of a clause: compiled (from a clause file) or archived (from the ledger, loaded on demand). */
+type Slot = { readonly version: string; clause?: Clause; readonly archived?: ArchivedVersion };
+
+/**
+ * `loadArchived` supplies published versions that no clause file holds any more (see
+ * `CatalogData.archived`); they stay out of the hot path until a range or pin asks for one.
+ */
+export function createCatalog(data: CatalogData, loadArchived?: ArchiveLoader): ClauseCatalog {
+  const current = new Map<string, Clause[]>();
   for (const clause of data.clauses) {
-    const list = byId.get(clause.id) ?? [];
+    const list = current.get(clause.id) ?? [];
     list.push(clause);
-    byId.set(clause.id, list);
+    current.set(clause.id, list);
   }
-  for (const list of byId.values()) list.sort((a, b) => semver.rcompare(a.version, b.version));
-  const newest = () => [...byId.values()].map((list) => list[0] as Clause);
+  for (const list of current.values()) list.sort((a, b) => semver.rcompare(a.version, b.version));
+  const slots = new Map<string, Slot[]>();
+  for (const [id, list] of current)
+    slots.set(
+      id,
+      list.map((clause) => ({ version: clause.version, clause })),
+    );
+  for (const archived of data.archived ?? []) {
+    const list = slots.get(archived.id) ?? [];
+    if (list.some((slot) => slot.version === archived.version)) continue;
+    list.push({ version: archived.version, archived });
+    slots.set(archived.id, list);
+  }
+  for (const list of slots.values()) list.sort((a, b) => semver.rcompare(a.version, b.version));
+  const newest = () => [...current.values()].map((list) => list[0] as Clause);
   const references = new Map(data.references.map((ref) => [ref.id, ref]));
 
+  const load = (slot: Slot): Clause | undefined => {
+    if (!slot.clause && slot.archived) slot.clause = loadArchived?.(slot.archived.hash);
+    return slot.clause;
+  };
+  const allVersions = () => [...slots.values()].flat().flatMap((slot) => load(slot) ?? []);
+
   const get = (id: string, range?: string): Clause | undefined => {
-    const list = byId.get(id);
+    const list = slots.get(id);
     if (!list) return undefined;
-    if (!range || range === '*' || range === 'latest') return list[0];
+    if (!range || range === '*' || range === 'latest') return current.get(id)?.[0] ?? load(list[0] as Slot);
     if (!semver.validRange(range)) return undefined;
-    return list.find((clause) => semver.satisfies(clause.version, range));
+    const slot = list.find((candidate) => semver.satisfies(candidate.version, range));
+    return slot ? load(slot) : undefined;
   };
 
   const matches = (clause: Clause, query: ClauseQuery): boolean => {
@@ -119,16 +158,16 @@ export function createCatalog(data: CatalogData): ClauseCatalog {
     data,
     packageVersion: data.packageVersion,
     list: (query = {}) =>
-      (query.allVersions ? [...data.clauses] : newest()).filter((clause) => matches(clause, query)),
-    ids: () => [...byId.keys()],
-    has: (id) => byId.has(id),
-    versions: (id) => (byId.get(id) ?? []).map((clause) => clause.version),
+      (query.allVersions ? allVersions() : newest()).filter((clause) => matches(clause, query)),
+    ids: () => [...slots.keys()],
+    has: (id) => slots.has(id),
+    versions: (id) => (slots.get(id) ?? []).map((slot) => slot.version),
     get,
     resolve(reference) {
       const { id, range } = splitClauseReference(reference);
-      const list = byId.get(id);
+      const list = slots.get(id);
       if (!list) {
-        const suggestion = closest(id, byId.keys());
+        const suggestion = closest(id, slots.keys());
         return {
           ok: false,
           reason: 'unknown-id',
@@ -137,7 +176,7 @@ export function createCatalog(data: CatalogData): ClauseCatalog {
           available: [],
         };
       }
-      const available = list.map((clause) => clause.version);
+      const available = list.map((slot) => slot.version);
       if (range && range !== '*' && range !== 'latest' && !semver.validRange(range)) {
         return {
           ok: false,
@@ -159,8 +198,9 @@ export function createCatalog(data: CatalogData): ClauseCatalog {
     },
     changelog(id) {
       const seen = new Map<string, ChangelogEntry>();
-      for (const clause of byId.get(id) ?? [])
-        for (const entry of clause.changelog) if (!seen.has(entry.version)) seen.set(entry.version, entry);
+      for (const slot of slots.get(id) ?? [])
+        for (const entry of load(slot)?.changelog ?? [])
+          if (!seen.has(entry.version)) seen.set(entry.version, entry);
       return [...seen.values()].sort((a, b) => semver.rcompare(a.version, b.version));
     },
     topics: () => data.topics,
@@ -170,19 +210,27 @@ export function createCatalog(data: CatalogData): ClauseCatalog {
     references: () => data.references,
     reference: (id) => references.get(id),
     definitions: () => data.definitions,
-    search: (query) => searchClauses(newest(), query),
-    applicable(tender, options = {}) {
+    applicable: (tender, options) => {
       const context = toContext(tender);
-      return newest().filter(
-        (clause) =>
-          clause.appliesWhen !== undefined &&
-          (options.includeAlways !== false || clause.appliesWhen !== 'always') &&
-          clause.status !== 'withdrawn' &&
-          clause.status !== 'draft' &&
-          evaluateAppliesWhen(clause.appliesWhen, context),
-      );
+      return newest().filter((clause) => appliesTo(clause, context, options));
     },
+    search: (query) => searchClauses(newest(), query),
   };
+}
+
+/** Whether key facts bring this clause into a tender: see ClauseCatalog.applicable. */
+export function appliesTo(
+  clause: Clause,
+  tender: TenderFacts | ApplicabilityContext,
+  options: { includeAlways?: boolean } = {},
+): boolean {
+  return (
+    clause.appliesWhen !== undefined &&
+    (options.includeAlways !== false || clause.appliesWhen !== 'always') &&
+    clause.status !== 'withdrawn' &&
+    clause.status !== 'draft' &&
+    evaluateAppliesWhen(clause.appliesWhen, tender)
+  );
 }
 
 /** True when the tender satisfies the condition. Facts not stated count as false. */

@@ -1,17 +1,28 @@
 import { closest as closestMatch, distance } from 'fastest-levenshtein';
 import semver from 'semver';
 import { type Block, blocksText, forEachInline } from '../content.js';
+import {
+  canonicalClauseText,
+  LEDGER_FILE,
+  type LedgerEntry,
+  ledgerKey,
+  ledgerTextPath,
+  parseLedger,
+} from '../ledger/ledger.js';
 import { bankHolidaysFileSchema, type Registers, thresholdsFileSchema } from '../registers/schema.js';
 import { definitionsFileSchema, libraryFileSchema, type Reference, referencesFileSchema } from '../schema.js';
 import type { ClauseIssue } from '../source/errors.js';
-import type { CatalogData, Clause, Definition, Profile, Topic } from '../types.js';
+import type { ArchivedVersion, CatalogData, Clause, Definition, Profile, Topic } from '../types.js';
 import { splitPlaceholders } from './markdown.js';
 import { parseClauseFile } from './parse-clause-file.js';
 import { styleIssues } from './style-checks.js';
 import { parseYamlSource, validateYaml } from './yaml-source.js';
 
 export interface CompileInput {
-  /** Files by path relative to the clauses folder, e.g. `exit/exit-plan.md`, `library.yaml`. */
+  /**
+   * Files by path relative to the clauses folder, e.g. `exit/exit-plan.md`, `library.yaml`, and the
+   * release ledger (`published/ledger.json` with `published/texts/<sha256>.md`) when there is one.
+   */
   readonly files: Readonly<Record<string, string>>;
   readonly packageVersion: string;
   /** sha256 hex of a string; injected so the compiler stays free of Node APIs. */
@@ -21,6 +32,8 @@ export interface CompileInput {
 export interface CompileResult {
   /** Only present when there are no errors: a half catalog is never produced. */
   readonly catalog?: CatalogData;
+  /** Compiled published versions that no clause file holds any more, by hash (see `catalog.archived`). */
+  readonly archive?: Readonly<Record<string, Clause>>;
   readonly errors: readonly ClauseIssue[];
   readonly warnings: readonly ClauseIssue[];
 }
@@ -130,36 +143,7 @@ export function compileLibrary(input: CompileInput): CompileResult {
         );
       }
     }
-    const crossReferences = new Set<string>();
-    const placeholders = new Set<string>();
-    forEachInline(parsed.clause.body, (node) => {
-      if (node.type === 'clauseRef') crossReferences.add(node.id);
-      if (node.type === 'placeholder') placeholders.add(node.name);
-    });
-    const normalised = text.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
-    clauses.push({
-      id: fm.id,
-      topic,
-      title: fm.title,
-      version: fm.version,
-      status: fm.status,
-      ...(fm.replacedBy ? { replacedBy: fm.replacedBy } : {}),
-      summary: fm.summary,
-      part: fm.part,
-      order: fm.order,
-      guidance: parsed.clause.guidance,
-      ...(fm.appliesWhen ? { appliesWhen: fm.appliesWhen } : {}),
-      variables: fm.variables,
-      references: fm.references,
-      tags: fm.tags,
-      changelog: [...fm.changelog].sort((a, b) => semver.rcompare(a.version, b.version)),
-      body: parsed.clause.body,
-      terms: termsUsed(parsed.clause.body, definitions),
-      crossReferences: [...crossReferences].sort(),
-      placeholders: [...placeholders].sort(),
-      hash: `sha256:${input.sha256(normalised)}`,
-      source: path,
-    });
+    clauses.push(toClause(parsed.clause, text, path, topic, definitions, input.sha256));
     styleByClause.push({
       id: fm.id,
       major,
@@ -181,8 +165,17 @@ export function compileLibrary(input: CompileInput): CompileResult {
   for (const { id, major, issues: style } of styleByClause)
     if (newestMajor.get(id) === major) issues.push(...style);
 
-  const ids = new Set(clauses.map((clause) => clause.id));
-  for (const clause of clauses) {
+  const { archived, archive } = checkAgainstLedger(
+    input,
+    clauses,
+    topicOrder,
+    referenceIds,
+    definitions,
+    issues,
+  );
+  const archivedClauses = Object.values(archive);
+  const ids = new Set([...clauses, ...archivedClauses].map((clause) => clause.id));
+  for (const clause of [...clauses, ...archivedClauses]) {
     for (const ref of clause.crossReferences) {
       if (!ids.has(ref)) {
         issues.push(
@@ -212,7 +205,9 @@ export function compileLibrary(input: CompileInput): CompileResult {
   for (const profile of profiles) {
     for (const entry of profile.clauses) {
       const [id, range] = entry.split('@') as [string, string | undefined];
-      const versions = clauses.filter((clause) => clause.id === id).map((clause) => clause.version);
+      const versions = [...clauses, ...archivedClauses]
+        .filter((clause) => clause.id === id)
+        .map((clause) => clause.version);
       if (versions.length === 0 || (range && !semver.maxSatisfying(versions, range))) {
         issues.push(
           error(
@@ -246,10 +241,136 @@ export function compileLibrary(input: CompileInput): CompileResult {
       references,
       definitions,
       registers,
+      archived,
     },
+    archive,
     errors,
     warnings,
   };
+}
+
+function toClause(
+  parsed: NonNullable<ReturnType<typeof parseClauseFile>['clause']>,
+  text: string,
+  path: string,
+  topic: string,
+  definitions: readonly Definition[],
+  sha256: (text: string) => string,
+): Clause {
+  const fm = parsed.frontMatter;
+  const crossReferences = new Set<string>();
+  const placeholders = new Set<string>();
+  forEachInline(parsed.body, (node) => {
+    if (node.type === 'clauseRef') crossReferences.add(node.id);
+    if (node.type === 'placeholder') placeholders.add(node.name);
+  });
+  return {
+    id: fm.id,
+    topic,
+    title: fm.title,
+    version: fm.version,
+    status: fm.status,
+    ...(fm.replacedBy ? { replacedBy: fm.replacedBy } : {}),
+    summary: fm.summary,
+    part: fm.part,
+    order: fm.order,
+    guidance: parsed.guidance,
+    ...(fm.appliesWhen ? { appliesWhen: fm.appliesWhen } : {}),
+    variables: fm.variables,
+    references: fm.references,
+    tags: fm.tags,
+    changelog: [...fm.changelog].sort((a, b) => semver.rcompare(a.version, b.version)),
+    body: parsed.body,
+    terms: termsUsed(parsed.body, definitions),
+    crossReferences: [...crossReferences].sort(),
+    placeholders: [...placeholders].sort(),
+    hash: `sha256:${sha256(canonicalClauseText(text))}`,
+    source: path,
+  };
+}
+
+/**
+ * Published wording never changes: a clause file whose id@version is in the ledger must hash to
+ * the ledger's entry (its `published` date is recorded on the clause). Ledger versions no file
+ * holds any more are compiled from their stored text so they keep resolving.
+ */
+function checkAgainstLedger(
+  input: CompileInput,
+  clauses: Clause[],
+  topicOrder: ReadonlyMap<string, number>,
+  referenceIds: ReadonlySet<string>,
+  definitions: readonly Definition[],
+  issues: ClauseIssue[],
+): { archived: ArchivedVersion[]; archive: Record<string, Clause> } {
+  const archived: ArchivedVersion[] = [];
+  const archive: Record<string, Clause> = {};
+  const json = input.files[LEDGER_FILE];
+  if (json === undefined) return { archived, archive };
+  const { ledger, problem } = parseLedger(json);
+  if (!ledger) {
+    issues.push(
+      error('LEDGER_INVALID', `${LEDGER_FILE} ${problem}. Restore it from version control.`, LEDGER_FILE),
+    );
+    return { archived, archive };
+  }
+  const current = new Map(clauses.map((clause, index) => [ledgerKey(clause.id, clause.version), index]));
+  for (const entry of ledger.versions) {
+    const index = current.get(ledgerKey(entry.id, entry.version));
+    if (index !== undefined) {
+      const clause = clauses[index] as Clause;
+      if (clause.hash !== entry.hash) {
+        issues.push(publishedChanged(clause, entry));
+      } else clauses[index] = { ...clause, published: entry.date };
+      continue;
+    }
+    const clause = compileLedgerText(input, entry, topicOrder, referenceIds, definitions, issues);
+    if (!clause) continue;
+    archive[entry.hash] = clause;
+    archived.push({ id: entry.id, version: entry.version, hash: entry.hash, published: entry.date });
+  }
+  return { archived, archive };
+}
+
+function publishedChanged(clause: Clause, entry: LedgerEntry): ClauseIssue {
+  return error(
+    'PUBLISHED_CHANGED',
+    `${clause.id}@${clause.version} was published on ${entry.date} (@loti/clauses ${entry.release}) and its text cannot change. Put it back as it was (${ledgerTextPath(entry.hash)} holds it), or give the change a new version and a changelog entry.`,
+    clause.source,
+  );
+}
+
+function compileLedgerText(
+  input: CompileInput,
+  entry: LedgerEntry,
+  topicOrder: ReadonlyMap<string, number>,
+  referenceIds: ReadonlySet<string>,
+  definitions: readonly Definition[],
+  issues: ClauseIssue[],
+): Clause | undefined {
+  const path = ledgerTextPath(entry.hash);
+  const text = input.files[path];
+  const fail = (message: string) => {
+    issues.push(error('LEDGER_INVALID', `${entry.id}@${entry.version}: ${message}`, path));
+    return undefined;
+  };
+  if (text === undefined)
+    return fail(`the published text ${path} is missing. Restore it from version control.`);
+  if (`sha256:${input.sha256(canonicalClauseText(text))}` !== entry.hash)
+    return fail(`${path} does not match its hash: published texts never change. Restore it.`);
+  const topic = entry.id.split('/')[0] as string;
+  const parsed = parseClauseFile(text, path, entry.id);
+  for (const issue of parsed.issues) if (issue.severity === 'error') issues.push(issue);
+  if (!parsed.clause) return undefined;
+  if (parsed.clause.frontMatter.version !== entry.version)
+    return fail(`${path} says version ${parsed.clause.frontMatter.version}, the ledger ${entry.version}.`);
+  if (!topicOrder.has(topic))
+    return fail(`its topic "${topic}" is no longer in library.yaml. Published versions keep their topic.`);
+  for (const ref of parsed.clause.frontMatter.references)
+    if (!referenceIds.has(ref))
+      fail(
+        `it cites "${ref}", which is no longer in references.yaml. Keep cited references in the register.`,
+      );
+  return { ...toClause(parsed.clause, text, path, topic, definitions, input.sha256), published: entry.date };
 }
 
 function loadYamlFile<T>(

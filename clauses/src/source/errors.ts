@@ -24,8 +24,9 @@ export const CLAUSE_ISSUE_CODES = {
   VERSION_NOT_BUMPED: 'The wording or front matter changed but the version did not.',
   VERSION_WITHOUT_CHANGELOG: 'The version went up without a changelog entry.',
   CHANGESET_MISSING: 'Clause wording changed without a changeset for @loti/clauses.',
-  MAJOR_REMOVED: 'A published major version was removed; tenders pinned to it would break.',
   VERSION_DECREASED: 'The version is lower than the published one.',
+  PUBLISHED_CHANGED: 'The text of a published clause version changed; published wording never changes.',
+  LEDGER_INVALID: 'The release ledger (published/) is damaged: an entry, its text or its hash is wrong.',
   DEFINITION_DUPLICATE: 'A defined term is defined more than once.',
 } as const;
 

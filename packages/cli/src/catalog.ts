@@ -14,7 +14,8 @@ import { CliError, describeFsError, EXIT } from './errors.js';
 
 /**
  * TENDER_CATALOG names a compiled catalog (CatalogData as JSON) to use instead of the installed @loti/clauses:
- * for checking documents against a library that is not released yet, and for tests.
+ * for checking documents against a library that is not released yet, and for tests. Its `archived` versions
+ * are listed but do not resolve (their compiled texts are not in the JSON); put them in `clauses` instead.
  */
 export const CATALOG_ENV = 'TENDER_CATALOG';
 
@@ -79,5 +80,8 @@ export async function compileCatalogFromSource(
     packageVersion,
     sha256: (text) => createHash('sha256').update(text).digest('hex'),
   });
-  return result.catalog ? { catalog: createCatalog(result.catalog), errors: [] } : { errors: result.errors };
+  const { archive = {} } = result;
+  return result.catalog
+    ? { catalog: createCatalog(result.catalog, (hash) => archive[hash]), errors: [] }
+    : { errors: result.errors };
 }

@@ -13,6 +13,7 @@ export {
   renderHtmlBody,
   renderMarkdown,
 } from './render/index.js';
+export { specSourceHash } from './spec/hash.js';
 export type { SpecIssue, SpecIssueCode } from './spec/issues.js';
 export { codeFrame, formatSpecIssue, SPEC_ISSUE_CODES } from './spec/issues.js';
 export { tenderSpecJsonSchema } from './spec/json-schema.js';

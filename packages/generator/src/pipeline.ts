@@ -2,6 +2,7 @@ import { type ClauseCatalog, catalog as defaultCatalog } from '@loti/clauses';
 import { assembleTender } from './assemble/assemble.js';
 import { imageInfo, toBase64 } from './assemble/image-size.js';
 import type { Branding, TenderDocument } from './model/types.js';
+import { specSourceHash } from './spec/hash.js';
 import type { SpecIssue } from './spec/issues.js';
 import { type LoadedSpec, loadSpec } from './spec/load.js';
 import { orderByCause } from './spec/order-issues.js';
@@ -57,6 +58,7 @@ export async function buildTenderModel(
   const assembled = assembleTender(spec, loaded, {
     catalog,
     generator: GENERATOR,
+    specHash: specSourceHash(loaded.files.map((file) => file.text)),
     ...(logo ? { logo } : {}),
   });
   issues.push(...assembled.issues);

@@ -257,7 +257,7 @@ describe('clauses', () => {
     expect(await problems(text)).toMatchInlineSnapshot(`
       [
         "CLAUSE_UNKNOWN /specs/tender.yaml:30:7 There is no clause "data-access/export-on-reqest". Did you mean "data-access/export-on-request"?",
-        "CLAUSE_VERSION_NO_MATCH /specs/tender.yaml:31:7 No version of "data-access/export-on-request" matches ^9. Versions available: 1.0.1.",
+        "CLAUSE_VERSION_NO_MATCH /specs/tender.yaml:31:7 No version of "data-access/export-on-request" matches ^9. Versions available: 1.0.1, 1.0.0.",
         "CLAUSE_RANGE_INVALID /specs/tender.yaml:32:7 "nope" is not a version range. Use e.g. ^2, ~2.1 or 2.1.0.",
       ]
     `);

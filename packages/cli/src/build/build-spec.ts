@@ -37,6 +37,8 @@ export interface BuildSpecResult {
   readonly bytes?: Uint8Array;
   readonly pages?: number;
   readonly clauses?: number;
+  /** The spec source hash recorded in the manifest. */
+  readonly specHash?: string;
   readonly ms: number;
   /** The model itself; kept in-process only (workers do not send it back). */
   readonly document?: TenderDocument;
@@ -76,11 +78,18 @@ export async function buildSpec(spec: string, options: BuildSpecOptions = {}): P
   if (!document) return { ...base, ok: false, ms: performance.now() - started };
   const pages = estimatePages(document);
   const clauses = document.manifest.clauses.length;
-  if (!options.format)
-    return { ...base, ok: true, document, pages, clauses, ms: performance.now() - started };
+  const built = {
+    ...base,
+    ok: true,
+    document,
+    pages,
+    clauses,
+    ...(document.manifest.specHash ? { specHash: document.manifest.specHash } : {}),
+  };
+  if (!options.format) return { ...built, ms: performance.now() - started };
   try {
     const bytes = await render(document, options.format);
-    return { ...base, ok: true, document, bytes, pages, clauses, ms: performance.now() - started };
+    return { ...built, bytes, ms: performance.now() - started };
   } catch (error) {
     const crash = `Rendering ${options.format} failed: ${error instanceof Error ? error.message : String(error)}`;
     return { ...base, ok: false, crash, ms: performance.now() - started };

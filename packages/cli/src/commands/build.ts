@@ -4,9 +4,12 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { defaultJobs } from '../batch/pool.js';
 import { type BuildFileResult, buildFiles } from '../build/build-files.js';
 import { FORMAT_NAMES, type Format } from '../build/formats.js';
+import { pinToManifest, rebuildWarnings } from '../build/from-manifest.js';
 import { compileCatalogFromSource, findLibraryRoot, loadCatalog } from '../catalog.js';
 import type { CliContext } from '../context.js';
 import { EXIT, usageError } from '../errors.js';
+import { expandInputs } from '../io/inputs.js';
+import { readDocxManifest } from '../io/read-docx.js';
 import { watchFiles, watchTree } from '../io/watch.js';
 import type { Console } from '../output/console.js';
 import { displayPath, formatBytes, formatDuration, plural } from '../output/format.js';
@@ -21,6 +24,7 @@ interface BuildOptions {
   json?: boolean;
   quiet?: boolean;
   final?: boolean;
+  fromManifest?: string;
 }
 
 function parseJobs(value: string): number {
@@ -38,6 +42,8 @@ Examples:
   $ tender build 'specs/**/*.yaml' --jobs 4         a quoted glob, on 4 worker threads
   $ tender build tender.yaml --watch                rebuild when the spec, its includes or the clauses change
   $ tender build tender.yaml --final                the issued version: refuses placeholders, no DRAFT mark
+  $ tender build --from-manifest issued.docx tender.yaml
+                                                   rebuild issued.docx: every clause pinned to its version there
 
 Each output is written to a temporary file and renamed into place, so a failed or interrupted
 build never leaves a half-written file and never touches the previous output.
@@ -65,10 +71,19 @@ export function buildCommand(ctx: CliContext): Command {
       '--final',
       'build the issued version: refuse placeholder text, example addresses and drafting notes; no DRAFT mark',
     )
+    .option(
+      '--from-manifest <docx>',
+      'rebuild a document from its spec with every clause pinned to the version its manifest records',
+    )
     .addHelpText('after', EXAMPLES)
     .action(async (specs: string[], options: BuildOptions) => {
       if (options.watch && options.json)
         throw usageError('--json prints one result per build and cannot be used with --watch.');
+      if (options.fromManifest) {
+        if (options.watch) throw usageError('--from-manifest rebuilds one document once; leave out --watch.');
+        ctx.exitCode = await rebuildFromManifest(ctx.console, specs, options, options.fromManifest);
+        return;
+      }
       ctx.exitCode = options.watch
         ? await watchBuild(ctx.console, specs, options)
         : await buildOnce(ctx.console, specs, options);
@@ -133,6 +148,49 @@ function printErrors(con: Console, result: BuildFileResult): void {
   if (result.written) return;
   for (const issue of result.errors) con.err(formatIssue(issue, con.ce));
   printResult({ ...con, out: () => {} }, { ...result, errors: [], warnings: [] });
+}
+
+/** --from-manifest: one spec, its clauses pinned to the document's manifest; warns where the rebuild may differ. */
+async function rebuildFromManifest(
+  con: Console,
+  specs: readonly string[],
+  options: BuildOptions,
+  docx: string,
+): Promise<number> {
+  const entries = await expandInputs(specs);
+  const spec = entries.length === 1 && entries[0]?.kind === 'spec' ? entries[0].path : undefined;
+  if (!spec)
+    throw usageError(
+      `--from-manifest rebuilds one document: give the one spec it was built from (got ${specs.join(', ')}).`,
+    );
+  const manifest = await readDocxManifest(docx);
+  const installed = loadCatalog();
+  const pinned = pinToManifest(manifest, installed, docx);
+  if (pinned.errors.length > 0) {
+    for (const issue of pinned.errors) con.err(formatIssue(issue, con.ce));
+    con.err(`${con.ce.red('✖')} ${safeText(docx)} cannot be rebuilt exactly; nothing was written.`);
+    return EXIT.failed;
+  }
+  const [result] = await buildFiles([spec], {
+    outDir: options.output,
+    format: options.format,
+    catalog: pinned.catalog,
+    onResult: (built) =>
+      printResult(con, {
+        ...built,
+        warnings: [
+          ...rebuildWarnings(manifest, docx, spec, built.specHash, installed.packageVersion),
+          ...built.warnings,
+        ],
+      }),
+  });
+  if (result?.written)
+    con.out(
+      con.c.dim(
+        `Every clause pinned to its version in ${displayPath(docx)} (${plural(manifest.clauses.length, 'clause')}).`,
+      ),
+    );
+  return result?.written ? EXIT.ok : EXIT.failed;
 }
 
 export function printResult(con: Console, result: BuildFileResult): void {

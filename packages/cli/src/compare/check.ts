@@ -80,9 +80,7 @@ export function checkManifest(manifest: DocumentManifest, catalog: ClauseCatalog
       });
     }
     // The version in the document may be retired even when a newer one is fine, and the other way round.
-    const used = catalog
-      .list({ allVersions: true })
-      .find((clause) => clause.id === entry.id && clause.version === entry.version);
+    const used = semver.valid(entry.version) ? catalog.get(entry.id, entry.version) : undefined;
     const status =
       used && used.status !== 'stable' && used.status !== 'draft'
         ? used

@@ -33,6 +33,8 @@ export interface AssembleOptions {
   readonly catalog: ClauseCatalog;
   /** `@loti/tender-generator x.y.z`, recorded in the manifest. */
   readonly generator: string;
+  /** `sha256:` of the spec's source (specSourceHash), recorded in the manifest. */
+  readonly specHash?: string;
   readonly logo?: Branding['logo'];
 }
 
@@ -299,6 +301,7 @@ export function assembleTender(
       generator: options.generator,
       clausesPackageVersion: catalog.packageVersion,
       specReference: sanitiseLine(spec.tender.reference),
+      ...(options.specHash ? { specHash: options.specHash } : {}),
       clauses: manifest,
       excluded: selection.excluded.map((e) => ({ id: e.id, reason: sanitiseLine(e.reason) })),
       references: [...references].sort(),

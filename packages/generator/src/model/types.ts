@@ -122,6 +122,8 @@ export interface DocumentManifest {
   readonly generator: string;
   readonly clausesPackageVersion: string;
   readonly specReference: string;
+  /** `sha256:` of the spec's source text (and its includes'); see specSourceHash. Absent in documents from before 0.1.0. */
+  readonly specHash?: string;
   readonly clauses: readonly ManifestEntry[];
   readonly excluded: readonly ExcludedClause[];
   /** Ids of references (laws, policies) the included wording cites. */

@@ -22,10 +22,8 @@ function report(issue: ClauseIssue, root: string): ReportedIssue {
 
 export function lintCommand(ctx: CliContext): Command {
   return new Command('lint')
-    .description('Check the clause library: front matter, wording style, references and version bumps.')
-    .option(
-      '--base <ref>',
-      'git ref to compare versions against (default: the newest @loti/clauses release tag)',
+    .description(
+      'Check the clause library: front matter, wording style, references, and version bumps against the release ledger (published/).',
     )
     .option(
       '--root <dir>',
@@ -34,9 +32,9 @@ export function lintCommand(ctx: CliContext): Command {
     .option('--json', 'print JSON for tools')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ tender clauses lint\n  $ tender clauses lint --base main\n\nExit codes: 0 no errors (warnings allowed), 1 errors, 2 usage error.',
+      '\nExamples:\n  $ tender clauses lint\n  $ tender clauses lint --root clauses --json\n\nPublished wording never changes: a clause file whose id@version is in the ledger must match it.\n\nExit codes: 0 no errors (warnings allowed), 1 errors, 2 usage error.',
     )
-    .action(async (options: { base?: string; root?: string; json?: boolean }) => {
+    .action(async (options: { root?: string; json?: boolean }) => {
       const con = ctx.console;
       const root = findLibraryRoot(options.root);
       if (!root) {
@@ -62,12 +60,18 @@ export function lintCommand(ctx: CliContext): Command {
           { cause: error },
         );
       }
-      const result = await lint.lintClauseLibrary({ root, ...(options.base ? { base: options.base } : {}) });
+      const result = await lint.lintClauseLibrary({ root });
       ctx.exitCode = result.errors.length > 0 ? EXIT.failed : EXIT.ok;
       if (options.json) {
         con.out(
           JSON.stringify(
-            { root, base: result.base, errors: result.errors, warnings: result.warnings },
+            {
+              root,
+              publishedVersions: result.publishedVersions,
+              unreleased: result.changedFiles,
+              errors: result.errors,
+              warnings: result.warnings,
+            },
             null,
             2,
           ),
@@ -77,7 +81,7 @@ export function lintCommand(ctx: CliContext): Command {
       for (const issue of [...result.errors, ...result.warnings])
         con.err(formatIssue(report(issue, root), con.ce));
       const { c, ce } = con;
-      const against = result.base ? ` against ${result.base}` : '';
+      const against = ` against ${plural(result.publishedVersions, 'published version')}`;
       const summary = `the clause library in ${displayPath(root)}${against}: ${plural(result.errors.length, 'error')}, ${plural(result.warnings.length, 'warning')}`;
       if (result.errors.length > 0) con.err(`${ce.red('✖')} Linted ${summary}.`);
       else con.out(`${c.green('✔')} Linted ${summary}.`);

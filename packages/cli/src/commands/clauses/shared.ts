@@ -1,4 +1,5 @@
 import type { Clause, ClauseCatalog } from '@loti/clauses';
+import semver from 'semver';
 import { CliError } from '../../errors.js';
 import type { Colours } from '../../output/colour.js';
 
@@ -12,8 +13,9 @@ export function resolveClause(catalog: ClauseCatalog, reference: string): Clause
 /** An exact version of a clause, or a CliError listing the versions there are. */
 export function exactVersion(catalog: ClauseCatalog, id: string, version: string): Clause {
   const clause = resolveClause(catalog, id);
-  const found = catalog.list({ allVersions: true }).find((c) => c.id === clause.id && c.version === version);
-  if (!found)
+  // An exact version is a range that matches only itself; published versions resolve from the ledger.
+  const found = semver.valid(version) ? catalog.get(clause.id, version) : undefined;
+  if (found?.version !== version)
     throw new CliError(`${id} has no version ${version}. Versions: ${catalog.versions(id).join(', ')}.`);
   return found;
 }

@@ -74,6 +74,7 @@ const manifestSchema = z.object({
   generator: z.string(),
   clausesPackageVersion: z.string(),
   specReference: z.string(),
+  specHash: z.string().optional(),
   clauses: z.array(
     z.object({
       id: z.string(),
