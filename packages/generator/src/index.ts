@@ -1,5 +1,32 @@
 export type { AssembleOptions } from './assemble/assemble.js';
 export { assembleTender, clauseAnchor } from './assemble/assemble.js';
+export type {
+  ChangeKind,
+  DocumentChange,
+  DocumentDiff,
+  FlatDocument,
+  FlatParagraph,
+  ManifestChanges,
+  RevisionOptions,
+  TextUnit,
+  UnitScope,
+  WordPart,
+} from './compare/index.js';
+export {
+  CHANGE_KINDS,
+  DEFAULT_REDLINE_AUTHOR,
+  diffDocuments,
+  diffManifests,
+  docxParagraphs,
+  flattenDocx,
+  flattenModel,
+  flattenParagraphs,
+  modelParagraphs,
+  redlineDocumentXml,
+  redlineDocx,
+  revisionDate,
+  wordParts,
+} from './compare/index.js';
 export type * from './model/types.js';
 export type { BuildModelOptions, BuildModelResult } from './pipeline.js';
 export { buildTenderModel, buildTenderModelFromText } from './pipeline.js';

@@ -1,0 +1,195 @@
+import type { DocumentManifest } from '../model/types.js';
+import type { CellPosition, FlatParagraph } from './paragraphs.js';
+
+/**
+ * Groups a document's paragraphs into scopes (the cover, each section's opening, each clause) and gives every
+ * paragraph a reader's address ("5.7.2", "Table: Key dates row 3 col 2", "Cover: Estimated value"). Clauses are
+ * known by their clause id (from the manifest, by number), sections by title: keys that survive renumbering.
+ */
+
+export const UNIT_KINDS = {
+  heading: 'heading',
+  paragraph: 'paragraph',
+  item: 'item',
+  bullet: 'bullet',
+  cell: 'cell',
+  caption: 'caption',
+  note: 'note',
+} as const;
+export type UnitKind = (typeof UNIT_KINDS)[keyof typeof UNIT_KINDS];
+
+export interface TextUnit {
+  readonly kind: UnitKind;
+  /** The number written before the wording (5.7, 5.7.2, (a)), if any. */
+  readonly number?: string;
+  /** The wording without its number. */
+  readonly text: string;
+  readonly address: string;
+  /** Index into the document's paragraphs. */
+  readonly paragraph: number;
+  readonly cell?: CellPosition;
+}
+
+export const SCOPE_KINDS = { cover: 'cover', section: 'section', clause: 'clause' } as const;
+export type ScopeKind = (typeof SCOPE_KINDS)[keyof typeof SCOPE_KINDS];
+
+export interface UnitScope {
+  /** Stable across renumbering: "cover", "section:<title>", "clause:<clause id>". */
+  readonly key: string;
+  readonly kind: ScopeKind;
+  readonly number: string;
+  readonly title: string;
+  readonly clauseId?: string;
+  /** The section it is in, as a reader names it ("5 Requirements"); "Cover" for the cover. */
+  readonly section: string;
+  readonly units: TextUnit[];
+}
+
+export interface FlatDocument {
+  readonly paragraphs: readonly FlatParagraph[];
+  readonly scopes: readonly UnitScope[];
+  readonly manifest?: DocumentManifest;
+}
+
+const NUMBERED = /^((?:[A-Z]|\d+)(?:\.\d+)*|\([a-z]+\))\t([\s\S]*)$/;
+
+/** Splits "5.7.2\tThe Supplier…" into its number and wording. */
+export function splitNumber(text: string): { number?: string; text: string } {
+  const match = NUMBERED.exec(text);
+  return match ? { number: match[1] as string, text: match[2] as string } : { text };
+}
+
+export function flattenParagraphs(
+  paragraphs: readonly FlatParagraph[],
+  manifest?: DocumentManifest,
+): FlatDocument {
+  const clauseIds = new Map((manifest?.clauses ?? []).map((entry) => [entry.number, entry.id]));
+  const scopes: UnitScope[] = [];
+  const usedKeys = new Map<string, number>();
+  const uniqueKey = (key: string) => {
+    const seen = usedKeys.get(key) ?? 0;
+    usedKeys.set(key, seen + 1);
+    return seen === 0 ? key : `${key}#${seen + 1}`;
+  };
+  let scope: UnitScope = {
+    key: 'cover',
+    kind: 'cover',
+    number: '',
+    title: 'Cover',
+    section: 'Cover',
+    units: [],
+  };
+  scopes.push(scope);
+  let sectionLabel = 'Cover';
+  let sectionTitle = '';
+  // Per scope: paragraph count, last level-2 item, table captions and note tables, cover row labels.
+  let paragraphCount = 0;
+  let lastItem = '';
+  let caption = '';
+  const tableNames = new Map<number, string>();
+  const rowLabels = new Map<string, string>();
+  const noteParagraphs = new Map<number, number>();
+  const open = (next: UnitScope) => {
+    scope = next;
+    scopes.push(next);
+    paragraphCount = 0;
+    lastItem = '';
+    caption = '';
+  };
+
+  paragraphs.forEach((paragraph, index) => {
+    const { number, text } =
+      paragraph.role === 'bullet' || paragraph.role === 'caption' || paragraph.role === 'note-label'
+        ? { number: undefined, text: paragraph.text }
+        : splitNumber(paragraph.text);
+    if (paragraph.role === 'heading1' && !paragraph.cell) {
+      sectionLabel = number ? `${number} ${text}` : text;
+      sectionTitle = text;
+      open({
+        key: uniqueKey(`section:${text}`),
+        kind: 'section',
+        number: number ?? '',
+        title: text,
+        section: sectionLabel,
+        units: [],
+      });
+    } else if (paragraph.role === 'heading2' && !paragraph.cell) {
+      const clauseId = number ? clauseIds.get(number) : undefined;
+      open({
+        key: uniqueKey(clauseId ? `clause:${clauseId}` : `clause:${sectionTitle}/${text}`),
+        kind: 'clause',
+        number: number ?? '',
+        title: text,
+        ...(clauseId ? { clauseId } : {}),
+        section: sectionLabel,
+        units: [],
+      });
+    }
+    const where = scope.number || (scope.kind === 'cover' ? 'Cover' : scope.title);
+    const unit = (kind: UnitKind, address: string): TextUnit => ({
+      kind,
+      ...(number !== undefined ? { number } : {}),
+      text,
+      address,
+      paragraph: index,
+      ...(paragraph.cell ? { cell: paragraph.cell } : {}),
+    });
+    if (paragraph.role === 'heading1' || paragraph.role === 'heading2') {
+      if (!paragraph.cell) {
+        scope.units.push(unit('heading', number ?? text));
+        return;
+      }
+    }
+    if (paragraph.role === 'caption') {
+      caption = text;
+      scope.units.push(unit('caption', `${where} caption`));
+      return;
+    }
+    const cell = paragraph.cell;
+    if (cell) {
+      if (paragraph.role === 'note-label') tableNames.set(cell.table, '\u0000note');
+      if (!tableNames.has(cell.table)) {
+        tableNames.set(
+          cell.table,
+          caption || `${scope.kind === 'cover' ? 'Cover facts' : `Table in ${where}`}`,
+        );
+        caption = '';
+      }
+      const name = tableNames.get(cell.table) as string;
+      if (name === '\u0000note') {
+        const n = (noteParagraphs.get(cell.table) ?? 0) + 1;
+        noteParagraphs.set(cell.table, n);
+        scope.units.push(unit('note', `${where} drafting note ¶${n}`));
+        return;
+      }
+      const rowKey = `${cell.table}/${cell.row}`;
+      if (cell.col === 0) rowLabels.set(rowKey, text);
+      const label = rowLabels.get(rowKey);
+      if (scope.kind === 'cover' && name === 'Cover facts') {
+        scope.units.push(
+          unit(
+            'cell',
+            cell.col === 0 ? `Cover: ${text} (label)` : `Cover: ${label ?? `row ${cell.row + 1}`}`,
+          ),
+        );
+        return;
+      }
+      const row = cell.row === 0 ? 'header' : `row ${cell.row}`;
+      scope.units.push(unit('cell', `Table: ${name} ${row} col ${cell.col + 1}`));
+      return;
+    }
+    if (number !== undefined) {
+      if (!number.startsWith('(')) lastItem = number;
+      scope.units.push(unit('item', number.startsWith('(') ? `${lastItem}${number}` : number));
+      return;
+    }
+    paragraphCount += 1;
+    if (paragraph.role === 'bullet') {
+      scope.units.push(unit('bullet', `${where} ¶${paragraphCount} (list item)`));
+      return;
+    }
+    const label = scope.kind === 'cover' ? /^([^:]{1,40}): /.exec(text)?.[1] : undefined;
+    scope.units.push(unit('paragraph', label ? `Cover: ${label}` : `${where} ¶${paragraphCount}`));
+  });
+  return { paragraphs, scopes, ...(manifest ? { manifest } : {}) };
+}
