@@ -2,6 +2,8 @@ export type { AssembleOptions } from './assemble/assemble.js';
 export { assembleTender, clauseAnchor } from './assemble/assemble.js';
 export type {
   ChangeKind,
+  ClauseUpdateDocumentOptions,
+  ClauseUpdateText,
   DocumentChange,
   DocumentDiff,
   FlatDocument,
@@ -14,6 +16,7 @@ export type {
 } from './compare/index.js';
 export {
   CHANGE_KINDS,
+  clauseUpdateDocuments,
   DEFAULT_REDLINE_AUTHOR,
   diffDocuments,
   diffManifests,
@@ -22,9 +25,11 @@ export {
   flattenModel,
   flattenParagraphs,
   modelParagraphs,
+  PLACEHOLDER_NOTE,
   redlineDocumentXml,
   redlineDocx,
   revisionDate,
+  updatesDate,
   wordParts,
 } from './compare/index.js';
 export type * from './model/types.js';

@@ -65,7 +65,10 @@ export function revisionDate(issueDate: string): string {
 export function redlineDocx(
   newDocx: Uint8Array,
   before: FlatDocument,
-  options: Partial<RevisionOptions> & { readonly issueDate: string },
+  options: Partial<RevisionOptions> & {
+    /** The new document's issue date; read from the .docx's core properties when not given. */
+    readonly issueDate?: string;
+  } = {},
 ): { bytes: Uint8Array; diff: DocumentDiff } | undefined {
   let files: Record<string, Uint8Array>;
   try {
@@ -76,14 +79,19 @@ export function redlineDocx(
   const part = files['word/document.xml'];
   if (!part) return undefined;
   const xml = strFromU8(part);
+  const core = files['docProps/core.xml'];
+  const created = core ? /<dcterms:created\b[^>]*>(\d{4}-\d{2}-\d{2})/.exec(strFromU8(core))?.[1] : undefined;
+  const issueDate = options.issueDate ?? created ?? '2000-01-01';
   const paragraphs = docxParagraphs(xml);
   const after = flattenParagraphs(paragraphs, readManifest(newDocx));
   const diff = diffDocuments(before, after);
   const revised = redlineDocumentXml(xml, paragraphs, before.paragraphs, diff.paragraphs, {
     author: options.author ?? DEFAULT_REDLINE_AUTHOR,
-    date: options.date ?? revisionDate(options.issueDate),
+    date: options.date ?? revisionDate(issueDate),
   });
   const parts = new Map<string, string | Uint8Array>(Object.entries(files));
   parts.set('word/document.xml', revised);
-  return { bytes: normaliseParts(parts, { issueDate: options.issueDate }), diff };
+  return { bytes: normaliseParts(parts, { issueDate }), diff };
 }
+export type { ClauseUpdateDocumentOptions, ClauseUpdateText } from './clause-updates.js';
+export { clauseUpdateDocuments, PLACEHOLDER_NOTE, updatesDate } from './clause-updates.js';
