@@ -59,6 +59,20 @@ export function splitNumber(text: string): { number?: string; text: string } {
   return match ? { number: match[1] as string, text: match[2] as string } : { text };
 }
 
+function makeUnit(
+  kind: UnitKind,
+  number: string | undefined,
+  text: string,
+  address: string,
+  paragraph: number,
+  cell: CellPosition | undefined,
+): TextUnit {
+  const unit: { -readonly [K in keyof TextUnit]: TextUnit[K] } = { kind, text, address, paragraph };
+  if (number !== undefined) unit.number = number;
+  if (cell) unit.cell = cell;
+  return unit;
+}
+
 export function flattenParagraphs(
   paragraphs: readonly FlatParagraph[],
   manifest?: DocumentManifest,
@@ -97,11 +111,17 @@ export function flattenParagraphs(
     caption = '';
   };
 
-  paragraphs.forEach((paragraph, index) => {
-    const { number, text } =
-      paragraph.role === 'bullet' || paragraph.role === 'caption' || paragraph.role === 'note-label'
-        ? { number: undefined, text: paragraph.text }
-        : splitNumber(paragraph.text);
+  for (let index = 0; index < paragraphs.length; index += 1) {
+    const paragraph = paragraphs[index] as FlatParagraph;
+    let number: string | undefined;
+    let text = paragraph.text;
+    if (paragraph.role !== 'bullet' && paragraph.role !== 'caption' && paragraph.role !== 'note-label') {
+      const match = NUMBERED.exec(text);
+      if (match) {
+        number = match[1] as string;
+        text = match[2] as string;
+      }
+    }
     if (paragraph.role === 'heading1' && !paragraph.cell) {
       sectionLabel = number ? `${number} ${text}` : text;
       sectionTitle = text;
@@ -126,26 +146,18 @@ export function flattenParagraphs(
       });
     }
     const where = scope.number || (scope.kind === 'cover' ? 'Cover' : scope.title);
-    const unit = (kind: UnitKind, address: string): TextUnit => ({
-      kind,
-      ...(number !== undefined ? { number } : {}),
-      text,
-      address,
-      paragraph: index,
-      ...(paragraph.cell ? { cell: paragraph.cell } : {}),
-    });
-    if (paragraph.role === 'heading1' || paragraph.role === 'heading2') {
-      if (!paragraph.cell) {
-        scope.units.push(unit('heading', number ?? text));
-        return;
-      }
+    const cell = paragraph.cell;
+    const push = (kind: UnitKind, address: string) =>
+      scope.units.push(makeUnit(kind, number, text, address, index, cell));
+    if ((paragraph.role === 'heading1' || paragraph.role === 'heading2') && !cell) {
+      push('heading', number ?? text);
+      continue;
     }
     if (paragraph.role === 'caption') {
       caption = text;
-      scope.units.push(unit('caption', `${where} caption`));
-      return;
+      push('caption', `${where} caption`);
+      continue;
     }
-    const cell = paragraph.cell;
     if (cell) {
       if (paragraph.role === 'note-label') tableNames.set(cell.table, '\u0000note');
       if (!tableNames.has(cell.table)) {
@@ -159,37 +171,32 @@ export function flattenParagraphs(
       if (name === '\u0000note') {
         const n = (noteParagraphs.get(cell.table) ?? 0) + 1;
         noteParagraphs.set(cell.table, n);
-        scope.units.push(unit('note', `${where} drafting note ¶${n}`));
-        return;
+        push('note', `${where} drafting note ¶${n}`);
+        continue;
       }
       const rowKey = `${cell.table}/${cell.row}`;
       if (cell.col === 0) rowLabels.set(rowKey, text);
       const label = rowLabels.get(rowKey);
       if (scope.kind === 'cover' && name === 'Cover facts') {
-        scope.units.push(
-          unit(
-            'cell',
-            cell.col === 0 ? `Cover: ${text} (label)` : `Cover: ${label ?? `row ${cell.row + 1}`}`,
-          ),
-        );
-        return;
+        push('cell', cell.col === 0 ? `Cover: ${text} (label)` : `Cover: ${label ?? `row ${cell.row + 1}`}`);
+        continue;
       }
       const row = cell.row === 0 ? 'header' : `row ${cell.row}`;
-      scope.units.push(unit('cell', `Table: ${name} ${row} col ${cell.col + 1}`));
-      return;
+      push('cell', `Table: ${name} ${row} col ${cell.col + 1}`);
+      continue;
     }
     if (number !== undefined) {
       if (!number.startsWith('(')) lastItem = number;
-      scope.units.push(unit('item', number.startsWith('(') ? `${lastItem}${number}` : number));
-      return;
+      push('item', number.startsWith('(') ? `${lastItem}${number}` : number);
+      continue;
     }
     paragraphCount += 1;
     if (paragraph.role === 'bullet') {
-      scope.units.push(unit('bullet', `${where} ¶${paragraphCount} (list item)`));
-      return;
+      push('bullet', `${where} ¶${paragraphCount} (list item)`);
+      continue;
     }
     const label = scope.kind === 'cover' ? /^([^:]{1,40}): /.exec(text)?.[1] : undefined;
-    scope.units.push(unit('paragraph', label ? `Cover: ${label}` : `${where} ¶${paragraphCount}`));
-  });
+    push('paragraph', label ? `Cover: ${label}` : `${where} ¶${paragraphCount}`);
+  }
   return { paragraphs, scopes, ...(manifest ? { manifest } : {}) };
 }
