@@ -131,9 +131,14 @@ describe('tender diff', () => {
     expect(xml).toContain('Test tender');
     expect(xml).toContain('The Authority owns all Authority Data.');
     // Exactly the changed word, dated the new spec's issue date.
-    expect(xml).toContain(
-      'within </w:t></w:r><w:del w:id="1" w:author="LOTI Tender Kit" w:date="2027-02-01T00:00:00Z"><w:r><w:delText xml:space="preserve">5</w:delText></w:r></w:del><w:ins w:id="2" w:author="LOTI Tender Kit" w:date="2027-02-01T00:00:00Z"><w:r><w:t xml:space="preserve">10</w:t></w:r></w:ins><w:r><w:t xml:space="preserve"> Working Days',
-    );
+    const changed =
+      /within <\/w:t><\/w:r><w:del w:id="(\d+)" w:author="LOTI Tender Kit" w:date="2027-02-01T00:00:00Z"><w:r><w:delText xml:space="preserve">5<\/w:delText><\/w:r><\/w:del><w:ins w:id="(\d+)" w:author="LOTI Tender Kit" w:date="2027-02-01T00:00:00Z"><w:r><w:t xml:space="preserve">10<\/w:t><\/w:r><\/w:ins><w:r><w:t xml:space="preserve"> Working Days/.exec(
+        xml,
+      );
+    expect(changed).not.toBeNull();
+    // Revision ids follow the bookmark ids: no two annotations share an id.
+    const bookmarkIds = [...xml.matchAll(/<w:bookmarkStart [^>]*w:id="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(Number(changed?.[1])).toBeGreaterThan(Math.max(...bookmarkIds));
     expect(xml.match(/<w:(ins|del) /g)).toHaveLength(2);
     const again = await run(
       ['diff', 'days5.yaml', 'days10.yaml', '--redline', 'redline/again.docx', '--author', 'Procurement'],

@@ -82,7 +82,16 @@ function relativeNumber(number: string | undefined, scopeNumber: string): string
   return scopeNumber && number.startsWith(`${scopeNumber}.`) ? number.slice(scopeNumber.length) : number;
 }
 
+/** Clause and reference changes between two manifests; none when either document has no manifest to compare. */
 export function diffManifests(before?: DocumentManifest, after?: DocumentManifest): ManifestChanges {
+  if (!before || !after)
+    return {
+      clausesAdded: [],
+      clausesRemoved: [],
+      versionsChanged: [],
+      referencesAdded: [],
+      referencesRemoved: [],
+    };
   const oldClauses = new Map((before?.clauses ?? []).map((entry) => [entry.id, entry]));
   const newClauses = new Map((after?.clauses ?? []).map((entry) => [entry.id, entry]));
   const oldReferences = new Set(before?.references ?? []);

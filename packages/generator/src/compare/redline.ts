@@ -152,7 +152,8 @@ export function redlineDocumentXml(
   ops: readonly ParagraphOp[],
   options: RevisionOptions,
 ): string {
-  let revision = 0;
+  // Revision ids after the bookmark ids (1…n once normalised), so no two annotations share an id.
+  let revision = xml.split('<w:bookmarkStart ').length - 1;
   const attributes = () =>
     `w:id="${++revision}" w:author="${escapeXml(sanitiseText(options.author))}" w:date="${options.date}"`;
   const edits: Edit[] = [];

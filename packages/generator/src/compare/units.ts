@@ -53,12 +53,6 @@ export interface FlatDocument {
 
 const NUMBERED = /^((?:[A-Z]|\d+)(?:\.\d+)*|\([a-z]+\))\t([\s\S]*)$/;
 
-/** Splits "5.7.2\tThe Supplier…" into its number and wording. */
-export function splitNumber(text: string): { number?: string; text: string } {
-  const match = NUMBERED.exec(text);
-  return match ? { number: match[1] as string, text: match[2] as string } : { text };
-}
-
 function makeUnit(
   kind: UnitKind,
   number: string | undefined,
