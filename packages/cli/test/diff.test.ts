@@ -70,6 +70,8 @@ describe('tender diff', () => {
           clauseId: CLAUSE_ID,
           oldAddress: '4.1 ¶3',
           newAddress: '4.1 ¶3',
+          oldNumber: '4.1',
+          newNumber: '4.1',
           oldText:
             'If the Authority asks for a full export that it cannot make itself, the Supplier must deliver it within 5 Working Days of the request.',
           newText:

@@ -25,6 +25,7 @@ export interface DocumentChange {
   readonly clauseId?: string;
   readonly oldAddress?: string;
   readonly newAddress?: string;
+  /** The unit's own number (5.7.2), else its clause's or section's. */
   readonly oldNumber?: string;
   readonly newNumber?: string;
   readonly oldText?: string;
@@ -75,6 +76,11 @@ export function wordParts(before: string, after: string): WordPart[] {
 }
 
 const unitKey = (unit: TextUnit) => `${unit.kind}\u0001${unit.text}`;
+
+/** The number a reader would cite for a unit: its own (5.7.2), else its clause's or section's (5.7). */
+function numberOf(unit: TextUnit, scope: UnitScope): string | undefined {
+  return unit.number ?? (scope.number || undefined);
+}
 
 /** "5.7.2" within clause "5.7" is ".2": the part that moves when items, not clauses, are inserted. */
 function relativeNumber(number: string | undefined, scopeNumber: string): string | undefined {
@@ -133,22 +139,28 @@ export function diffDocuments(before: FlatDocument, after: FlatDocument): Docume
   const pairedOld = new Set<number>();
   for (const [i, j] of scopeAlignment) if (i >= 0 && j >= 0) pairedOld.add(i);
 
-  const removedUnit = (scope: UnitScope, unit: TextUnit): DocumentChange => ({
-    kind: 'removed',
-    section: scope.section,
-    ...(scope.clauseId ? { clauseId: scope.clauseId } : {}),
-    oldAddress: unit.address,
-    ...(unit.number !== undefined ? { oldNumber: unit.number } : {}),
-    oldText: unit.text,
-  });
-  const addedUnit = (scope: UnitScope, unit: TextUnit): DocumentChange => ({
-    kind: 'added',
-    section: scope.section,
-    ...(scope.clauseId ? { clauseId: scope.clauseId } : {}),
-    newAddress: unit.address,
-    ...(unit.number !== undefined ? { newNumber: unit.number } : {}),
-    newText: unit.text,
-  });
+  const removedUnit = (scope: UnitScope, unit: TextUnit): DocumentChange => {
+    const number = numberOf(unit, scope);
+    return {
+      kind: 'removed',
+      section: scope.section,
+      ...(scope.clauseId ? { clauseId: scope.clauseId } : {}),
+      oldAddress: unit.address,
+      ...(number ? { oldNumber: number } : {}),
+      oldText: unit.text,
+    };
+  };
+  const addedUnit = (scope: UnitScope, unit: TextUnit): DocumentChange => {
+    const number = numberOf(unit, scope);
+    return {
+      kind: 'added',
+      section: scope.section,
+      ...(scope.clauseId ? { clauseId: scope.clauseId } : {}),
+      newAddress: unit.address,
+      ...(number ? { newNumber: number } : {}),
+      newText: unit.text,
+    };
+  };
 
   // A scope on both sides that the alignment left unpaired has moved: it is compared where it is now, and the
   // redline deletes it where it was and inserts it where it is.
@@ -195,14 +207,16 @@ export function diffDocuments(before: FlatDocument, after: FlatDocument): Docume
             });
           continue;
         }
+        const oldNumber = numberOf(o, old);
+        const newNumber = numberOf(n, now);
         changes.push({
           kind: 'changed',
           section: now.section,
           ...(now.clauseId ? { clauseId: now.clauseId } : {}),
           oldAddress: o.address,
           newAddress: n.address,
-          ...(o.number !== undefined ? { oldNumber: o.number } : {}),
-          ...(n.number !== undefined ? { newNumber: n.number } : {}),
+          ...(oldNumber ? { oldNumber } : {}),
+          ...(newNumber ? { newNumber } : {}),
           oldText: o.text,
           newText: n.text,
           parts: wordParts(o.text, n.text),
