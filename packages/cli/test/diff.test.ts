@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { strFromU8 } from 'fflate';
@@ -10,6 +10,7 @@ import {
   isCompleteDocx,
   run,
   specText,
+  tamperManifest,
   tempDir,
   unzipDocx,
   writeFixtureCatalog,
@@ -204,6 +205,19 @@ describe('tender check --redline', () => {
     expect(xml).toContain('within 10 Working Days');
     expect(xml).toContain('each placeholder is filled with the clause library');
     expectCheckDocx(path);
+  });
+
+  it('lists the cited references that changed, the same in old and new (no tracked change)', async () => {
+    copyFileSync(join(dir, 'out', 'v1.docx'), join(dir, 'cites.docx'));
+    tamperManifest(join(dir, 'cites.docx'), (manifest) => {
+      manifest.references.push('ppn-06-20');
+    });
+    const result = await run(['check', 'cites.docx', '--redline', 'cites-updates.docx'], { cwd: dir, env });
+    expect(result.code).toBe(1);
+    const xml = strFromU8(unzipDocx(join(dir, 'cites-updates.docx'))['word/document.xml'] as Uint8Array);
+    const section = xml.slice(xml.lastIndexOf('Cited references that changed'));
+    expect(section).toContain('(ppn-06-20): superseded since 2025-02-24 by Procurement Policy Note 002');
+    expect(section).not.toMatch(/<w:(ins|del) /);
   });
 
   it('--json adds the word changes', async () => {
