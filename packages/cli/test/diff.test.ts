@@ -155,6 +155,8 @@ describe('tender diff', () => {
       env,
     });
     expect(third.code).toBe(1);
+    const settings = strFromU8(unzipDocx(path)['word/settings.xml'] as Uint8Array);
+    expect(settings).toContain('<w:trackRevisions');
     // The same comparison gives the same bytes.
     expect(readFileSync(join(dir, 'redline', 'third.docx')).equals(readFileSync(path))).toBe(true);
     expectCheckDocx(path);

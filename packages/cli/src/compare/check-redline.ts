@@ -61,7 +61,10 @@ export async function checkRedline(
   });
   const old = flattenModel(before);
   const wording = diffDocuments(old, flattenModel(after)).changes.filter((change) => change.clauseId);
-  const redline = redlineDocx(await renderDocx(after), old, { author, issueDate: after.meta.issueDate });
+  const redline = redlineDocx(await renderDocx(after, { trackRevisions: true }), old, {
+    author,
+    issueDate: after.meta.issueDate,
+  });
   if (!redline) throw new Error('the rendered clause updates are not a Word document');
   return { bytes: redline.bytes, wording, withoutOldText };
 }

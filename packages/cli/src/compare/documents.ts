@@ -43,9 +43,12 @@ export async function loadComparable(con: Console, path: string): Promise<Compar
   return { path, flat: flattenModel(result.document), document: result.document };
 }
 
-/** The new side as .docx bytes: the file itself, or the spec rendered with the normal renderer. */
+/**
+ * The new side as .docx bytes for a redline: the file itself, or the spec rendered with the normal renderer, with
+ * Word set to keep tracking changes.
+ */
 export async function docxOf(side: Comparable): Promise<Uint8Array> {
   if (side.docx) return side.docx;
   if (!side.document) throw new Error(`${side.path} has neither a document nor .docx bytes`);
-  return renderDocx(side.document);
+  return renderDocx(side.document, { trackRevisions: true });
 }
