@@ -1,6 +1,6 @@
 import { sanitiseText } from '../text/sanitise.js';
 import { type ParagraphOp, wordParts } from './diff-documents.js';
-import type { DocxParagraph, RowSpan, TableSpan } from './docx-paragraphs.js';
+import { type DocxParagraph, decodeXmlText, type RowSpan, type TableSpan } from './docx-paragraphs.js';
 import type { FlatParagraph, ParagraphRole } from './paragraphs.js';
 
 /**
@@ -105,22 +105,10 @@ function parseRun(inner: string): { rPr: string; text: string } | undefined {
     pieces.lastIndex = at;
     const match = pieces.exec(content);
     if (!match) return undefined;
-    text += match[0].startsWith('<w:tab') ? '\t' : decode(match[1] ?? '');
+    text += match[0].startsWith('<w:tab') ? '\t' : decodeXmlText(match[1] ?? '');
     at = pieces.lastIndex;
   }
   return { rPr, text };
-}
-
-function decode(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|lt|gt|amp|quot|apos);/g, (_, name: string) => {
-    const named: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-    if (named[name]) return named[name] as string;
-    const code = name.startsWith('#x')
-      ? Number.parseInt(name.slice(2), 16)
-      : Number.parseInt(name.slice(1), 10);
-    return code <= 0x10ffff ? String.fromCodePoint(code) : '';
-  });
 }
 
 /** Adds a paragraph-mark revision (w:ins or w:del inside w:pPr/w:rPr). */
