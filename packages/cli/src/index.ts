@@ -18,9 +18,6 @@ export type {
   UpdateKind,
 } from './compare/check.js';
 export { checkManifest } from './compare/check.js';
-export type { ClauseChange, ManifestDiff } from './compare/manifest-diff.js';
-export { diffManifests } from './compare/manifest-diff.js';
-export { renderRedline } from './compare/redline.js';
 export { CliError, EXIT } from './errors.js';
 export { writeFileAtomic } from './io/atomic-write.js';
 export type { NodeReaderOptions } from './io/node-reader.js';

@@ -34,10 +34,8 @@ describe('programmatic API (the built package, ESM and CommonJS)', () => {
       'buildFiles',
       'checkManifest',
       'createNodeReader',
-      'diffManifests',
       'outputPathFor',
       'readDocxManifest',
-      'renderRedline',
       'validateFiles',
       'writeFileAtomic',
     ];

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { strFromU8 } from 'fflate';
@@ -9,6 +9,8 @@ import {
   CLAUSE_ID,
   isCompleteDocx,
   run,
+  specText,
+  tamperManifest,
   tempDir,
   unzipDocx,
   writeFixtureCatalog,
@@ -18,87 +20,146 @@ import {
 const dir = tempDir();
 const env = { TENDER_CATALOG: writeFixtureCatalog(dir) };
 
+/** The fixture spec with the clause's exportDays variable set. */
+function withExportDays(days: number): string {
+  return specText({ version: '^1' }).replace(
+    `    - id: ${CLAUSE_ID}\n      version: '^1'\n`,
+    `    - id: ${CLAUSE_ID}\n      version: '^1'\n      variables:\n        exportDays: ${days}\n`,
+  );
+}
+
+function expectCheckDocx(path: string): void {
+  const checkDocx = fileURLToPath(new URL('../../../../shared/tools/check-docx', import.meta.url));
+  if (!existsSync(checkDocx) || spawnSync('xmllint', ['--version']).status !== 0) return;
+  const checked = spawnSync(checkDocx, [path], { encoding: 'utf8' });
+  expect(checked.status, checked.stdout + checked.stderr).toBe(0);
+}
+
 beforeAll(async () => {
   writeSpec(dir, 'v1.yaml', { version: '^1' });
   writeSpec(dir, 'v2.yaml', { version: '^2' });
+  writeFileSync(join(dir, 'days5.yaml'), withExportDays(5));
+  writeFileSync(join(dir, 'days10.yaml'), withExportDays(10));
   const build = await run(['build', 'v1.yaml', 'v2.yaml', '-o', 'out'], { cwd: dir, env });
   expect(build.code).toBe(0);
 }, 60_000);
 
 describe('tender diff', () => {
-  it('compares two specs: version changes with a word diff of the wording', async () => {
+  it('compares the wording a bidder reads, grouped by section, and exits 1 when it differs', async () => {
     const result = await run(['diff', 'v1.yaml', 'v2.yaml'], { cwd: dir, env });
     expect(result.stderr).toBe('');
-    expect(result.code).toBe(0);
-    expect(result.stdout).toContain('v1.yaml → v2.yaml');
-    expect(result.stdout).toContain(`~ ${CLAUSE_ID} 1.1.0 → 2.0.0 (major)`);
-    expect(result.stdout).toContain('owns {+and controls +}all Authority Data');
-    expect(result.stdout).toContain('Clauses: 1 changed.');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('v1.yaml → v2.yaml\n4 Data access and export\n');
+    expect(result.stdout).toContain(
+      `  ~ 4.1 ¶1 ${CLAUSE_ID}\n      The Authority owns {+and controls +}all Authority Data.`,
+    );
+    expect(result.stdout).toContain('[-at-]{+whenever+} [-any-]{+it+} [-time-]{+asks+}:');
+    expect(result.stdout).toContain(`Manifest\n  ~ ${CLAUSE_ID} 1.1.0 → 2.0.0 (4.1)`);
   });
 
-  it('compares two .docx files through their manifests, with --json', async () => {
-    const result = await run(['diff', 'out/v1.docx', 'out/v2.docx', '--json'], { cwd: dir, env });
-    expect(result.code).toBe(0);
-    const diff = JSON.parse(result.stdout);
-    expect(diff.identical).toBe(false);
-    expect(diff.added).toEqual([]);
-    expect(diff.removed).toEqual([]);
-    expect(diff.changed).toHaveLength(1);
-    expect(diff.changed[0]).toMatchObject({ id: CLAUSE_ID, from: '1.1.0', to: '2.0.0', kind: 'major' });
-    expect(diff.changed[0].wording).toContainEqual({ kind: 'added', text: 'and controls ' });
+  it('names the clause and both texts when one variable changes (--json, pinned)', async () => {
+    const result = await run(['diff', 'days5.yaml', 'days10.yaml', '--json'], { cwd: dir, env });
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout)).toEqual({
+      old: 'days5.yaml',
+      new: 'days10.yaml',
+      identical: false,
+      changes: [
+        {
+          kind: 'changed',
+          section: '4 Data access and export',
+          clauseId: CLAUSE_ID,
+          oldAddress: '4.1 ¶3',
+          newAddress: '4.1 ¶3',
+          oldNumber: '4.1',
+          newNumber: '4.1',
+          oldText:
+            'If the Authority asks for a full export that it cannot make itself, the Supplier must deliver it within 5 Working Days of the request.',
+          newText:
+            'If the Authority asks for a full export that it cannot make itself, the Supplier must deliver it within 10 Working Days of the request.',
+          parts: [
+            {
+              kind: 'same',
+              text: 'If the Authority asks for a full export that it cannot make itself, the Supplier must deliver it within ',
+            },
+            { kind: 'removed', text: '5' },
+            { kind: 'added', text: '10' },
+            { kind: 'same', text: ' Working Days of the request.' },
+          ],
+        },
+      ],
+      manifest: {
+        clausesAdded: [],
+        clausesRemoved: [],
+        versionsChanged: [],
+        referencesAdded: [],
+        referencesRemoved: [],
+      },
+    });
   });
 
-  it('shows added and removed clauses, and says when two documents have the same clauses', async () => {
-    writeSpec(dir, 'more.yaml', { extra: '' });
-    const more = readFileSync(join(dir, 'more.yaml'), 'utf8').replace(
+  it('a spec and the .docx built from it are the same (exit 0), in either order', async () => {
+    const same = await run(['diff', 'out/v1.docx', 'v1.yaml'], { cwd: dir, env });
+    expect(same.stdout).toBe('out/v1.docx → v1.yaml\nThe same wording, clause versions and references.\n');
+    expect(same.code).toBe(0);
+    const back = await run(['diff', 'v2.yaml', 'out/v2.docx'], { cwd: dir, env });
+    expect(back.code).toBe(0);
+  });
+
+  it('shows an added clause, with its wording and the manifest entry', async () => {
+    const more = specText().replace(
       `    - id: ${CLAUSE_ID}\n`,
       `    - id: ${CLAUSE_ID}\n    - exit/exit-plan\n`,
     );
-    await import('node:fs').then((fs) => fs.writeFileSync(join(dir, 'more.yaml'), more));
+    writeFileSync(join(dir, 'more.yaml'), more);
     const result = await run(['diff', 'out/v1.docx', 'more.yaml'], { cwd: dir });
-    expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/\+ exit\/exit-plan \d+\.\d+\.\d+ added as \d+\.\d+/);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/\n {2}\+ \d+\.\d+ added exit\/exit-plan\n/);
+    expect(result.stdout).toMatch(/\n {2}\+ exit\/exit-plan \d+\.\d+\.\d+ added as \d+\.\d+\n/);
     const back = await run(['diff', 'more.yaml', 'v1.yaml'], { cwd: dir });
-    expect(back.stdout).toMatch(/- exit\/exit-plan \d+\.\d+\.\d+ removed \(was \d+\.\d+\)/);
-    const same = await run(['diff', 'out/v1.docx', 'v1.yaml'], { cwd: dir, env });
-    expect(same.stdout).toContain('The same clauses, versions and references.');
+    expect(back.stdout).toMatch(/\n {2}- exit\/exit-plan \d+\.\d+\.\d+ removed \(was \d+\.\d+\)\n/);
   });
 
-  it('--redline writes a .docx where the wording changes are tracked changes (w:ins / w:del)', async () => {
-    const result = await run(['diff', 'out/v1.docx', 'out/v2.docx', '--redline', 'redline/changes.docx'], {
+  it('--redline writes the whole new document with the changed words as tracked changes', async () => {
+    const result = await run(['diff', 'days5.yaml', 'days10.yaml', '--redline', 'redline/changes.docx'], {
       cwd: dir,
       env,
     });
-    expect(result.code).toBe(0);
+    expect(result.code).toBe(1);
     expect(result.stdout).toContain('✔ Wrote the redline to redline/changes.docx');
     const path = join(dir, 'redline', 'changes.docx');
     expect(isCompleteDocx(path)).toBe(true);
     const xml = strFromU8(unzipDocx(path)['word/document.xml'] as Uint8Array);
-    expect(xml).toMatch(/<w:ins [^>]*w:author="LOTI Tender Kit"[^>]*w:date="2026-01-01T00:00:00Z"/);
-    expect(xml).toMatch(/<w:del [^>]*w:author="LOTI Tender Kit"/);
-    expect(xml).toMatch(/<w:ins [^>]*>.*?<w:t[^>]*>and controls <\/w:t>/s);
-    expect(xml).toMatch(
-      /<w:del [^>]*>(?:(?!<\/w:del>).)*<w:delText[^>]*>[^<]*at any time[^<]*<\/w:delText>/s,
+    // The whole document: cover, contents and every clause, not a summary.
+    expect(xml).toContain('Test tender');
+    expect(xml).toContain('The Authority owns all Authority Data.');
+    // Exactly the changed word, dated the new spec's issue date.
+    const changed =
+      /within <\/w:t><\/w:r><w:del w:id="(\d+)" w:author="LOTI Tender Kit" w:date="2027-02-01T00:00:00Z"><w:r><w:delText xml:space="preserve">5<\/w:delText><\/w:r><\/w:del><w:ins w:id="(\d+)" w:author="LOTI Tender Kit" w:date="2027-02-01T00:00:00Z"><w:r><w:t xml:space="preserve">10<\/w:t><\/w:r><\/w:ins><w:r><w:t xml:space="preserve"> Working Days/.exec(
+        xml,
+      );
+    expect(changed).not.toBeNull();
+    // Revision ids follow the bookmark ids: no two annotations share an id.
+    const bookmarkIds = [...xml.matchAll(/<w:bookmarkStart [^>]*w:id="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(Number(changed?.[1])).toBeGreaterThan(Math.max(...bookmarkIds));
+    expect(xml.match(/<w:(ins|del) /g)).toHaveLength(2);
+    const again = await run(
+      ['diff', 'days5.yaml', 'days10.yaml', '--redline', 'redline/again.docx', '--author', 'Procurement'],
+      { cwd: dir, env },
     );
-    expect(xml).toMatch(/<w:ins [^>]*>(?:(?!<\/w:ins>).)*<w:t[^>]*>[^<]*whenever it asks[^<]*<\/w:t>/s);
-    expect(xml).toContain(`(${CLAUSE_ID} 1.1.0 → 2.0.0)`);
-    const core = strFromU8(unzipDocx(path)['docProps/core.xml'] as Uint8Array);
-    expect(core).toContain('>2026-01-01T00:00:00Z</dcterms:modified>');
-    // The same comparison again gives the same bytes.
-    const again = await run(['diff', 'out/v1.docx', 'out/v2.docx', '--redline', 'redline/again.docx'], {
+    expect(again.code).toBe(1);
+    const other = strFromU8(unzipDocx(join(dir, 'redline', 'again.docx'))['word/document.xml'] as Uint8Array);
+    expect(other).toContain('w:author="Procurement"');
+    const third = await run(['diff', 'days5.yaml', 'days10.yaml', '--redline', 'redline/third.docx'], {
       cwd: dir,
       env,
     });
-    expect(again.code).toBe(0);
-    expect(readFileSync(join(dir, 'redline', 'again.docx')).equals(readFileSync(path))).toBe(true);
+    expect(third.code).toBe(1);
     const settings = strFromU8(unzipDocx(path)['word/settings.xml'] as Uint8Array);
     expect(settings).toContain('<w:trackRevisions');
-    // The shared OOXML schema check, where this checkout has it (CI sees the shared folder at ../shared).
-    const checkDocx = fileURLToPath(new URL('../../../../shared/tools/check-docx', import.meta.url));
-    if (existsSync(checkDocx) && spawnSync('xmllint', ['--version']).status === 0) {
-      const checked = spawnSync(checkDocx, [path], { encoding: 'utf8' });
-      expect(checked.status, checked.stdout + checked.stderr).toBe(0);
-    }
+    // The same comparison gives the same bytes.
+    expect(readFileSync(join(dir, 'redline', 'third.docx')).equals(readFileSync(path))).toBe(true);
+    expectCheckDocx(path);
   });
 
   it('--redline must name a .docx (usage error), and nothing is written', async () => {
@@ -110,14 +171,68 @@ describe('tender diff', () => {
     expect(existsSync(join(dir, 'changes.pdf'))).toBe(false);
   });
 
-  it('exits 1 with the code frame for a spec with errors, 2 for an unreadable document', async () => {
-    await import('node:fs').then((fs) => fs.writeFileSync(join(dir, 'broken.yaml'), BROKEN_SPEC));
+  it('exits 2 with the code frame for a spec with errors, and for an unreadable document', async () => {
+    writeFileSync(join(dir, 'broken.yaml'), BROKEN_SPEC);
     const broken = await run(['diff', 'v1.yaml', 'broken.yaml'], { cwd: dir });
-    expect(broken.code).toBe(1);
+    expect(broken.code).toBe(2);
     expect(broken.stderr).toContain('broken.yaml:6:14 - error ENUM_INVALID');
     expect(broken.stderr).toContain('error broken.yaml has 1 error; fix it to compare.');
     const missing = await run(['diff', 'missing.docx', 'v1.yaml'], { cwd: dir });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe('error missing.docx does not exist.\n');
+  });
+});
+
+describe('tender check --redline', () => {
+  it('writes what the newer clause versions change as a redline, and lists the word changes', async () => {
+    const result = await run(['check', 'out/v1.docx', '--redline', 'updates.docx'], { cwd: dir, env });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(`  4.1   ${CLAUSE_ID} 1.1.0 → 2.0.0 (major)\n`);
+    expect(result.stdout).toContain(
+      '          4.1 ¶1  The Authority owns {+and controls +}all Authority Data.',
+    );
+    expect(result.stdout).toContain('✔ Wrote the clause updates as a redline to updates.docx');
+    const path = join(dir, 'updates.docx');
+    const xml = strFromU8(unzipDocx(path)['word/document.xml'] as Uint8Array);
+    // One section per updated clause, numbered as in the issued document, with the issued text tracked to the new.
+    expect(xml).toContain(`${CLAUSE_ID}: version 1.1.0 → 2.0.0`);
+    expect(xml).toMatch(
+      /<w:t xml:space="preserve">4\.1<\/w:t><w:tab\/><w:t xml:space="preserve">Export of Authority Data/,
+    );
+    expect(xml).toMatch(
+      /<w:ins [^>]*w:date="2027-06-01T00:00:00Z"><w:r><w:t xml:space="preserve">and controls <\/w:t>/,
+    );
+    expect(xml).toMatch(/<w:delText xml:space="preserve">at<\/w:delText>/);
+    // Placeholders: filled with defaults, and the document says so.
+    expect(xml).toContain('within 10 Working Days');
+    expect(xml).toContain('each placeholder is filled with the clause library');
+    expectCheckDocx(path);
+  });
+
+  it('lists the cited references that changed, the same in old and new (no tracked change)', async () => {
+    copyFileSync(join(dir, 'out', 'v1.docx'), join(dir, 'cites.docx'));
+    tamperManifest(join(dir, 'cites.docx'), (manifest) => {
+      manifest.references.push('ppn-06-20');
+    });
+    const result = await run(['check', 'cites.docx', '--redline', 'cites-updates.docx'], { cwd: dir, env });
+    expect(result.code).toBe(1);
+    const xml = strFromU8(unzipDocx(join(dir, 'cites-updates.docx'))['word/document.xml'] as Uint8Array);
+    const section = xml.slice(xml.lastIndexOf('Cited references that changed'));
+    expect(section).toContain('(ppn-06-20): superseded since 2025-02-24 by Procurement Policy Note 002');
+    expect(section).not.toMatch(/<w:(ins|del) /);
+  });
+
+  it('--json adds the word changes', async () => {
+    const result = await run(['check', 'out/v1.docx', '--json', '--redline', 'updates2.docx'], {
+      cwd: dir,
+      env,
+    });
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout);
+    expect(report.withoutOldText).toEqual([]);
+    expect(report.wording).toContainEqual(
+      expect.objectContaining({ kind: 'changed', clauseId: CLAUSE_ID, newAddress: '4.1 ¶1' }),
+    );
+    expect(result.stderr).toContain('✔ Wrote the clause updates as a redline to updates2.docx');
   });
 });

@@ -1,5 +1,37 @@
 export type { AssembleOptions } from './assemble/assemble.js';
 export { assembleTender, clauseAnchor } from './assemble/assemble.js';
+export type {
+  ChangeKind,
+  ClauseUpdateDocumentOptions,
+  ClauseUpdateText,
+  DocumentChange,
+  DocumentDiff,
+  FlatDocument,
+  FlatParagraph,
+  ManifestChanges,
+  RevisionOptions,
+  TextUnit,
+  UnitScope,
+  WordPart,
+} from './compare/index.js';
+export {
+  CHANGE_KINDS,
+  clauseUpdateDocuments,
+  DEFAULT_REDLINE_AUTHOR,
+  diffDocuments,
+  diffManifests,
+  docxParagraphs,
+  flattenDocx,
+  flattenModel,
+  flattenParagraphs,
+  modelParagraphs,
+  PLACEHOLDER_NOTE,
+  redlineDocumentXml,
+  redlineDocx,
+  revisionDate,
+  updatesDate,
+  wordParts,
+} from './compare/index.js';
 export type * from './model/types.js';
 export type { BuildModelOptions, BuildModelResult } from './pipeline.js';
 export { buildTenderModel, buildTenderModelFromText } from './pipeline.js';

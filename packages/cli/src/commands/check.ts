@@ -1,16 +1,26 @@
+import { extname } from 'node:path';
+import { DEFAULT_REDLINE_AUTHOR } from '@loti/tender-generator';
 import { Command } from 'commander';
 import { loadCatalog } from '../catalog.js';
 import { type CheckReport, checkManifest } from '../compare/check.js';
+import { type CheckRedline, checkRedline } from '../compare/check-redline.js';
 import type { CliContext } from '../context.js';
-import { EXIT } from '../errors.js';
+import { CliError, EXIT } from '../errors.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
 import { readDocxManifest } from '../io/read-docx.js';
 import type { Console } from '../output/console.js';
-import { plural } from '../output/format.js';
+import { displayPath, plural } from '../output/format.js';
+import { renderWordDiff } from '../output/word-diff.js';
 
 const EXAMPLES = `
 Examples:
   $ tender check out/housing-management-system.docx
   $ tender check tender.docx --json
+  $ tender check issued.docx --redline updates.docx
+
+--redline writes a Word document with one section per updated clause, numbered as in the issued document, showing
+what the newest version changes as tracked changes (placeholders filled with the library's defaults), and the
+cited references that changed; the text output then lists the word changes too.
 
 Exit codes: 0 nothing to do, 1 action needed, 2 usage error, unreadable file or no manifest.`;
 
@@ -21,17 +31,48 @@ export function checkCommand(ctx: CliContext): Command {
     )
     .argument('<file>', 'a .docx made by tender build')
     .option('--json', 'print the report as JSON')
+    .option('--redline <file>', 'also write what the newer clause versions change, as Word tracked changes')
+    .option('--author <name>', 'author of the tracked changes', DEFAULT_REDLINE_AUTHOR)
     .addHelpText('after', EXAMPLES)
-    .action(async (file: string, options: { json?: boolean }) => {
+    .action(async (file: string, options: { json?: boolean; redline?: string; author?: string }) => {
+      if (options.redline && extname(options.redline).toLowerCase() !== '.docx') {
+        throw new CliError(
+          `--redline writes a Word document; give a file name ending in .docx (got ${options.redline}).`,
+          EXIT.usage,
+        );
+      }
       const manifest = await readDocxManifest(file);
-      const report = checkManifest(manifest, loadCatalog());
+      const catalog = loadCatalog();
+      const report = checkManifest(manifest, catalog);
       ctx.exitCode = report.actionNeeded ? EXIT.failed : EXIT.ok;
-      if (options.json) ctx.console.out(JSON.stringify({ file, ...report }, null, 2));
-      else printReport(ctx.console, file, report);
+      const redline = options.redline
+        ? await checkRedline(file, manifest, report, catalog, options.author ?? DEFAULT_REDLINE_AUTHOR)
+        : undefined;
+      if (redline && options.redline) await writeFileAtomic(options.redline, redline.bytes);
+      const con = ctx.console;
+      if (options.json)
+        con.out(
+          JSON.stringify(
+            {
+              file,
+              ...report,
+              ...(redline ? { wording: redline.wording, withoutOldText: redline.withoutOldText } : {}),
+            },
+            null,
+            2,
+          ),
+        );
+      else {
+        printReport(con, file, report, redline);
+      }
+      if (options.redline)
+        (options.json ? con.err : con.out)(
+          `${con.c.green('✔')} Wrote the clause updates as a redline to ${con.c.bold(displayPath(options.redline))}`,
+        );
     });
 }
 
-function printReport(con: Console, file: string, report: CheckReport): void {
+function printReport(con: Console, file: string, report: CheckReport, redline?: CheckRedline): void {
   const { c } = con;
   con.out(
     `${c.bold(file)} ${c.dim(`— ${plural(report.clauseCount, 'clause')}, made with ${report.generator} and clauses ${report.documentClausesVersion}; library now ${report.catalogVersion}`)}`,
@@ -50,6 +91,24 @@ function printReport(con: Console, file: string, report: CheckReport): void {
       );
       for (const change of update.changes)
         con.out(`          ${c.dim(`${change.version} ${change.date}`)}  ${change.changes}`);
+      if (!redline) continue;
+      const wording = redline.wording.filter((change) => change.clauseId === update.id);
+      if (redline.withoutOldText.includes(update.id))
+        con.out(
+          c.dim(`          (version ${update.from} is not in the installed clause library: no word changes)`),
+        );
+      for (const change of wording) {
+        const where = change.newAddress ?? change.oldAddress ?? '';
+        const text =
+          change.kind === 'changed' && change.parts
+            ? renderWordDiff(change.parts, c)
+            : change.kind === 'added'
+              ? `{+${change.newText ?? ''}+}`
+              : change.kind === 'removed'
+                ? `[-${change.oldText ?? ''}-]`
+                : `${change.kind}: ${change.newText ?? change.oldText ?? ''}`;
+        con.out(`          ${c.bold(where)}  ${text}`);
+      }
     }
   }
   if (report.retired.length > 0) {

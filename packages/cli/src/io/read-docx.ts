@@ -6,8 +6,8 @@ import { formatBytes } from '../output/format.js';
 /** Word documents can be large (images), but a tender over this is not something to unzip in memory. */
 export const MAX_DOCX_BYTES = 200 * 1024 * 1024;
 
-/** Reads the clause manifest from a .docx made by `tender build`. Any failure is a CliError with exit code 2. */
-export async function readDocxManifest(path: string): Promise<DocumentManifest> {
+/** Reads a .docx file's bytes, refusing folders, huge files and files that are not zip archives (exit code 2). */
+export async function readDocxBytes(path: string): Promise<Uint8Array> {
   let bytes: Uint8Array;
   let handle: Awaited<ReturnType<typeof open>> | undefined;
   try {
@@ -32,6 +32,12 @@ export async function readDocxManifest(path: string): Promise<DocumentManifest> 
       EXIT.usage,
     );
   }
+  return bytes;
+}
+
+/** Reads the clause manifest from a .docx made by `tender build`. Any failure is a CliError with exit code 2. */
+export async function readDocxManifest(path: string): Promise<DocumentManifest> {
+  const bytes = await readDocxBytes(path);
   const manifest = readManifest(bytes);
   if (!manifest) {
     throw new CliError(

@@ -40,7 +40,11 @@ function sectionElements(section: DocSection, index: number, ctx: BlockContext):
 }
 
 /** Builds the docx object model; `pageNumbers` (a page number estimator) pre-fills the contents' page numbers. */
-export function buildDocxDocument(doc: TenderDocument, pageNumbers?: PageNumberEstimator): Document {
+export function buildDocxDocument(
+  doc: TenderDocument,
+  pageNumbers?: PageNumberEstimator,
+  trackRevisions = false,
+): Document {
   const palette = paletteFor(doc.meta.branding.accentColour);
   const font = safeFontName(doc.meta.branding.font);
   const ctx: BlockContext = {
@@ -73,6 +77,7 @@ export function buildDocxDocument(doc: TenderDocument, pageNumbers?: PageNumberE
     styles: stylesFor(font, languageTag(doc.meta.language), palette),
     numbering: numberingOptions(),
     ...(pageNumbers ? { pageNumbers } : {}),
+    ...(trackRevisions ? { features: { trackRevisions: true } } : {}),
     sections: [
       {
         properties: {
@@ -112,6 +117,8 @@ export interface RenderDocxOptions {
    * to fill in when it updates the contents. See page-estimate.ts.
    */
   readonly pageNumbers?: PageNumberMode;
+  /** Word keeps tracking changes when the document is edited (for a redline, so further edits show too). */
+  readonly trackRevisions?: boolean;
 }
 
 async function estimatorFor(
@@ -137,12 +144,12 @@ export async function renderDocx(doc: TenderDocument, options: RenderDocxOptions
   const estimator = await estimatorFor(doc, options.pageNumbers ?? 'auto');
   const normalise = { issueDate: doc.meta.issueDate, manifest: doc.manifest };
   try {
-    return await packDocument(buildDocxDocument(doc, estimator), normalise);
+    return await packDocument(buildDocxDocument(doc, estimator, options.trackRevisions), normalise);
   } catch (error) {
     if (!estimator) throw error;
     // The page numbers are an estimate: if it fails, the contents are still written, with page numbers left for
     // Word to fill in. Any other failure happens again here and is thrown.
-    return packDocument(buildDocxDocument(doc), normalise).catch(() => {
+    return packDocument(buildDocxDocument(doc, undefined, options.trackRevisions), normalise).catch(() => {
       throw error;
     });
   }
