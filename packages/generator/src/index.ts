@@ -18,13 +18,25 @@ export { codeFrame, formatSpecIssue, SPEC_ISSUE_CODES } from './spec/issues.js';
 export { tenderSpecJsonSchema } from './spec/json-schema.js';
 export type { LoadedSpec } from './spec/load.js';
 export { loadSpec, mergeSpec } from './spec/load.js';
+export type { PackPart, PackPartId } from './pack/registry.js';
+export { fileStem, PACK_PART_IDS, PACK_PARTS } from './pack/registry.js';
+export type { PackFileBytes } from './render/pack/index.js';
+export {
+  renderCommerciallySensitiveForm,
+  renderEvaluationWorkbook,
+  renderFormOfTender,
+  renderPack,
+  renderPricingSchedule,
+  renderResponseForm,
+  zipPack,
+} from './render/pack/index.js';
 export type { ParsedSpecFile } from './spec/parse.js';
 export { parseSpecFile, SPEC_LIMITS } from './spec/parse.js';
 export { dirname, isInside, normalise, resolvePath } from './spec/paths.js';
 export type { ReadResult, SpecFileReader } from './spec/reader.js';
 export { inMemoryReader } from './spec/reader.js';
-export type { MilestoneKind, Procedure, TenderSpec, TenderSpecInput } from './spec/schema.js';
-export { MILESTONE_KINDS, PROCEDURES, tenderSpecSchema } from './spec/schema.js';
+export type { MilestoneKind, PriceFormula, Procedure, TenderSpec, TenderSpecInput } from './spec/schema.js';
+export { MILESTONE_KINDS, PRICE_FORMULAS, PROCEDURES, tenderSpecSchema } from './spec/schema.js';
 export { validateSpec } from './spec/validate.js';
 export { formatDate, isRealDate } from './text/format.js';
 export { sanitiseLine, sanitiseText } from './text/sanitise.js';

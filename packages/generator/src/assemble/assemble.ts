@@ -23,6 +23,7 @@ import {
   requirementsSection,
   timetableSection,
 } from './sections.js';
+import { documentsSectionBlocks, packModel } from './pack.js';
 import { type SelectedClause, selectClauses } from './select.js';
 import { builtinValues, resolveClauseVariables, unusedVariableIssues } from './variables.js';
 
@@ -73,6 +74,17 @@ export function assembleTender(
   drafts.push({ part: introductionSection(spec, facts), clauses: [] });
   for (const part of [timetableSection(spec), requirementsSection(spec), evaluationSection(spec)])
     if (part) drafts.push({ part, clauses: [] });
+  const pack = packModel(spec);
+  drafts.push({
+    part: {
+      kind: 'documents',
+      anchor: 'section-documents',
+      title: 'Tender documents',
+      blocks: documentsSectionBlocks(pack),
+      clauses: [],
+    },
+    clauses: [],
+  });
   const instructions = ordered.filter((s) => s.clause.part === 'instructions');
   if (instructions.length > 0) {
     drafts.push({
@@ -269,6 +281,7 @@ export function assembleTender(
       excluded: selection.excluded.map((e) => ({ id: e.id, reason: sanitiseLine(e.reason) })),
       references: [...references].sort(),
     },
+    pack,
   };
   return { document, issues };
 }
