@@ -28,6 +28,7 @@ export {
   renderPack,
   renderPricingSchedule,
   renderResponseForm,
+  unzipPack,
   zipPack,
 } from './render/pack/index.js';
 export type { ParsedSpecFile } from './spec/parse.js';

@@ -17,9 +17,9 @@ Exit codes: 0 nothing to do, 1 action needed, 2 usage error, unreadable file or 
 export function checkCommand(ctx: CliContext): Command {
   return new Command('check')
     .description(
-      'Check a built .docx against the installed clause library: newer versions, retired clauses, superseded references.',
+      'Check a built .docx (or any file of a tender pack) against the installed clause library: newer versions, retired clauses, superseded references.',
     )
-    .argument('<file>', 'a .docx made by tender build')
+    .argument('<file>', 'a .docx or .xlsx made by tender build (any file of a tender pack)')
     .option('--json', 'print the report as JSON')
     .addHelpText('after', EXAMPLES)
     .action(async (file: string, options: { json?: boolean }) => {

@@ -1,6 +1,6 @@
 import type { PackModel, TenderDocument } from '../../model/types.js';
 import { type FormBlock, para, renderFormDocx } from './form-docx.js';
-import { packOf } from './pack-model.js';
+import { packOf, sentenceStart } from './pack-model.js';
 
 /** Rows of the table; a Bidder with more adds rows in Word. */
 const ROWS = 6;
@@ -15,7 +15,7 @@ export function commerciallySensitiveBlocks(pack: PackModel): FormBlock[] {
           `${authority.name} is subject to the Freedom of Information Act 2000 and the Environmental Information Regulations 2004. Anyone may ask ${authority.shortName} for information it holds, including information about this procurement (${tender.title}, ${tender.reference}), and ${authority.shortName} must release it unless an exemption or exception applies.`,
         ),
         para(
-          `Use this form to list the parts of your Tender you consider commercially sensitive or given in confidence, why, and for how long. ${authority.shortName} will take your view into account and will ask you before releasing information you list, where it can. It decides what to release: listing information does not mean it will be withheld, and marking a whole Tender as confidential is not accepted.`,
+          `Use this form to list the parts of your Tender you consider commercially sensitive or given in confidence, why, and for how long. ${sentenceStart(authority.shortName)} will take your view into account and will ask you before releasing information you list, where it can. It decides what to release: listing information does not mean it will be withheld, and marking a whole Tender as confidential is not accepted.`,
         ),
         para(
           'The exemptions most often relevant are for trade secrets and information whose release would harm someone’s commercial interests (section 43), and for information given in confidence (section 41). The first is subject to a public interest test.',

@@ -1,6 +1,6 @@
 import type { PackModel, TenderDocument } from '../../model/types.js';
 import { bullets, type FormBlock, para, renderFormDocx } from './form-docx.js';
-import { packOf, termText } from './pack-model.js';
+import { packOf, sentenceStart, termText } from './pack-model.js';
 
 export function formOfTenderBlocks(pack: PackModel): FormBlock[] {
   const { authority, tender } = pack;
@@ -43,10 +43,10 @@ export function formOfTenderBlocks(pack: PackModel): FormBlock[] {
         ),
         bullets([
           `Our Tender stays open for ${authority.shortName} to accept for 90 days from the deadline for Tenders.`,
-          `${authority.shortName} does not have to accept the lowest priced or any Tender, and will not pay any cost of preparing it.`,
+          `${sentenceStart(authority.shortName)} does not have to accept the lowest priced or any Tender, and will not pay any cost of preparing it.`,
           'We have not fixed or adjusted our prices with any other bidder, and have not told anyone else our prices, other than in confidence to get insurance or a quotation needed to prepare the Tender.',
           `We have not offered or given anything to anyone to influence the award of this Contract, and will not do so.`,
-          `Our Tender, with the invitation to tender, will form a binding contract when ${authority.shortName} accepts it in writing, until a formal contract is signed.`,
+          `No contract exists until ${authority.shortName} and we have both signed it.`,
         ]),
       ],
     },

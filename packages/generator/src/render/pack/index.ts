@@ -1,4 +1,4 @@
-import { zipSync } from 'fflate';
+import { unzipSync, zipSync } from 'fflate';
 import type { TenderDocument } from '../../model/types.js';
 import { packPart } from '../../pack/registry.js';
 import { fixedDay } from '../docx/normalise.js';
@@ -35,6 +35,11 @@ export function zipPack(files: readonly PackFileBytes[], issueDate: string): Uin
   const entries: Record<string, [Uint8Array, { mtime: string; level: 0 }]> = {};
   for (const file of files) entries[file.fileName] = [file.bytes, { mtime, level: 0 }];
   return zipSync(entries);
+}
+
+/** The files of a zip made by zipPack, in archive order (the pack's order). */
+export function unzipPack(zip: Uint8Array): { readonly fileName: string; readonly bytes: Uint8Array }[] {
+  return Object.entries(unzipSync(zip)).map(([fileName, bytes]) => ({ fileName, bytes }));
 }
 
 function renderPart(id: string, doc: TenderDocument): Promise<Uint8Array> {

@@ -32,3 +32,8 @@ export function termText(pack: PackModel): string | undefined {
     ? formatMonths(months)
     : `${formatMonths(months)}, with possible extensions of ${extensions.map(formatMonths).join(' and ')}`;
 }
+
+/** "the Council" → "The Council", for a name that starts a sentence. */
+export function sentenceStart(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -3,7 +3,7 @@ import { bullets, type FormBlock, para, renderFormDocx } from './form-docx.js';
 import { limitText, packOf, weightText } from './pack-model.js';
 
 /** Lines of answer box per 100 words of limit: room to start writing, not a page of blank lines. */
-const answerLines = (words?: number) => Math.min(20, Math.max(6, Math.round((words ?? 500) / 100)));
+const answerLines = (words?: number) => Math.min(12, Math.max(6, Math.round((words ?? 900) / 150)));
 
 export function responseFormBlocks(pack: PackModel): FormBlock[] {
   const blocks: FormBlock[] = [];
@@ -64,8 +64,8 @@ export function responseFormBlocks(pack: PackModel): FormBlock[] {
           table: {
             caption: 'Scoring scale',
             columns: [
-              { header: 'Score', width: 12 },
-              { header: 'Meaning', width: 88 },
+              { header: 'Score', width: 24 },
+              { header: 'Meaning', width: 76 },
             ],
             rows: pack.scale.map((level) => [
               [{ type: 'text', text: `${level.score} ${level.label}`, bold: true }],
@@ -78,7 +78,8 @@ export function responseFormBlocks(pack: PackModel): FormBlock[] {
     for (const c of questions) {
       const limit = limitText(c);
       blocks.push(
-        { type: 'heading', level: 2, number: `${section}.${c.number}`, text: c.name },
+        // Numbered as in the invitation's evaluation table, so "question 1.2" means the same in both.
+        { type: 'heading', level: 2, number: '', text: `Question ${c.number}: ${c.name}` },
         {
           type: 'blocks',
           blocks: [
@@ -127,9 +128,9 @@ export function responseFormBlocks(pack: PackModel): FormBlock[] {
         caption: group.caption,
         columns: [
           { header: 'ID', width: 10 },
-          { header: 'Requirement', width: 40 },
-          { header: 'Priority', width: 11 },
-          { header: 'Yes, No or Partial', width: 13 },
+          { header: 'Requirement', width: 37 },
+          { header: 'Priority', width: 13 },
+          { header: 'Yes, No or Partial', width: 14 },
           { header: 'Comment', width: 26 },
         ],
         rows: group.requirements.map((r) => [r.id, r.text, r.priority[0]?.toUpperCase() + r.priority.slice(1), '', '']),
