@@ -10,7 +10,7 @@ export function packOf(doc: TenderDocument): PackModel {
 /** "2,000 words", "4 pages" or "2,000 words or 4 pages", or "" when there is no limit. */
 export function limitText(limits: { wordLimit?: number; pageLimit?: number }): string {
   const parts = [];
-  if (limits.wordLimit) parts.push(`${limits.wordLimit.toLocaleString('en-GB')} words`);
+  if (limits.wordLimit) parts.push(`${String(limits.wordLimit).replace(/\B(?=(\d{3})+(?!\d))/g, ',')} words`);
   if (limits.pageLimit) parts.push(`${limits.pageLimit} page${limits.pageLimit === 1 ? '' : 's'}`);
   return parts.join(' or ');
 }

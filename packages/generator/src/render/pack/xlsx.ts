@@ -14,10 +14,8 @@ export async function newWorkbook(doc: TenderDocument, title: string): Promise<W
   const imported = (await import('exceljs')) as ExcelModule & { default?: ExcelModule };
   const excel = imported.default ?? imported;
   const workbook = new excel.Workbook();
-  // Fixed dates: they are written into docProps/core.xml, and the same model must give the same bytes.
-  const day = new Date(`${/^\d{4}-\d{2}-\d{2}/.test(doc.meta.issueDate) ? doc.meta.issueDate.slice(0, 10) : '2000-01-01'}T00:00:00Z`);
-  workbook.created = day;
-  workbook.modified = day;
+  // exceljs stamps the workbook with the clock; normalisation (workbookBytes) replaces both core dates with the
+  // issue date, as it does for the .docx.
   workbook.creator = sanitiseText(doc.meta.creator);
   workbook.lastModifiedBy = sanitiseText(doc.meta.creator);
   workbook.title = sanitiseText(`${title}: ${doc.meta.title}`);
