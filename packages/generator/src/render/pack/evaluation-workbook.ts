@@ -253,7 +253,7 @@ export async function renderEvaluationWorkbook(doc: TenderDocument): Promise<Uin
 
   // Summary: weighted totals and ranking, all by formula.
   title(summary, 'Summary and ranking', `${pack.tender.title} · ${pack.tender.reference}`);
-  summary.columns = [{ width: 8 }, { width: 40 }, { width: 18 }, { width: 14 }, { width: 14 }, { width: 10 }, { width: 16 }];
+  summary.columns = [{ width: 8 }, { width: 40 }, { width: 26 }, { width: 14 }, { width: 14 }, { width: 10 }, { width: 18 }];
   headerRow(summary, FIRST_ROW - 1, ['No.', 'Bidder', 'Quality and social value', 'Price', 'Total', 'Rank', 'All scores agreed'], look);
   const totals = `$E$${layout.summaryRow(0)}:$E$${layout.summaryRow(n - 1)}`;
   for (let j = 0; j < n; j++) {

@@ -150,8 +150,12 @@ export function inputCell(
   }
 }
 
-/** Locks the sheet with no password: officers can unprotect it, but nobody overwrites a formula by accident. */
+/**
+ * Locks the sheet with no password (officers can unprotect it, but nobody overwrites a formula by accident; a
+ * password would also add a random salt to the file), and prints it landscape, one page wide.
+ */
 export async function protect(sheet: Worksheet): Promise<void> {
+  sheet.pageSetup = { ...sheet.pageSetup, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   await sheet.protect('', {
     selectLockedCells: true,
     selectUnlockedCells: true,
