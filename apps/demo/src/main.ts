@@ -332,7 +332,9 @@ async function download(kind: keyof typeof DOWNLOADS): Promise<void> {
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
     say(`Downloaded ${name} (${Math.round(bytes.byteLength / 1024)} KB).`);
   } catch (error) {
-    say(`The ${kind === 'pack' ? 'pack' : 'document'} could not be made: ${error instanceof Error ? error.message : String(error)}`);
+    say(
+      `The ${kind === 'pack' ? 'pack' : 'document'} could not be made: ${error instanceof Error ? error.message : String(error)}`,
+    );
   } finally {
     downloading = false;
     button.removeAttribute('aria-busy');

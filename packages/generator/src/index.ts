@@ -1,6 +1,8 @@
 export type { AssembleOptions } from './assemble/assemble.js';
 export { assembleTender, clauseAnchor } from './assemble/assemble.js';
 export type * from './model/types.js';
+export type { PackPart, PackPartId } from './pack/registry.js';
+export { fileStem, PACK_PART_IDS, PACK_PARTS } from './pack/registry.js';
 export type { BuildModelOptions, BuildModelResult } from './pipeline.js';
 export { buildTenderModel, buildTenderModelFromText } from './pipeline.js';
 export type { NormaliseOptions, PageNumberMode, RenderDocxOptions } from './render/index.js';
@@ -13,13 +15,6 @@ export {
   renderHtmlBody,
   renderMarkdown,
 } from './render/index.js';
-export type { SpecIssue, SpecIssueCode } from './spec/issues.js';
-export { codeFrame, formatSpecIssue, SPEC_ISSUE_CODES } from './spec/issues.js';
-export { tenderSpecJsonSchema } from './spec/json-schema.js';
-export type { LoadedSpec } from './spec/load.js';
-export { loadSpec, mergeSpec } from './spec/load.js';
-export type { PackPart, PackPartId } from './pack/registry.js';
-export { fileStem, PACK_PART_IDS, PACK_PARTS } from './pack/registry.js';
 export type { PackFileBytes } from './render/pack/index.js';
 export {
   renderCommerciallySensitiveForm,
@@ -31,6 +26,11 @@ export {
   unzipPack,
   zipPack,
 } from './render/pack/index.js';
+export type { SpecIssue, SpecIssueCode } from './spec/issues.js';
+export { codeFrame, formatSpecIssue, SPEC_ISSUE_CODES } from './spec/issues.js';
+export { tenderSpecJsonSchema } from './spec/json-schema.js';
+export type { LoadedSpec } from './spec/load.js';
+export { loadSpec, mergeSpec } from './spec/load.js';
 export type { ParsedSpecFile } from './spec/parse.js';
 export { parseSpecFile, SPEC_LIMITS } from './spec/parse.js';
 export { dirname, isInside, normalise, resolvePath } from './spec/paths.js';

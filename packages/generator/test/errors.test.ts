@@ -253,7 +253,10 @@ describe('rules across fields', () => {
         "DUPLICATE_ID /specs/tender.yaml:34:13 Price item id "P1" is already used by item 1. Give each price item its own id.",
       ]
     `);
-    const noEvaluation = SPEC.replace(/evaluation:[\s\S]*?document:\n/, 'document:\n  pack: [invitation, evaluation-workbook]\n');
+    const noEvaluation = SPEC.replace(
+      /evaluation:[\s\S]*?document:\n/,
+      'document:\n  pack: [invitation, evaluation-workbook]\n',
+    );
     expect(await problems(noEvaluation)).toMatchInlineSnapshot(`
       [
         "PACK_PART_UNAVAILABLE /specs/tender.yaml:21:22 The evaluation-workbook part needs evaluation criteria, and this spec has none. Add an evaluation: section, or remove evaluation-workbook from document.pack.",

@@ -1,9 +1,9 @@
 import { basename, extname, join, resolve } from 'node:path';
 import type { ClauseCatalog } from '@loti/clauses';
+import { unzipPack } from '@loti/tender-generator';
 import { buildInPool, defaultJobs } from '../batch/pool.js';
 import { runBuildTask } from '../batch/run-task.js';
 import { CliError, EXIT } from '../errors.js';
-import { unzipPack } from '@loti/tender-generator';
 import { checkFolderCreatable, writeFileAtomic, writeFolderAtomic } from '../io/atomic-write.js';
 import { expandInputs } from '../io/inputs.js';
 import type { BuildSpecResult } from './build-spec.js';

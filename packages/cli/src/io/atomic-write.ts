@@ -278,9 +278,14 @@ export async function writeFolderAtomic(
       untrack(old);
     }
     if (error instanceof CliError) throw error;
-    throw new CliError(`Cannot write the folder ${path}: ${describeFsError(error).replace(/^cannot be written: /, '')}.`, 1, [], {
-      cause: error,
-    });
+    throw new CliError(
+      `Cannot write the folder ${path}: ${describeFsError(error).replace(/^cannot be written: /, '')}.`,
+      1,
+      [],
+      {
+        cause: error,
+      },
+    );
   }
   await syncFolder(parent);
 }

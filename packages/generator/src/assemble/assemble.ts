@@ -14,6 +14,7 @@ import { MILESTONE_KINDS, PROCEDURES, type TenderSpec } from '../spec/schema.js'
 import { appendixLetter, formatDate } from '../text/format.js';
 import { sanitiseLine } from '../text/sanitise.js';
 import { type InlineContext, markdownToDocBlocks, toDocBlocks } from './content.js';
+import { documentsSectionBlocks, packModel } from './pack.js';
 import {
   definitionsSection,
   evaluationSection,
@@ -23,7 +24,6 @@ import {
   requirementsSection,
   timetableSection,
 } from './sections.js';
-import { documentsSectionBlocks, packModel } from './pack.js';
 import { type SelectedClause, selectClauses } from './select.js';
 import { builtinValues, resolveClauseVariables, unusedVariableIssues } from './variables.js';
 

@@ -26,7 +26,8 @@ export const DEFAULT_SCALE = [
   {
     score: 4,
     label: 'Excellent',
-    meaning: 'The answer addresses the question fully, with strong evidence and added value. There are no concerns.',
+    meaning:
+      'The answer addresses the question fully, with strong evidence and added value. There are no concerns.',
   },
 ] as const;
 
@@ -98,7 +99,9 @@ function flattenCriteria(spec: TenderSpec, shortName: string): PackCriterion[] {
 export function selectedParts(spec: TenderSpec): (typeof PACK_PARTS)[number][] {
   const asked = spec.document.pack;
   return PACK_PARTS.filter((part) =>
-    asked ? (asked as readonly string[]).includes(part.id) : !('needs' in part) || spec.evaluation !== undefined,
+    asked
+      ? (asked as readonly string[]).includes(part.id)
+      : !('needs' in part) || spec.evaluation !== undefined,
   );
 }
 
@@ -113,7 +116,10 @@ export function packModel(spec: TenderSpec): PackModel {
     title: part.title,
     purpose: part.purpose,
   }));
-  const lots = (tender.lots ?? []).map((lot) => ({ id: sanitiseLine(String(lot.id)), title: sanitiseLine(lot.title) }));
+  const lots = (tender.lots ?? []).map((lot) => ({
+    id: sanitiseLine(String(lot.id)),
+    title: sanitiseLine(lot.title),
+  }));
   const criteria = flattenCriteria(spec, shortName);
   const formula = spec.evaluation?.priceFormula ?? 'lowest-price-ratio';
   const deadline = spec.timetable.find((m) => m.kind === 'submission-deadline')?.date;

@@ -21,7 +21,8 @@ export const PACK_PARTS = [
     id: 'invitation',
     fileSuffix: 'invitation-to-tender.docx',
     title: 'Invitation to tender',
-    purpose: 'This document: the requirements, the procedure, how Tenders are evaluated and the contract terms.',
+    purpose:
+      'This document: the requirements, the procedure, how Tenders are evaluated and the contract terms.',
     render: async (doc) => (await import('../render/docx/index.js')).renderDocx(doc),
   },
   {
@@ -44,7 +45,8 @@ export const PACK_PARTS = [
     id: 'form-of-tender',
     fileSuffix: 'form-of-tender.docx',
     title: 'Form of tender and declarations',
-    purpose: 'Bidders sign to confirm their Tender is their offer and make the declarations the Authority asks for.',
+    purpose:
+      'Bidders sign to confirm their Tender is their offer and make the declarations the Authority asks for.',
     render: async (doc) => (await import('../render/pack/form-of-tender.js')).renderFormOfTender(doc),
   },
   {
@@ -63,7 +65,8 @@ export const PACK_PARTS = [
     purpose:
       'For the evaluation panel only, not sent to Bidders: scores per evaluator, moderation, price scores, weighted totals and ranking.',
     needs: 'evaluation',
-    render: async (doc) => (await import('../render/pack/evaluation-workbook.js')).renderEvaluationWorkbook(doc),
+    render: async (doc) =>
+      (await import('../render/pack/evaluation-workbook.js')).renderEvaluationWorkbook(doc),
   },
 ] as const satisfies readonly PackPart[];
 

@@ -80,8 +80,10 @@ export type Criterion = z.infer<typeof criterion>;
 // Tender pack: the fields the response form, pricing schedule and evaluation workbook need. Grouped here so the
 // additions stay in one place.
 export const PRICE_FORMULAS = {
-  'lowest-price-ratio': 'The lowest price scores full marks; each other price scores the lowest price divided by its price, times the full marks.',
-  'difference-from-lowest': 'The lowest price scores full marks; each other price loses marks in proportion to how far it is above the lowest (a price twice the lowest or more scores 0).',
+  'lowest-price-ratio':
+    'The lowest price scores full marks; each other price scores the lowest price divided by its price, times the full marks.',
+  'difference-from-lowest':
+    'The lowest price scores full marks; each other price loses marks in proportion to how far it is above the lowest (a price twice the lowest or more scores 0).',
 } as const;
 export type PriceFormula = keyof typeof PRICE_FORMULAS;
 
@@ -121,19 +123,32 @@ const evaluationPackFields = {
 
 const pricing = z
   .strictObject({
-    vatRate: z.number().min(0).max(100).default(20).describe('The VAT rate, in per cent, added in the pricing schedule.'),
+    vatRate: z
+      .number()
+      .min(0)
+      .max(100)
+      .default(20)
+      .describe('The VAT rate, in per cent, added in the pricing schedule.'),
     items: z
       .array(
         z.strictObject({
           id: text('A short unique id, e.g. P1.'),
           description: text('What the Bidder prices, e.g. Annual licence.'),
           unit: text('The unit priced, e.g. per user per year.'),
-          quantity: z.number().nonnegative().describe('How many units the Authority expects to buy over the initial term.'),
-          lot: z.union([z.string(), z.number()]).optional().describe('The lot the item belongs to; all lots when absent.'),
+          quantity: z
+            .number()
+            .nonnegative()
+            .describe('How many units the Authority expects to buy over the initial term.'),
+          lot: z
+            .union([z.string(), z.number()])
+            .optional()
+            .describe('The lot the item belongs to; all lots when absent.'),
           recurring: z
             .boolean()
             .default(true)
-            .describe('Whether the cost recurs in each extension (licences, support) or is paid once (set-up).'),
+            .describe(
+              'Whether the cost recurs in each extension (licences, support) or is paid once (set-up).',
+            ),
         }),
       )
       .default([]),
@@ -144,7 +159,9 @@ const packSelection = z
   .array(z.enum(PACK_PART_IDS as unknown as [PackPartId, ...PackPartId[]]))
   .min(1, 'List at least one part, or leave pack out for every part that applies.')
   .optional()
-  .describe('The parts of the tender pack `tender build --pack` writes. Defaults to every part that applies.');
+  .describe(
+    'The parts of the tender pack `tender build --pack` writes. Defaults to every part that applies.',
+  );
 
 export const tenderSpecSchema = z
   .strictObject({

@@ -136,7 +136,9 @@ function addManifest(files: Record<string, string>, manifest: DocumentManifest):
   Object.assign(files, manifestParts(manifest));
   // The manifest hangs off the main part: the document in a .docx, the workbook in an .xlsx.
   const relsPath =
-    files['xl/_rels/workbook.xml.rels'] !== undefined ? 'xl/_rels/workbook.xml.rels' : 'word/_rels/document.xml.rels';
+    files['xl/_rels/workbook.xml.rels'] !== undefined
+      ? 'xl/_rels/workbook.xml.rels'
+      : 'word/_rels/document.xml.rels';
   const rels = files[relsPath];
   if (rels !== undefined && !rels.includes(REL_TYPE_CUSTOM_XML)) {
     files[relsPath] = rels.replace(

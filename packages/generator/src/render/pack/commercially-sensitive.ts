@@ -39,7 +39,11 @@ export function commerciallySensitiveBlocks(pack: PackModel): FormBlock[] {
       blocks: [para('If nothing in your Tender is commercially sensitive, write "None" in the first row.')],
     },
     { type: 'heading', level: 1, number: '2', text: 'Signature' },
-    { type: 'fields', caption: 'Signed for the Bidder', labels: ['Organisation name', 'Name', 'Position', 'Date'] },
+    {
+      type: 'fields',
+      caption: 'Signed for the Bidder',
+      labels: ['Organisation name', 'Name', 'Position', 'Date'],
+    },
   ];
 }
 

@@ -105,8 +105,20 @@ export async function renderEvaluationWorkbook(doc: TenderDocument): Promise<Uin
 
   // Criteria: weights within parents, overall weights by formula, and a check per group of weights.
   title(criteria, 'Criteria and weights', `${pack.tender.title} · ${pack.tender.reference}`);
-  criteria.columns = [{ width: 8 }, { width: 40 }, { width: 14 }, { width: 14 }, { width: 14 }, { width: 22 }];
-  headerRow(criteria, FIRST_ROW - 1, ['No.', 'Criterion', 'Kind', 'Weight in its group (%)', 'Overall weight (%)', 'Scored'], look);
+  criteria.columns = [
+    { width: 8 },
+    { width: 40 },
+    { width: 14 },
+    { width: 14 },
+    { width: 14 },
+    { width: 22 },
+  ];
+  headerRow(
+    criteria,
+    FIRST_ROW - 1,
+    ['No.', 'Criterion', 'Kind', 'Weight in its group (%)', 'Overall weight (%)', 'Scored'],
+    look,
+  );
   const rowOfNumber = new Map<string, number>();
   pack.criteria.forEach((c, i) => {
     const row = layout.criteriaRows[i] as number;
@@ -119,11 +131,18 @@ export async function renderEvaluationWorkbook(doc: TenderDocument): Promise<Uin
     criteria.getCell(`D${row}`).value = c.weight;
     criteria.getCell(`E${row}`).value = { formula: parentRow ? `D${row}*E${parentRow}/100` : `D${row}` };
     criteria.getCell(`E${row}`).numFmt = '0.##';
-    criteria.getCell(`F${row}`).value = c.hasSubcriteria ? 'through sub-criteria' : c.kind === 'price' ? 'price' : 'on the scale';
+    criteria.getCell(`F${row}`).value = c.hasSubcriteria
+      ? 'through sub-criteria'
+      : c.kind === 'price'
+        ? 'price'
+        : 'on the scale';
   });
   const lastCriterionRow = FIRST_ROW + pack.criteria.length - 1;
   const groups: { label: string; rows: number[] }[] = [
-    { label: 'Top-level criteria', rows: pack.criteria.filter((c) => !c.parent).map((c) => rowOfNumber.get(c.number) as number) },
+    {
+      label: 'Top-level criteria',
+      rows: pack.criteria.filter((c) => !c.parent).map((c) => rowOfNumber.get(c.number) as number),
+    },
   ];
   for (const c of pack.criteria.filter((c) => c.hasSubcriteria)) {
     const prefix = `${c.number}.`;
@@ -153,7 +172,8 @@ export async function renderEvaluationWorkbook(doc: TenderDocument): Promise<Uin
   title(bidders, 'Bidders', 'Type each Bidder’s name once; every other sheet shows it.');
   bidders.columns = [{ width: 8 }, { width: 48 }];
   headerRow(bidders, FIRST_ROW - 1, ['No.', 'Bidder'], look);
-  const bidderName = (j: number) => `IF(${ref(sheets.bidders, `B${layout.bidderRow(j)}`)}="","Bidder ${j + 1}",${ref(sheets.bidders, `B${layout.bidderRow(j)}`)})`;
+  const bidderName = (j: number) =>
+    `IF(${ref(sheets.bidders, `B${layout.bidderRow(j)}`)}="","Bidder ${j + 1}",${ref(sheets.bidders, `B${layout.bidderRow(j)}`)})`;
   for (let j = 0; j < n; j++) {
     bidders.getCell(`A${layout.bidderRow(j)}`).value = j + 1;
     inputCell(bidders, `B${layout.bidderRow(j)}`, look, { kind: 'text' });
@@ -174,10 +194,19 @@ export async function renderEvaluationWorkbook(doc: TenderDocument): Promise<Uin
       sheet.getCell(`C${row}`).numFmt = '0.##';
     });
   };
-  const gridColumns = [{ width: 8 }, { width: 40 }, { width: 12 }, ...bidderColumns.map(() => ({ width: 16 }))];
+  const gridColumns = [
+    { width: 8 },
+    { width: 40 },
+    { width: 12 },
+    ...bidderColumns.map(() => ({ width: 16 })),
+  ];
 
   evaluators.forEach((sheet, e) => {
-    title(sheet, `Evaluator ${e + 1}: individual scores`, `Score each answer from ${minScore} to ${maxScore} on the scale in the instructions, without conferring.`);
+    title(
+      sheet,
+      `Evaluator ${e + 1}: individual scores`,
+      `Score each answer from ${minScore} to ${maxScore} on the scale in the instructions, without conferring.`,
+    );
     sheet.columns = gridColumns;
     sheet.getCell('A3').value = 'Evaluator';
     inputCell(sheet, 'B3', look, { kind: 'text' });
@@ -189,11 +218,18 @@ export async function renderEvaluationWorkbook(doc: TenderDocument): Promise<Uin
   });
 
   // Moderation: the evaluators' average, the moderated score the panel agrees, the score used, and its weight.
-  title(moderation, 'Moderation', 'Enter a moderated score where the panel agrees one; otherwise the average of the evaluators is used.');
+  title(
+    moderation,
+    'Moderation',
+    'Enter a moderated score where the panel agrees one; otherwise the average of the evaluators is used.',
+  );
   moderation.columns = gridColumns;
   const blocks = [
     { at: layout.moderation.average, label: 'Average of the evaluators’ scores' },
-    { at: layout.moderation.moderated, label: `Moderated score agreed by the panel (${minScore} to ${maxScore}; leave blank to use the average)` },
+    {
+      at: layout.moderation.moderated,
+      label: `Moderated score agreed by the panel (${minScore} to ${maxScore}; leave blank to use the average)`,
+    },
     { at: layout.moderation.agreed, label: 'Score used' },
     { at: layout.moderation.weighted, label: `Weighted score (score ÷ ${maxScore} × overall weight)` },
   ];
@@ -210,7 +246,11 @@ export async function renderEvaluationWorkbook(doc: TenderDocument): Promise<Uin
         formula: `IF(COUNT(${scores})=0,"",AVERAGE(${scores}))`,
       };
       moderation.getCell(at(layout.moderation.average)).numFmt = '0.##';
-      inputCell(moderation, at(layout.moderation.moderated), look, { kind: 'whole', min: minScore, max: maxScore });
+      inputCell(moderation, at(layout.moderation.moderated), look, {
+        kind: 'whole',
+        min: minScore,
+        max: maxScore,
+      });
       const average = at(layout.moderation.average);
       const moderated = at(layout.moderation.moderated);
       moderation.getCell(at(layout.moderation.agreed)).value = {
@@ -226,7 +266,11 @@ export async function renderEvaluationWorkbook(doc: TenderDocument): Promise<Uin
   });
 
   // Price: the spec's own formula, over the whole-life cost each Bidder's pricing schedule gives.
-  title(price, 'Price', `Enter each Bidder's whole-life cost excluding VAT, from its pricing schedule. ${pack.price.description}`);
+  title(
+    price,
+    'Price',
+    `Enter each Bidder's whole-life cost excluding VAT, from its pricing schedule. ${pack.price.description}`,
+  );
   price.columns = [{ width: 8 }, { width: 40 }, { width: 20 }, { width: 16 }];
   price.getCell('A3').value = 'Lowest price';
   const priceRange = `C${layout.priceRow(0)}:C${layout.priceRow(n - 1)}`;
@@ -236,7 +280,12 @@ export async function renderEvaluationWorkbook(doc: TenderDocument): Promise<Uin
   price.getCell('C4').value = {
     formula: `SUMIF(${ref(sheets.criteria, `F${FIRST_ROW}:F${lastCriterionRow}`)},"price",${ref(sheets.criteria, `E${FIRST_ROW}:E${lastCriterionRow}`)})`,
   };
-  headerRow(price, PRICE_FIRST_ROW - 1, ['No.', 'Bidder', 'Whole-life cost excluding VAT', 'Price score'], look);
+  headerRow(
+    price,
+    PRICE_FIRST_ROW - 1,
+    ['No.', 'Bidder', 'Whole-life cost excluding VAT', 'Price score'],
+    look,
+  );
   for (let j = 0; j < n; j++) {
     const row = layout.priceRow(j);
     price.getCell(`A${row}`).value = j + 1;
@@ -253,17 +302,38 @@ export async function renderEvaluationWorkbook(doc: TenderDocument): Promise<Uin
 
   // Summary: weighted totals and ranking, all by formula.
   title(summary, 'Summary and ranking', `${pack.tender.title} · ${pack.tender.reference}`);
-  summary.columns = [{ width: 8 }, { width: 40 }, { width: 26 }, { width: 14 }, { width: 14 }, { width: 10 }, { width: 18 }];
-  headerRow(summary, FIRST_ROW - 1, ['No.', 'Bidder', 'Quality and social value', 'Price', 'Total', 'Rank', 'All scores agreed'], look);
+  summary.columns = [
+    { width: 8 },
+    { width: 40 },
+    { width: 26 },
+    { width: 14 },
+    { width: 14 },
+    { width: 10 },
+    { width: 18 },
+  ];
+  headerRow(
+    summary,
+    FIRST_ROW - 1,
+    ['No.', 'Bidder', 'Quality and social value', 'Price', 'Total', 'Rank', 'All scores agreed'],
+    look,
+  );
   const totals = `$E$${layout.summaryRow(0)}:$E$${layout.summaryRow(n - 1)}`;
   for (let j = 0; j < n; j++) {
     const row = layout.summaryRow(j);
     const column = layout.bidderColumn(j);
-    const weighted = ref(sheets.moderation, `${column}${layout.moderation.weighted}:${column}${layout.moderation.weighted + scored.length - 1}`);
-    const agreed = ref(sheets.moderation, `${column}${layout.moderation.agreed}:${column}${layout.moderation.agreed + scored.length - 1}`);
+    const weighted = ref(
+      sheets.moderation,
+      `${column}${layout.moderation.weighted}:${column}${layout.moderation.weighted + scored.length - 1}`,
+    );
+    const agreed = ref(
+      sheets.moderation,
+      `${column}${layout.moderation.agreed}:${column}${layout.moderation.agreed + scored.length - 1}`,
+    );
     summary.getCell(`A${row}`).value = j + 1;
     summary.getCell(`B${row}`).value = { formula: bidderName(j) };
-    summary.getCell(`C${row}`).value = { formula: scored.length > 0 ? `IF(COUNT(${weighted})=0,"",SUM(${weighted}))` : '""' };
+    summary.getCell(`C${row}`).value = {
+      formula: scored.length > 0 ? `IF(COUNT(${weighted})=0,"",SUM(${weighted}))` : '""',
+    };
     summary.getCell(`D${row}`).value = { formula: ref(sheets.price, `D${layout.priceRow(j)}`) };
     summary.getCell(`E${row}`).value = {
       formula: `IF(AND(C${row}="",D${row}=""),"",IF(C${row}="",0,C${row})+IF(D${row}="",0,D${row}))`,
@@ -281,7 +351,11 @@ export async function renderEvaluationWorkbook(doc: TenderDocument): Promise<Uin
   };
 
   // Instructions: how to use the workbook, the scale and the price formula.
-  title(instructions, `Evaluation workbook: ${pack.tender.title}`, `${pack.authority.name} · ${pack.tender.reference} · for the evaluation panel only`);
+  title(
+    instructions,
+    `Evaluation workbook: ${pack.tender.title}`,
+    `${pack.authority.name} · ${pack.tender.reference} · for the evaluation panel only`,
+  );
   instructions.columns = [{ width: 16 }, { width: 100 }];
   const steps = [
     'Type the Bidders’ names on the Bidders sheet.',

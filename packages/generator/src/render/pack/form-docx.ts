@@ -16,12 +16,12 @@ import type { DocBlock, TenderDocument } from '../../model/types.js';
 import { sanitiseText } from '../../text/sanitise.js';
 import { type Palette, paletteFor } from '../colour.js';
 import { columnTwips } from '../columns.js';
-import { languageTag, safeFontName } from '../text.js';
 import { type BlockContext, type BodyElement, headingParagraph, renderBlocks } from '../docx/blocks.js';
 import { CELL_MARGIN, NUMBER_GUTTER, PAGE, SPACING, TEXT_WIDTH } from '../docx/layout.js';
 import { packDocument } from '../docx/package-parts.js';
 import { pageFurniture } from '../docx/page-furniture.js';
 import { numberingOptions, STYLE, stylesFor } from '../docx/styles.js';
+import { languageTag, safeFontName } from '../text.js';
 
 /**
  * The building blocks of the pack's Word forms. Forms reuse the invitation's styles, page furniture and
@@ -99,16 +99,23 @@ function gridTable(
 }
 
 function caption(text: string, indent: number): Paragraph {
-  return new Paragraph({ style: STYLE.caption, indent: { left: indent }, children: [new TextRun(sanitiseText(text))] });
+  return new Paragraph({
+    style: STYLE.caption,
+    indent: { left: indent },
+    children: [new TextRun(sanitiseText(text))],
+  });
 }
 
-const after = () => new Paragraph({ style: STYLE.tableText, spacing: { ...SPACING.afterTable }, children: [] });
+const after = () =>
+  new Paragraph({ style: STYLE.tableText, spacing: { ...SPACING.afterTable }, children: [] });
 
 function formElements(block: FormBlock, ctx: BlockContext, palette: Palette): BodyElement[] {
   const width = TEXT_WIDTH - NUMBER_GUTTER;
   switch (block.type) {
     case 'heading':
-      return [headingParagraph(block.level === 1 ? 'Heading1' : 'Heading2', block.number, block.text, undefined)];
+      return [
+        headingParagraph(block.level === 1 ? 'Heading1' : 'Heading2', block.number, block.text, undefined),
+      ];
     case 'blocks':
       return renderBlocks(block.blocks, ctx);
     case 'fields': {
@@ -118,7 +125,10 @@ function formElements(block: FormBlock, ctx: BlockContext, palette: Palette): Bo
         gridTable(
           widths,
           block.labels.map((label) => ({
-            cells: [cell(label, widths[0] ?? 0, { fill: palette.headerFill, bold: true }), cell('', widths[1] ?? 0)],
+            cells: [
+              cell(label, widths[0] ?? 0, { fill: palette.headerFill, bold: true }),
+              cell('', widths[1] ?? 0),
+            ],
             minHeight: 2 * LINE,
           })),
           NUMBER_GUTTER,
@@ -138,7 +148,9 @@ function formElements(block: FormBlock, ctx: BlockContext, palette: Palette): Bo
           [
             {
               header: true,
-              cells: block.columns.map((c, i) => cell(c.header, widths[i] ?? 0, { fill: palette.headerFill, bold: true })),
+              cells: block.columns.map((c, i) =>
+                cell(c.header, widths[i] ?? 0, { fill: palette.headerFill, bold: true }),
+              ),
             },
             ...block.rows.map((row) => ({
               cells: block.columns.map((_, i) => cell(row[i] ?? '', widths[i] ?? 0)),
@@ -211,7 +223,10 @@ export async function renderFormDocx(doc: TenderDocument, form: Form): Promise<U
         headers: { default: furniture.headers.default },
         footers: { default: furniture.footers.default },
         children: [
-          new Paragraph({ style: STYLE.coverAuthority, children: [new TextRun(sanitiseText(doc.cover.authority))] }),
+          new Paragraph({
+            style: STYLE.coverAuthority,
+            children: [new TextRun(sanitiseText(doc.cover.authority))],
+          }),
           new Paragraph({ style: STYLE.coverTitle, children: [new TextRun(sanitiseText(form.title))] }),
           new Paragraph({
             style: STYLE.coverMeta,

@@ -12,7 +12,8 @@ export function formOfTenderBlocks(pack: PackModel): FormBlock[] {
     ['Procedure', `The ${tender.procedure} under the Procurement Act 2023`],
   ];
   if (term) facts.push(['Contract length', term]);
-  if (pack.lots.length > 0) facts.push(['Lots', pack.lots.map((lot) => `Lot ${lot.id}: ${lot.title}`).join('; ')]);
+  if (pack.lots.length > 0)
+    facts.push(['Lots', pack.lots.map((lot) => `Lot ${lot.id}: ${lot.title}`).join('; ')]);
   if (tender.submissionDeadline) facts.push(['Tenders due', tender.submissionDeadline]);
   if (authority.contact) facts.push(['Contact', authority.contact]);
 
@@ -28,7 +29,10 @@ export function formOfTenderBlocks(pack: PackModel): FormBlock[] {
               { header: 'Item', width: 32 },
               { header: 'Detail', width: 68 },
             ],
-            rows: facts.map(([label, value]) => [[{ type: 'text', text: label ?? '', bold: true }], [{ type: 'text', text: value ?? '' }]]),
+            rows: facts.map(([label, value]) => [
+              [{ type: 'text', text: label ?? '', bold: true }],
+              [{ type: 'text', text: value ?? '' }],
+            ]),
           },
         },
       ],
@@ -53,9 +57,7 @@ export function formOfTenderBlocks(pack: PackModel): FormBlock[] {
     { type: 'heading', level: 1, number: '2', text: 'Declarations' },
     {
       type: 'blocks',
-      blocks: [
-        para('Write Yes or No against each statement. If you write No, explain in the box below.'),
-      ],
+      blocks: [para('Write Yes or No against each statement. If you write No, explain in the box below.')],
     },
     {
       type: 'grid',
@@ -81,7 +83,10 @@ export function formOfTenderBlocks(pack: PackModel): FormBlock[] {
           'We have declared any conflict of interest, or possible conflict of interest, that we know of in connection with this procurement.',
           '',
         ],
-        ['We will comply with the terms and conditions in the invitation to tender if we are awarded the Contract.', ''],
+        [
+          'We will comply with the terms and conditions in the invitation to tender if we are awarded the Contract.',
+          '',
+        ],
         ...(pack.files.some((file) => file.id === 'commercially-sensitive')
           ? [['We have completed the commercially sensitive information form.', '']]
           : []),
@@ -91,7 +96,9 @@ export function formOfTenderBlocks(pack: PackModel): FormBlock[] {
     { type: 'heading', level: 1, number: '3', text: 'Signature' },
     {
       type: 'blocks',
-      blocks: [para('Sign as a person authorised to commit the Bidder. An electronic signature is accepted.')],
+      blocks: [
+        para('Sign as a person authorised to commit the Bidder. An electronic signature is accepted.'),
+      ],
     },
     {
       type: 'fields',
@@ -103,5 +110,8 @@ export function formOfTenderBlocks(pack: PackModel): FormBlock[] {
 
 /** The form of tender and declarations (.docx), with the tender's facts filled in. */
 export function renderFormOfTender(doc: TenderDocument): Promise<Uint8Array> {
-  return renderFormDocx(doc, { title: 'Form of tender and declarations', blocks: formOfTenderBlocks(packOf(doc)) });
+  return renderFormDocx(doc, {
+    title: 'Form of tender and declarations',
+    blocks: formOfTenderBlocks(packOf(doc)),
+  });
 }

@@ -57,4 +57,5 @@ export const renderEvaluationWorkbook = (doc: TenderDocument) => renderPart('eva
 /** The form of tender and declarations (.docx). */
 export const renderFormOfTender = (doc: TenderDocument) => renderPart('form-of-tender', doc);
 /** The commercially sensitive information form (.docx). */
-export const renderCommerciallySensitiveForm = (doc: TenderDocument) => renderPart('commercially-sensitive', doc);
+export const renderCommerciallySensitiveForm = (doc: TenderDocument) =>
+  renderPart('commercially-sensitive', doc);

@@ -1,14 +1,14 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PackModel, TenderDocument } from '../../model/types.js';
-import { exampleDocument, exampleFiles } from '../fixtures/examples.js';
-import { paragraphTexts, part, unescapeXml } from '../fixtures/docx-parts.js';
-import { hasCommand, runTool, SHARED_TOOLS } from '../fixtures/tools.js';
 import { readManifest } from '../docx/manifest.js';
+import { paragraphTexts, part, unescapeXml } from '../fixtures/docx-parts.js';
+import { exampleDocument, exampleFiles } from '../fixtures/examples.js';
+import { hasCommand, runTool, SHARED_TOOLS } from '../fixtures/tools.js';
 import { evaluationLayout } from './evaluation-workbook.js';
 import {
   type PackFileBytes,
@@ -19,12 +19,14 @@ import {
   unzipPack,
   zipPack,
 } from './index.js';
-import { pricingLayout } from './pricing-schedule.js';
 import { limitText, weightText } from './pack-model.js';
+import { pricingLayout } from './pricing-schedule.js';
 
 /** The text of every <w:t> in document.xml, in order. */
 const cellTexts = (docx: Uint8Array) =>
-  [...part(docx, 'word/document.xml').matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => unescapeXml(m[1] ?? ''));
+  [...part(docx, 'word/document.xml').matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) =>
+    unescapeXml(m[1] ?? ''),
+  );
 
 const packs = new Map<string, { doc: TenderDocument; files: PackFileBytes[] }>();
 
@@ -71,7 +73,9 @@ describe('the tender pack', () => {
       const section = doc.sections.find((s) => s.kind === 'documents');
       const table = section?.blocks.find((b) => b.type === 'table');
       if (table?.type !== 'table') throw new Error('no Tender documents table');
-      const rows = table.table.rows.map((row) => row.map((cell) => cell.map((inline) => inline.text).join('')));
+      const rows = table.table.rows.map((row) =>
+        row.map((cell) => cell.map((inline) => inline.text).join('')),
+      );
       expect(rows).toEqual(pack(doc).files.map((f) => [`${f.title} (${f.fileName})`, f.purpose]));
     }
   });
@@ -95,7 +99,13 @@ describe('the supplier response form', () => {
   it('takes the criteria, weights and limits from the spec', () => {
     const doc = packs.get('housing-management-system.yaml')?.doc as TenderDocument;
     const data = pack(doc).criteria.find((c) => c.name === 'Data, APIs and exit');
-    expect(data).toMatchObject({ number: '1.2', weight: 30, overallWeight: 18, wordLimit: 1500, parent: 'Quality' });
+    expect(data).toMatchObject({
+      number: '1.2',
+      weight: 30,
+      overallWeight: 18,
+      wordLimit: 1500,
+      parent: 'Quality',
+    });
     expect(weightText(data as NonNullable<typeof data>)).toBe('30% of Quality (18% overall)');
   });
 
@@ -105,7 +115,10 @@ describe('the supplier response form', () => {
       const lots = pack(doc).lots.length;
       for (const requirement of pack(doc).requirements) {
         const expected = lots === 0 ? 1 : requirement.lots.length;
-        expect(texts.filter((t) => t === requirement.id), requirement.id).toHaveLength(expected);
+        expect(
+          texts.filter((t) => t === requirement.id),
+          requirement.id,
+        ).toHaveLength(expected);
       }
     }
     // A requirement with no lot belongs to every lot.
@@ -113,7 +126,10 @@ describe('the supplier response form', () => {
     expect(aq.requirements.find((r) => r.id === 'AQ-04')?.lots).toEqual(['2']);
     const shared: TenderDocument = {
       ...(packs.get('air-quality-sensors.yaml')?.doc as TenderDocument),
-      pack: { ...aq, requirements: [{ id: 'ALL-1', text: 'Both lots.', priority: 'must', lots: ['1', '2'] }] },
+      pack: {
+        ...aq,
+        requirements: [{ id: 'ALL-1', text: 'Both lots.', priority: 'must', lots: ['1', '2'] }],
+      },
     };
     const texts = cellTexts(await renderResponseForm(shared));
     expect(texts.filter((t) => t === 'ALL-1')).toHaveLength(2);
@@ -124,22 +140,32 @@ const canCheck = hasCommand('xmllint') && hasCommand('unzip');
 const canRecalc = canCheck && hasCommand('soffice') && hasCommand('python3');
 
 describe('package checks', () => {
-  it.skipIf(!canCheck)('every .docx passes check-docx and every .xlsx passes check-xlsx', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tender-pack-'));
-    const paths: string[] = [];
-    for (const { files } of packs.values())
-      for (const file of files) {
-        const path = join(dir, file.fileName);
-        writeFileSync(path, file.bytes);
-        paths.push(path);
-      }
-    const docx = runTool('check-docx', paths.filter((p) => p.endsWith('.docx')));
-    expect(docx.output).toMatch(/0 problem/);
-    expect(docx.status).toBe(0);
-    const xlsx = runTool('check-xlsx', paths.filter((p) => p.endsWith('.xlsx')));
-    expect(xlsx.output).toMatch(/0 problem/);
-    expect(xlsx.status).toBe(0);
-  }, 240_000);
+  it.skipIf(!canCheck)(
+    'every .docx passes check-docx and every .xlsx passes check-xlsx',
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), 'tender-pack-'));
+      const paths: string[] = [];
+      for (const { files } of packs.values())
+        for (const file of files) {
+          const path = join(dir, file.fileName);
+          writeFileSync(path, file.bytes);
+          paths.push(path);
+        }
+      const docx = runTool(
+        'check-docx',
+        paths.filter((p) => p.endsWith('.docx')),
+      );
+      expect(docx.output).toMatch(/0 problem/);
+      expect(docx.status).toBe(0);
+      const xlsx = runTool(
+        'check-xlsx',
+        paths.filter((p) => p.endsWith('.xlsx')),
+      );
+      expect(xlsx.output).toMatch(/0 problem/);
+      expect(xlsx.status).toBe(0);
+    },
+    240_000,
+  );
 });
 
 // ---- Filling in workbooks and recalculating them in LibreOffice ----
@@ -151,7 +177,9 @@ function fillCells(xlsx: Uint8Array, sheetName: string, values: Record<string, n
   const rels = strFromU8(files['xl/_rels/workbook.xml.rels'] as Uint8Array);
   const escaped = sheetName.replace(/&/g, '&amp;').replace(/'/g, '&apos;');
   const id = new RegExp(`<sheet [^>]*name="${escaped}"[^>]*r:id="([^"]+)"`).exec(workbook)?.[1];
-  const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)?.[1];
+  const target =
+    new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ??
+    new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)?.[1];
   if (!target) throw new Error(`no sheet ${sheetName}`);
   const path = `xl/${target.replace(/^\/?xl\//, '')}`;
   let xml = strFromU8(files[path] as Uint8Array);
@@ -262,7 +290,8 @@ describe.skipIf(!canRecalc)('the workbooks compute in LibreOffice', () => {
         xlsx = fillCells(xlsx, sheet, values);
       });
       xlsx = fillCells(xlsx, layout.sheets.moderation, {
-        [`${layout.bidderColumn(moderated.bidder)}${layout.moderation.moderated + moderated.criterion}`]: moderated.score,
+        [`${layout.bidderColumn(moderated.bidder)}${layout.moderation.moderated + moderated.criterion}`]:
+          moderated.score,
       });
       xlsx = fillCells(
         xlsx,
@@ -286,14 +315,19 @@ describe.skipIf(!canRecalc)('the workbooks compute in LibreOffice', () => {
         }, 0);
         return { quality, price: priceScore(prices[j] as number) };
       });
-      const ranks = totals.map((t) => 1 + totals.filter((o) => o.quality + o.price > t.quality + t.price).length);
+      const ranks = totals.map(
+        (t) => 1 + totals.filter((o) => o.quality + o.price > t.quality + t.price).length,
+      );
 
       bidders.forEach((bidder, j) => {
         const row = layout.summaryRow(j);
         expect(at(summary, `B${row}`)).toBe(bidder);
         expect(num(at(summary, `C${row}`))).toBeCloseTo(totals[j]?.quality as number, 1);
         expect(num(at(summary, `D${row}`))).toBeCloseTo(totals[j]?.price as number, 1);
-        expect(num(at(summary, `E${row}`))).toBeCloseTo((totals[j]?.quality as number) + (totals[j]?.price as number), 1);
+        expect(num(at(summary, `E${row}`))).toBeCloseTo(
+          (totals[j]?.quality as number) + (totals[j]?.price as number),
+          1,
+        );
         expect(num(at(summary, `F${row}`))).toBe(ranks[j]);
         expect(at(summary, `G${row}`)).toBe('Yes');
       });
@@ -335,7 +369,10 @@ describe.skipIf(!canRecalc)('the workbooks compute in LibreOffice', () => {
       const sheet = sheets.get(lot.sheet);
       const lines = lot.lines.map((line, i) => line.quantity * unitPrice(l, i));
       const subtotal = lines.reduce((a, b) => a + b, 0);
-      const recurring = lot.lines.reduce((sum, line, i) => sum + (line.recurring ? (lines[i] as number) : 0), 0);
+      const recurring = lot.lines.reduce(
+        (sum, line, i) => sum + (line.recurring ? (lines[i] as number) : 0),
+        0,
+      );
       const wholeLife = subtotal + (recurring * extension) / months;
       lot.lines.forEach((line, i) => {
         expect(num(at(sheet, `F${line.row}`))).toBeCloseTo(lines[i] as number, 2);
@@ -344,7 +381,10 @@ describe.skipIf(!canRecalc)('the workbooks compute in LibreOffice', () => {
       expect(num(at(sheet, `F${lot.vatRow}`))).toBeCloseTo((subtotal * model.pricing.vatRate) / 100, 2);
       expect(num(at(sheet, `F${lot.totalRow}`))).toBeCloseTo(subtotal * (1 + model.pricing.vatRate / 100), 2);
       expect(num(at(sheet, `F${lot.wholeLifeRow}`))).toBeCloseTo(wholeLife, 2);
-      expect(num(at(sheet, `F${lot.wholeLifeVatRow}`))).toBeCloseTo(wholeLife * (1 + model.pricing.vatRate / 100), 2);
+      expect(num(at(sheet, `F${lot.wholeLifeVatRow}`))).toBeCloseTo(
+        wholeLife * (1 + model.pricing.vatRate / 100),
+        2,
+      );
     });
     // One-off lines are not repeated in the extension.
     expect(layout.lots[0]?.lines.find((line) => line.id === 'S1')?.recurring).toBe(false);

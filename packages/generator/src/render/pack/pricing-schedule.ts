@@ -20,14 +20,27 @@ const BLANK_ROWS = 10;
 /** The first row of price lines on a lot sheet (after the title, notes and header). */
 export const PRICE_FIRST_ROW = 6;
 
-const COLUMNS = ['ID', 'What is priced', 'Unit', 'Quantity', 'Unit price', 'Line total', 'Recurring'] as const;
+const COLUMNS = [
+  'ID',
+  'What is priced',
+  'Unit',
+  'Quantity',
+  'Unit price',
+  'Line total',
+  'Recurring',
+] as const;
 
 /** Where the totals of a lot sheet are, for the summary and for tests. */
 export interface LotSheetLayout {
   readonly sheet: string;
   readonly lot?: string;
   /** Rows of price lines; unit prices are in column E. */
-  readonly lines: readonly { readonly row: number; readonly id: string; readonly quantity: number; readonly recurring: boolean }[];
+  readonly lines: readonly {
+    readonly row: number;
+    readonly id: string;
+    readonly quantity: number;
+    readonly recurring: boolean;
+  }[];
   readonly subtotalRow: number;
   readonly vatRow: number;
   readonly totalRow: number;
@@ -51,7 +64,11 @@ function plans(pack: PackModel): LotPlan[] {
 }
 
 function lotSheet(sheet: Worksheet, plan: LotPlan, pack: PackModel, look: Look): LotSheetLayout {
-  title(sheet, plan.lot ? `Lot ${plan.lot.id}: ${plan.lot.title}` : `Prices: ${pack.tender.title}`, pack.tender.reference);
+  title(
+    sheet,
+    plan.lot ? `Lot ${plan.lot.id}: ${plan.lot.title}` : `Prices: ${pack.tender.title}`,
+    pack.tender.reference,
+  );
   sheet.getCell('A3').value =
     `Enter a unit price, excluding VAT, in each yellow cell. Quantities are ${pack.authority.shortName}'s estimate for the initial term.`;
   sheet.columns = [
@@ -86,7 +103,8 @@ function lotSheet(sheet: Worksheet, plan: LotPlan, pack: PackModel, look: Look):
       sheet.getCell(`G${row}`).value = 'Yes';
       lines.push({ row, id: `${i + 1}`, quantity: 0, recurring: true });
     }
-    for (const column of ['B', 'C']) sheet.getCell(`${column}${row}`).alignment = { wrapText: true, vertical: 'top' };
+    for (const column of ['B', 'C'])
+      sheet.getCell(`${column}${row}`).alignment = { wrapText: true, vertical: 'top' };
     inputCell(sheet, `E${row}`, look, { kind: 'money' }, look.money);
     sheet.getCell(`F${row}`).value = { formula: `IF(E${row}="","",D${row}*E${row})` };
     sheet.getCell(`F${row}`).numFmt = look.money;
@@ -186,7 +204,11 @@ export async function renderPricingSchedule(doc: TenderDocument): Promise<Uint8A
   const sheets = lotPlans.map((plan) => workbook.addWorksheet(sheetName(plan.title, taken)));
   const layouts = lotPlans.map((plan, i) => lotSheet(sheets[i] as Worksheet, plan, pack, look));
 
-  title(instructions, `Pricing schedule: ${pack.tender.title}`, `${pack.authority.name} · ${pack.tender.reference}`);
+  title(
+    instructions,
+    `Pricing schedule: ${pack.tender.title}`,
+    `${pack.authority.name} · ${pack.tender.reference}`,
+  );
   instructions.columns = [{ width: 34 }, { width: 70 }, { width: 20 }, { width: 20 }];
   const notes = [
     `Complete ${lotPlans.length === 1 ? 'the price sheet' : 'a price sheet for each lot you bid for'} and return this workbook with your Tender${pack.tender.submissionDeadline ? ` by ${pack.tender.submissionDeadline}` : ''}.`,
@@ -202,7 +224,12 @@ export async function renderPricingSchedule(doc: TenderDocument): Promise<Uint8A
     cell.value = `${i + 1}. ${note}`;
   });
   const summaryRow = 5 + notes.length;
-  headerRow(instructions, summaryRow, ['Price sheet', 'Whole-life cost excluding VAT', 'Including VAT'], look);
+  headerRow(
+    instructions,
+    summaryRow,
+    ['Price sheet', 'Whole-life cost excluding VAT', 'Including VAT'],
+    look,
+  );
   layouts.forEach((layout, i) => {
     const r = summaryRow + 1 + i;
     instructions.getCell(`A${r}`).value = layout.sheet;

@@ -8,7 +8,8 @@ const answerLines = (words?: number) => Math.min(12, Math.max(6, Math.round((wor
 export function responseFormBlocks(pack: PackModel): FormBlock[] {
   const blocks: FormBlock[] = [];
   let section = 0;
-  const heading = (text: string) => blocks.push({ type: 'heading', level: 1, number: String(++section), text });
+  const heading = (text: string) =>
+    blocks.push({ type: 'heading', level: 1, number: String(++section), text });
 
   blocks.push({
     type: 'blocks',
@@ -36,7 +37,12 @@ export function responseFormBlocks(pack: PackModel): FormBlock[] {
   if (pack.lots.length > 0) {
     heading('Lots you are bidding for');
     blocks.push(
-      { type: 'blocks', blocks: [para('Write Yes or No against each lot. Answer the questions below for every lot you bid for.')] },
+      {
+        type: 'blocks',
+        blocks: [
+          para('Write Yes or No against each lot. Answer the questions below for every lot you bid for.'),
+        ],
+      },
       {
         type: 'grid',
         caption: 'Lot selection',
@@ -94,13 +100,20 @@ export function responseFormBlocks(pack: PackModel): FormBlock[] {
                 rows: [
                   [[{ type: 'text', text: 'Weight', bold: true }], [{ type: 'text', text: weightText(c) }]],
                   [[{ type: 'text', text: 'Limit', bold: true }], [{ type: 'text', text: limit || 'None' }]],
-                  [[{ type: 'text', text: 'A good answer', bold: true }], [{ type: 'text', text: c.guidance }]],
+                  [
+                    [{ type: 'text', text: 'A good answer', bold: true }],
+                    [{ type: 'text', text: c.guidance }],
+                  ],
                 ],
               },
             },
           ],
         },
-        { type: 'answer', label: `Your answer${limit ? ` (at most ${limit})` : ''}`, lines: answerLines(c.wordLimit) },
+        {
+          type: 'answer',
+          label: `Your answer${limit ? ` (at most ${limit})` : ''}`,
+          lines: answerLines(c.wordLimit),
+        },
       );
     }
   }
@@ -133,7 +146,13 @@ export function responseFormBlocks(pack: PackModel): FormBlock[] {
           { header: 'Yes, No or Partial', width: 14 },
           { header: 'Comment', width: 26 },
         ],
-        rows: group.requirements.map((r) => [r.id, r.text, r.priority[0]?.toUpperCase() + r.priority.slice(1), '', '']),
+        rows: group.requirements.map((r) => [
+          r.id,
+          r.text,
+          r.priority[0]?.toUpperCase() + r.priority.slice(1),
+          '',
+          '',
+        ]),
       });
     }
   }
@@ -163,7 +182,8 @@ function returnedWithThis(pack: PackModel): string[] {
     .filter((file) => ['pricing-schedule', 'form-of-tender', 'commercially-sensitive'].includes(file.id))
     .map((file) => `the ${file.title.toLowerCase()}`);
   if (others.length === 0) return [];
-  const list = others.length === 1 ? others[0] : `${others.slice(0, -1).join(', ')} and ${others[others.length - 1]}`;
+  const list =
+    others.length === 1 ? others[0] : `${others.slice(0, -1).join(', ')} and ${others[others.length - 1]}`;
   return [`you have completed ${list};`];
 }
 

@@ -49,9 +49,15 @@ export function columnLetter(column: number): string {
 
 /** A sheet name Excel accepts: no []:*?/\ characters, at most 31 characters, unique in the workbook. */
 export function sheetName(wanted: string, taken: Set<string>): string {
-  const base = sanitiseText(wanted).replace(/[[\]:*?/\\]/g, '-').replace(/^'+|'+$/g, '').trim().slice(0, 31) || 'Sheet';
+  const base =
+    sanitiseText(wanted)
+      .replace(/[[\]:*?/\\]/g, '-')
+      .replace(/^'+|'+$/g, '')
+      .trim()
+      .slice(0, 31) || 'Sheet';
   let name = base;
-  for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${base.slice(0, 31 - String(i).length - 1)} ${i}`;
+  for (let i = 2; taken.has(name.toLowerCase()); i++)
+    name = `${base.slice(0, 31 - String(i).length - 1)} ${i}`;
   taken.add(name.toLowerCase());
   return name;
 }
@@ -77,7 +83,13 @@ export function lookFor(doc: TenderDocument, currency: 'GBP' | 'EUR'): Look {
   };
 }
 
-export function headerRow(sheet: Worksheet, row: number, labels: readonly string[], look: Look, firstColumn = 1): void {
+export function headerRow(
+  sheet: Worksheet,
+  row: number,
+  labels: readonly string[],
+  look: Look,
+  firstColumn = 1,
+): void {
   labels.forEach((label, i) => {
     const cell = sheet.getCell(row, firstColumn + i);
     cell.value = sanitiseText(label);
@@ -155,7 +167,13 @@ export function inputCell(
  * password would also add a random salt to the file), and prints it landscape, one page wide.
  */
 export async function protect(sheet: Worksheet): Promise<void> {
-  sheet.pageSetup = { ...sheet.pageSetup, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  sheet.pageSetup = {
+    ...sheet.pageSetup,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+  };
   await sheet.protect('', {
     selectLockedCells: true,
     selectUnlockedCells: true,
