@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PackModel, TenderDocument } from '../../model/types.js';
-import { buildTenderModel } from '../../pipeline.js';
+import { buildTenderModel, buildTenderModelFromText } from '../../pipeline.js';
 import { readManifest } from '../docx/manifest.js';
 import { paragraphTexts, part, unescapeXml } from '../fixtures/docx-parts.js';
 import { EXAMPLES, exampleDocument, exampleFiles } from '../fixtures/examples.js';
@@ -186,6 +186,117 @@ describe('package checks', () => {
       );
       expect(xlsx.output).toMatch(/0 problem/);
       expect(xlsx.status).toBe(0);
+    },
+    240_000,
+  );
+});
+
+describe('specs nobody has seen', () => {
+  const minimal = `tender:
+  title: Minimal tender
+  reference: "X/1 'quoted' & <odd>"
+  authority: { name: London Borough of Example }
+  procedure: below-threshold
+  estimatedValue: { amount: 90000 }
+  contract: { lengthMonths: 12 }
+timetable:
+  - { kind: clarification-deadline, date: 2027-01-18T12:00 }
+  - { kind: submission-deadline, date: 2027-02-01T12:00 }
+clauses:
+  exclude: [{ id: procurement/evaluation-methodology, reason: Evaluated by a separate framework process. }]
+document: { issueDate: 2027-01-04 }
+`;
+  const awkward = `tender:
+  title: "Sheets & 'quotes'"
+  reference: AWK-1
+  authority: { name: London Borough of Example, shortName: the Council }
+  procedure: open
+  estimatedValue: { amount: 90000 }
+  contract: { lengthMonths: 7, extensionMonths: [5, 5, 5] }
+  lots:
+    - { id: "A/B", title: "First: [draft]" }
+    - { id: "A\\\\B", title: Second }
+    - { id: 3, title: "A very long lot title that goes well past thirty-one characters" }
+timetable:
+  - { kind: clarification-deadline, date: 2027-01-18T12:00 }
+  - { kind: submission-deadline, date: 2027-02-01T12:00 }
+requirements:
+  - { id: R1, text: 'Everyone: "quoted" & <angled>', priority: must }
+  - { id: R2, text: Only the third lot., priority: could, lot: 3 }
+evaluation:
+  criteria:
+    - name: "Quality 'and' <more>"
+      weight: 70
+      subcriteria:
+        - { name: One, weight: 33.3 }
+        - { name: Two, weight: 33.3 }
+        - { name: Three, weight: 33.4, pageLimit: 2 }
+    - { name: Cost, weight: 30 }
+  scale:
+    - { score: 1, label: Weak, meaning: Weak. }
+    - { score: 10, label: Strong, meaning: Strong. }
+  evaluators: 1
+  bidderSlots: 1
+pricing:
+  vatRate: 0
+  items:
+    - { id: "=1+1", description: '=HYPERLINK("x")', unit: each, quantity: 0, lot: "A/B" }
+document: { issueDate: 2027-01-04 }
+`;
+  it.skipIf(!canCheck)(
+    'render every part they call for, and every file passes its check',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'tender-pack-unseen-'));
+      const paths: string[] = [];
+      for (const [name, text] of [
+        ['minimal', minimal],
+        ['awkward', awkward],
+      ] as const) {
+        const result = await buildTenderModelFromText(text, `${name}.yaml`);
+        expect(result.errors, name).toEqual([]);
+        const doc = result.document as TenderDocument;
+        const files = await renderPack(doc);
+        expect(files.map((f) => f.id)).toEqual(
+          name === 'minimal'
+            ? ['invitation', 'response-form', 'pricing-schedule', 'form-of-tender', 'commercially-sensitive']
+            : [
+                'invitation',
+                'response-form',
+                'pricing-schedule',
+                'form-of-tender',
+                'commercially-sensitive',
+                'evaluation-workbook',
+              ],
+        );
+        for (const file of files) {
+          const path = join(dir, `${name}-${file.fileName}`);
+          writeFileSync(path, file.bytes);
+          paths.push(path);
+        }
+        if (name === 'awkward') {
+          const workbook = strFromU8(
+            unzipSync(files[2]?.bytes as Uint8Array)['xl/workbook.xml'] as Uint8Array,
+          );
+          const sheets = [...workbook.matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1]);
+          expect(sheets).toEqual(['Instructions', 'Lot A-B', 'Lot A-B 2', 'Lot 3']);
+          // Text that looks like a formula stays text.
+          const sheet = strFromU8(
+            unzipSync(files[2]?.bytes as Uint8Array)['xl/worksheets/sheet2.xml'] as Uint8Array,
+          );
+          expect(sheet).not.toContain('<f>1+1</f>');
+          expect(sheet).not.toContain('<f>HYPERLINK');
+        }
+      }
+      const docx = runTool(
+        'check-docx',
+        paths.filter((p) => p.endsWith('.docx')),
+      );
+      expect(docx.output).toMatch(/0 problem/);
+      const xlsx = runTool(
+        'check-xlsx',
+        paths.filter((p) => p.endsWith('.xlsx')),
+      );
+      expect(xlsx.output).toMatch(/0 problem/);
     },
     240_000,
   );
