@@ -217,7 +217,7 @@ export async function renderPricingSchedule(doc: TenderDocument): Promise<Uint8A
     pack.tender.contractMonths !== undefined
       ? `The initial term is ${formatMonths(pack.tender.contractMonths)}.${pack.tender.extensionMonths.length > 0 ? ' The whole-life cost adds each extension, pricing the recurring lines pro rata to the initial term.' : ''}`
       : 'The whole-life cost is the total for the initial term.',
-    `Price is scored as follows: ${pack.price.description}`,
+    ...(pack.price.weight > 0 ? [`Price is scored as follows: ${pack.price.description}`] : []),
   ];
   notes.forEach((note, i) => {
     const cell = instructions.getCell(`A${4 + i}`);
