@@ -70,3 +70,8 @@ export function docxFileName(specFile: string): string {
   const base = specFile.slice(specFile.lastIndexOf('/') + 1);
   return `${base.replace(/\.ya?ml$/i, '')}.docx`;
 }
+
+/** The pack download's name: housing.yaml → housing-tender-pack.zip. */
+export function packFileName(specFile: string): string {
+  return docxFileName(specFile).replace(/\.docx$/, '-tender-pack.zip');
+}

@@ -5,5 +5,7 @@ export {
   HTML_PREVIEW_CSS,
   renderDocx,
   renderHtmlBody,
+  renderPack,
   tenderSpecJsonSchema,
+  zipPack,
 } from '@loti/tender-generator';

@@ -6,7 +6,7 @@ import { ClauseBrowser, type SpecState } from './clause-browser.js';
 import { issuesToDiagnostics, sortIssues } from './diagnostics.js';
 import { byId, h, plural, replaceChildren } from './dom.js';
 import { SpecEditor } from './editor.js';
-import { docxFileName, EXAMPLE_FILES, EXAMPLES } from './examples.js';
+import { docxFileName, EXAMPLE_FILES, EXAMPLES, packFileName } from './examples.js';
 import {
   type BuildModelResult,
   buildTenderModelFromText,
@@ -38,6 +38,7 @@ const statusText = byId('preview-status-text');
 const issuesHeading = byId('issues-heading');
 const issueList = byId<HTMLUListElement>('issue-list');
 const downloadButton = byId<HTMLButtonElement>('download');
+const packButton = byId<HTMLButtonElement>('download-pack');
 const notice = byId('notice');
 const previewRegion = byId('preview-region');
 const preview = new PreviewFrame(byId<HTMLIFrameElement>('preview'), HTML_PREVIEW_CSS);
@@ -89,7 +90,8 @@ picker.addEventListener('change', () => {
   void update();
 });
 
-downloadButton.addEventListener('click', () => void download());
+downloadButton.addEventListener('click', () => void download('docx'));
+packButton.addEventListener('click', () => void download('pack'));
 
 function schedule(): void {
   clearTimeout(timer);
@@ -284,9 +286,29 @@ function addClause(clause: Clause): void {
 
 let downloading = false;
 
-async function download(): Promise<void> {
+/** What each download makes: the .docx, or the whole tender pack as a .zip of the same bytes the CLI writes. */
+const DOWNLOADS = {
+  docx: {
+    button: () => downloadButton,
+    name: docxFileName,
+    type: DOCX_TYPE,
+    make: async (tender: TenderDocument) => (await loadDocx()).renderDocx(tender),
+  },
+  pack: {
+    button: () => packButton,
+    name: packFileName,
+    type: 'application/zip',
+    make: async (tender: TenderDocument) => {
+      const { renderPack, zipPack } = await loadDocx();
+      return zipPack(await renderPack(tender), tender.meta.issueDate);
+    },
+  },
+} as const;
+
+async function download(kind: keyof typeof DOWNLOADS): Promise<void> {
   // Not `disabled`: that would take keyboard focus off the button.
   if (downloading) return;
+  const what = DOWNLOADS[kind];
   // Build from exactly what is in the editor now, not the last debounced run.
   const build = latest && latest.text === editor.text && latest.file === file ? latest : await update();
   const tender = build.result.document;
@@ -298,13 +320,13 @@ async function download(): Promise<void> {
     return;
   }
   downloading = true;
-  downloadButton.setAttribute('aria-busy', 'true');
-  say(`Making ${docxFileName(build.file)}…`);
+  const button = what.button();
+  button.setAttribute('aria-busy', 'true');
+  const name = what.name(build.file);
+  say(`Making ${name}…`);
   try {
-    const { renderDocx } = await loadDocx();
-    const bytes = await renderDocx(tender);
-    const name = docxFileName(build.file);
-    const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: DOCX_TYPE }));
+    const bytes = await what.make(tender);
+    const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: what.type }));
     const link = h('a', { href: url, download: name, hidden: true });
     document.body.append(link);
     link.click();
@@ -312,10 +334,12 @@ async function download(): Promise<void> {
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
     say(`Downloaded ${name} (${Math.round(bytes.byteLength / 1024)} KB).`);
   } catch (error) {
-    say(`The document could not be made: ${error instanceof Error ? error.message : String(error)}`);
+    say(
+      `The ${kind === 'pack' ? 'pack' : 'document'} could not be made: ${error instanceof Error ? error.message : String(error)}`,
+    );
   } finally {
     downloading = false;
-    downloadButton.removeAttribute('aria-busy');
+    button.removeAttribute('aria-busy');
   }
 }
 

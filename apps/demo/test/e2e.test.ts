@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { catalog } from '@loti/clauses';
-import { buildTenderModelFromText } from '@loti/tender-generator';
+import { buildTenderModelFromText, unzipPack } from '@loti/tender-generator';
 import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -331,6 +331,33 @@ describe('the demo in Chromium', () => {
     }
     await shot('07-downloaded');
   }, 180_000);
+
+  it('downloads the tender pack as a .zip of the same bytes as `tender build --pack`', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 120_000 }),
+      page.getByRole('button', { name: 'Download the pack' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(main.replace(/\.yaml$/, '-tender-pack.zip'));
+    const zip = new Uint8Array(readFileSync(await download.path()));
+    await page.locator('#notice', { hasText: 'Downloaded' }).waitFor({ timeout: 10_000 });
+    const browserFiles = unzipPack(zip);
+
+    const outDir = mkdtempSync(join(tmpdir(), 'loti-demo-cli-pack-'));
+    try {
+      await run(process.execPath, [cliBin, 'build', join(examplesDir, main), '-o', outDir, '--pack'], {
+        cwd: repoDir,
+        timeout: 180_000,
+      });
+      const folder = join(outDir, main.replace(/\.yaml$/, ''));
+      const cliNames = readdirSync(folder).sort();
+      expect(cliNames).toHaveLength(6);
+      expect(browserFiles.map((file) => file.fileName).sort()).toEqual(cliNames);
+      for (const file of browserFiles)
+        expect(sha256(file.bytes), file.fileName).toBe(sha256(readFileSync(join(folder, file.fileName))));
+    } finally {
+      rmSync(outDir, { recursive: true, force: true });
+    }
+  }, 300_000);
 
   it('searches the clause library and adds a clause to the spec and the preview', async () => {
     // A clause this spec does not have that builds cleanly once added, chosen from the live library.

@@ -115,7 +115,7 @@ describe('tender check', () => {
       ['folder.docx', 'error folder.docx is a folder, not a .docx file.\n'],
       [
         'text.docx',
-        'error text.docx is not a Word document (.docx files are zip archives; this is not one).\n',
+        'error text.docx is not a Word document or workbook (.docx and .xlsx files are zip archives; this is not one).\n',
       ],
       [
         'plain.docx',

@@ -33,6 +33,8 @@ export {
   wordParts,
 } from './compare/index.js';
 export type * from './model/types.js';
+export type { PackPart, PackPartId } from './pack/registry.js';
+export { fileStem, PACK_PART_IDS, PACK_PARTS } from './pack/registry.js';
 export type { BuildModelOptions, BuildModelResult } from './pipeline.js';
 export { buildTenderModel, buildTenderModelFromText } from './pipeline.js';
 export type { NormaliseOptions, PageNumberMode, RenderDocxOptions } from './render/index.js';
@@ -45,6 +47,17 @@ export {
   renderHtmlBody,
   renderMarkdown,
 } from './render/index.js';
+export type { PackFileBytes } from './render/pack/index.js';
+export {
+  renderCommerciallySensitiveForm,
+  renderEvaluationWorkbook,
+  renderFormOfTender,
+  renderPack,
+  renderPricingSchedule,
+  renderResponseForm,
+  unzipPack,
+  zipPack,
+} from './render/pack/index.js';
 export { specSourceHash } from './spec/hash.js';
 export type { SpecIssue, SpecIssueCode } from './spec/issues.js';
 export { codeFrame, formatSpecIssue, SPEC_ISSUE_CODES } from './spec/issues.js';
@@ -56,8 +69,14 @@ export { parseSpecFile, SPEC_LIMITS } from './spec/parse.js';
 export { dirname, isInside, normalise, resolvePath } from './spec/paths.js';
 export type { ReadResult, SpecFileReader } from './spec/reader.js';
 export { inMemoryReader } from './spec/reader.js';
-export type { MilestoneKind, Procedure, TenderSpec, TenderSpecInput } from './spec/schema.js';
-export { MILESTONE_KINDS, PROCEDURE_SUMMARIES, PROCEDURES, tenderSpecSchema } from './spec/schema.js';
+export type { MilestoneKind, PriceFormula, Procedure, TenderSpec, TenderSpecInput } from './spec/schema.js';
+export {
+  MILESTONE_KINDS,
+  PRICE_FORMULAS,
+  PROCEDURE_SUMMARIES,
+  PROCEDURES,
+  tenderSpecSchema,
+} from './spec/schema.js';
 export { validateSpec } from './spec/validate.js';
 export { formatDate, isRealDate } from './text/format.js';
 export { sanitiseLine, sanitiseText } from './text/sanitise.js';

@@ -240,6 +240,29 @@ describe('rules across fields', () => {
       ]
     `);
   });
+  it('checks the tender pack fields: price items, the scale and the parts asked for', async () => {
+    const pricing = `pricing:\n  items:\n    - { id: P1, description: Licences, unit: per year, quantity: 2, lot: 9 }\n    - { id: P1, description: Support, unit: per year, quantity: 2 }\n`;
+    const scale = edit(
+      '    - name: Price\n      weight: 40\n',
+      '    - name: Price\n      weight: 40\n  scale:\n    - { score: 0, label: None, meaning: No answer. }\n    - { score: 0, label: Some, meaning: Some answer. }\n',
+    );
+    expect(await problems(`${scale}${pricing}`)).toMatchInlineSnapshot(`
+      [
+        "SCALE_ORDER /specs/tender.yaml:28:16 Score 0 (Some) comes after score 0. List the scale from the lowest score to the highest, each score once.",
+        "LOT_UNKNOWN /specs/tender.yaml:33:74 Lot "9" is not defined. Add it under tender.lots or remove the lot field.",
+        "DUPLICATE_ID /specs/tender.yaml:34:13 Price item id "P1" is already used by item 1. Give each price item its own id.",
+      ]
+    `);
+    const noEvaluation = SPEC.replace(
+      /evaluation:[\s\S]*?document:\n/,
+      'document:\n  pack: [invitation, evaluation-workbook]\n',
+    );
+    expect(await problems(noEvaluation)).toMatchInlineSnapshot(`
+      [
+        "PACK_PART_UNAVAILABLE /specs/tender.yaml:21:22 The evaluation-workbook part needs evaluation criteria, and this spec has none. Add an evaluation: section, or remove evaluation-workbook from document.pack.",
+      ]
+    `);
+  });
   it('warns about Markdown the document cannot show', async () => {
     expect(
       await problems(edit('  facts: {}', '  facts: {}\n  background: |\n    # A heading\n\n    Text.')),
@@ -589,7 +612,7 @@ describe('variables with meaning', () => {
   it('checks score variables against the evaluation scale the spec sets', async () => {
     const text = edit(
       '    - name: Price\n      weight: 40',
-      '    - name: Price\n      weight: 40\n  scale: { min: 0, max: 10 }',
+      '    - name: Price\n      weight: 40\n  scale: [{ score: 0, label: None, meaning: No answer. }, { score: 10, label: Top, meaning: A full answer. }]',
     );
     expect(
       await problems(`${text}variables:\n  minimumScore: 7\n`, {}, { catalog: constrainedCatalog() }),

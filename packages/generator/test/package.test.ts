@@ -21,9 +21,10 @@ it('loads from plain Node both ways and packs with types that resolve', () => {
   expect(out).toContain('attw: types resolve');
 }, 180_000);
 
-// The docx library (1 MB) loads only when a .docx is rendered, from both builds: validating and HTML never pay for it.
+// The docx library (1 MB) loads only when a .docx is rendered, and exceljs only when a workbook is, from both builds:
+// validating and HTML never pay for them.
 it.each(['cjs', 'esm'])(
-  'loads docx only on the first renderDocx call (%s build)',
+  'loads docx only on the first renderDocx call, and exceljs only on the first workbook (%s build)',
   (format) => {
     const packageRoot = join(import.meta.dirname, '..');
     const folder = mkdtempSync(join(tmpdir(), 'lazy-docx-'));
@@ -39,7 +40,12 @@ it.each(['cjs', 'esm'])(
       ],
       { cwd: packageRoot, encoding: 'utf8', env: { ...process.env, BENCH_MODULE_LOG: log } },
     );
-    expect(JSON.parse(out)).toEqual({ afterHtml: false, afterDocx: true });
+    expect(JSON.parse(out)).toEqual({
+      afterHtml: false,
+      afterDocx: true,
+      excelAfterDocx: false,
+      excelAfterPricing: true,
+    });
   },
   60_000,
 );

@@ -1,9 +1,10 @@
 import { basename, extname, join, resolve } from 'node:path';
 import type { ClauseCatalog } from '@loti/clauses';
+import { unzipPack } from '@loti/tender-generator';
 import { buildInPool, defaultJobs } from '../batch/pool.js';
 import { runBuildTask } from '../batch/run-task.js';
 import { CliError, EXIT } from '../errors.js';
-import { checkFolderCreatable, writeFileAtomic } from '../io/atomic-write.js';
+import { checkFolderCreatable, writeFileAtomic, writeFolderAtomic } from '../io/atomic-write.js';
 import { expandInputs } from '../io/inputs.js';
 import type { BuildSpecResult } from './build-spec.js';
 import { FORMATS, type Format } from './formats.js';
@@ -28,6 +29,8 @@ export interface BuildFileResult extends Omit<BuildSpecResult, 'bytes' | 'docume
   readonly output?: string;
   readonly written: boolean;
   readonly bytesWritten?: number;
+  /** For --pack: how many files the folder holds. */
+  readonly filesWritten?: number;
   /** One line saying why this input failed apart from spec issues: missing input, write failure, crash. */
   readonly failure?: string;
 }
@@ -103,6 +106,13 @@ export async function buildFiles(
       return;
     }
     try {
+      if (format === 'pack') {
+        const files = unzipPack(bytes);
+        await writeFolderAtomic(output, files);
+        const total = files.reduce((sum, file) => sum + file.bytes.length, 0);
+        finish(index, { ...rest, output, written: true, bytesWritten: total, filesWritten: files.length });
+        return;
+      }
       await writeFileAtomic(output, bytes);
       finish(index, { ...rest, output, written: true, bytesWritten: bytes.length });
     } catch (error) {

@@ -7,8 +7,10 @@ import {
   renderDocx,
   renderHtml,
   renderMarkdown,
+  renderPack,
   type SpecIssue,
   type TenderDocument,
+  zipPack,
 } from '@loti/tender-generator';
 import { createNodeReader, specRoot } from '../io/node-reader.js';
 import type { Format } from './formats.js';
@@ -106,6 +108,9 @@ async function render(document: TenderDocument, format: Format): Promise<Uint8Ar
       return new TextEncoder().encode(renderMarkdown(document));
     case 'json':
       return new TextEncoder().encode(`${JSON.stringify(document, null, 2)}\n`);
+    case 'pack':
+      // One zip of the pack's files: one buffer crosses from a worker thread; build-files writes them as a folder.
+      return zipPack(await renderPack(document), document.meta.issueDate);
   }
 }
 

@@ -4,7 +4,10 @@ export const FORMATS = {
   html: { extension: '.html', description: 'HTML preview' },
   md: { extension: '.md', description: 'Markdown' },
   json: { extension: '.json', description: 'the document model as JSON' },
+  /** --pack: a folder named after the spec holding every file of the tender pack. */
+  pack: { extension: '', description: 'the tender pack, a folder of files' },
 } as const;
 
 export type Format = keyof typeof FORMATS;
-export const FORMAT_NAMES = Object.keys(FORMATS) as Format[];
+/** The formats --format takes; the pack has its own flag, --pack. */
+export const FORMAT_NAMES = (Object.keys(FORMATS) as Format[]).filter((format) => format !== 'pack');

@@ -19,6 +19,7 @@ import { createProgress, type Progress } from '../output/progress.js';
 interface BuildOptions {
   output: string;
   format: Format;
+  pack?: boolean;
   watch?: boolean;
   jobs?: number;
   json?: boolean;
@@ -61,6 +62,10 @@ export function buildCommand(ctx: CliContext): Command {
         `worker threads for many specs (default: ${defaultJobs()}, one per core)`,
       ).argParser(parseJobs),
     )
+    .option(
+      '-p, --pack',
+      'write the whole tender pack: a folder per spec with the invitation, response form, pricing schedule, evaluation workbook and forms',
+    )
     .option('-w, --watch', 'rebuild when the spec, its includes or the clause library change')
     .option(
       '--json',
@@ -76,7 +81,8 @@ export function buildCommand(ctx: CliContext): Command {
       'rebuild a document from its spec with every clause pinned to the version its manifest records',
     )
     .addHelpText('after', EXAMPLES)
-    .action(async (specs: string[], options: BuildOptions) => {
+    .action(async (specs: string[], given: BuildOptions) => {
+      const options: BuildOptions = given.pack ? { ...given, format: 'pack' } : given;
       if (options.watch && options.json)
         throw usageError('--json prints one result per build and cannot be used with --watch.');
       if (options.fromManifest) {
@@ -199,6 +205,7 @@ export function printResult(con: Console, result: BuildFileResult): void {
   for (const issue of result.warnings) con.err(formatIssue(issue, ce));
   if (result.written && result.output) {
     const details = [
+      result.filesWritten !== undefined ? plural(result.filesWritten, 'file') : undefined,
       result.pages ? `about ${plural(result.pages, 'page')}` : undefined,
       result.clauses !== undefined ? plural(result.clauses, 'clause') : undefined,
       result.bytesWritten !== undefined ? formatBytes(result.bytesWritten) : undefined,
@@ -206,7 +213,8 @@ export function printResult(con: Console, result: BuildFileResult): void {
     ].filter(Boolean);
     const warned =
       result.warnings.length > 0 ? ce.yellow(` (${plural(result.warnings.length, 'warning')})`) : '';
-    con.out(`${c.green('✔')} ${c.bold(displayPath(result.output))}  ${c.dim(details.join(' · '))}${warned}`);
+    const shown = displayPath(result.output) + (result.filesWritten !== undefined ? '/' : '');
+    con.out(`${c.green('✔')} ${c.bold(shown)}  ${c.dim(details.join(' · '))}${warned}`);
     return;
   }
   const spec = safeText(result.spec);

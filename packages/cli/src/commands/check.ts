@@ -27,9 +27,9 @@ Exit codes: 0 nothing to do, 1 action needed, 2 usage error, unreadable file or 
 export function checkCommand(ctx: CliContext): Command {
   return new Command('check')
     .description(
-      'Check a built .docx against the installed clause library: newer versions, retired clauses, superseded references.',
+      'Check a built .docx (or any file of a tender pack) against the installed clause library: newer versions, retired clauses, superseded references.',
     )
-    .argument('<file>', 'a .docx made by tender build')
+    .argument('<file>', 'a .docx or .xlsx made by tender build (any file of a tender pack)')
     .option('--json', 'print the report as JSON')
     .option('--redline <file>', 'also write what the newer clause versions change, as Word tracked changes')
     .option('--author <name>', 'author of the tracked changes', DEFAULT_REDLINE_AUTHOR)

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { close, fsync, openSync, unlinkSync, write } from 'node:fs';
-import { access, constants, mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { close, fsync, mkdirSync, openSync, rmSync, write } from 'node:fs';
+import { access, constants, mkdir, open, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { CliError, describeFsError, errorCode } from '../errors.js';
@@ -9,11 +9,11 @@ import { CliError, describeFsError, errorCode } from '../errors.js';
 const inFlight = new Set<string>();
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
-/** Removes every temp file being written now. Synchronous, so a signal handler can call it just before exiting. */
+/** Removes every temp file (or temp folder) being written now. Synchronous, so a signal handler can call it. */
 export function removeTempFiles(): void {
   for (const path of inFlight) {
     try {
-      unlinkSync(path);
+      rmSync(path, { recursive: true, force: true });
     } catch {
       // Already gone.
     }
@@ -223,4 +223,69 @@ function isRunning(pid: number): boolean {
   } catch (error) {
     return errorCode(error) === 'EPERM';
   }
+}
+
+/**
+ * Writes a folder of files so that readers see the old folder or the new one, never a mix: the files are written and
+ * flushed in a temp folder beside the target, then the old folder (if any) is moved aside, the new one renamed into
+ * place and the old one removed. On any failure (or SIGINT/SIGTERM) the temp folder is removed and the existing
+ * folder is untouched. Throws CliError with a one-line reason.
+ */
+export async function writeFolderAtomic(
+  path: string,
+  files: readonly { readonly fileName: string; readonly bytes: Uint8Array }[],
+): Promise<void> {
+  const target = resolve(path);
+  const parent = dirname(target);
+  await ensureFolder(parent);
+  const existing = await stat(target).catch(() => undefined);
+  if (existing && !existing.isDirectory())
+    throw new CliError(`Cannot write the folder ${path}: a file has that name.`, 1);
+  const temp = tempName(target);
+  const old = `${temp}.old`;
+  try {
+    // Created and tracked in the same turn, as for files (see writeFileAtomic).
+    mkdirSync(temp);
+    track(temp);
+    for (const file of files) {
+      if (file.fileName.includes('/') || file.fileName.includes('\\') || file.fileName.startsWith('.'))
+        throw new CliError(`The pack file name ${file.fileName} is not a plain file name.`, 1);
+      const handle = await open(join(temp, file.fileName), 'wx', 0o666);
+      try {
+        await handle.writeFile(file.bytes);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    }
+    await syncFolder(temp);
+    if (existing) {
+      await rename(target, old);
+      track(old);
+    }
+    await rename(temp, target);
+    untrack(temp);
+    if (existing) {
+      await rm(old, { recursive: true, force: true });
+      untrack(old);
+    }
+  } catch (error) {
+    if (inFlight.has(temp)) await rm(temp, { recursive: true, force: true }).catch(() => undefined);
+    untrack(temp);
+    // The old folder was moved aside but the new one could not take its place: put it back.
+    if (inFlight.has(old)) {
+      await rename(old, target).catch(() => undefined);
+      untrack(old);
+    }
+    if (error instanceof CliError) throw error;
+    throw new CliError(
+      `Cannot write the folder ${path}: ${describeFsError(error).replace(/^cannot be written: /, '')}.`,
+      1,
+      [],
+      {
+        cause: error,
+      },
+    );
+  }
+  await syncFolder(parent);
 }

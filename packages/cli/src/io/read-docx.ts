@@ -28,7 +28,7 @@ export async function readDocxBytes(path: string): Promise<Uint8Array> {
   }
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) {
     throw new CliError(
-      `${path} is not a Word document (.docx files are zip archives; this is not one).`,
+      `${path} is not a Word document or workbook (.docx and .xlsx files are zip archives; this is not one).`,
       EXIT.usage,
     );
   }

@@ -16,6 +16,7 @@ import { MILESTONE_KINDS, PROCEDURE_SUMMARIES, PROCEDURES, type TenderSpec } fro
 import { appendixLetter, formatDate } from '../text/format.js';
 import { sanitiseLine } from '../text/sanitise.js';
 import { type InlineContext, markdownToDocBlocks, toDocBlocks } from './content.js';
+import { documentsSectionBlocks, packModel } from './pack.js';
 import {
   definitionsSection,
   evaluationSection,
@@ -92,6 +93,21 @@ export function assembleTender(
   drafts.push({ part: introductionSection(spec, facts, definesTerms ? '2' : undefined), clauses: [] });
   for (const part of [timetableSection(spec), requirementsSection(spec), evaluationSection(spec)])
     if (part) drafts.push({ part, clauses: [] });
+  const built = packModel(spec);
+  // The pack speaks with the same voice as the invitation: the buyer's short name throughout.
+  const pack = buyer
+    ? { ...built, files: built.files.map((file) => ({ ...file, purpose: buyer.rename(file.purpose) })) }
+    : built;
+  drafts.push({
+    part: {
+      kind: 'documents',
+      anchor: 'section-documents',
+      title: 'Tender documents',
+      blocks: documentsSectionBlocks(pack),
+      clauses: [],
+    },
+    clauses: [],
+  });
   const instructions = ordered.filter((s) => s.clause.part === 'instructions');
   if (instructions.length > 0) {
     drafts.push({
@@ -306,6 +322,7 @@ export function assembleTender(
       excluded: selection.excluded.map((e) => ({ id: e.id, reason: sanitiseLine(e.reason) })),
       references: [...references].sort(),
     },
+    pack,
   };
   return { document, issues };
 }

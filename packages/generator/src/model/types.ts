@@ -58,6 +58,7 @@ export type SectionKind =
   | 'requirements'
   | 'evaluation'
   | 'instructions'
+  | 'documents'
   | 'definitions'
   | 'terms'
   | 'appendix';
@@ -160,4 +161,106 @@ export interface TenderDocument {
   };
   readonly sections: readonly DocSection[];
   readonly manifest: DocumentManifest;
+  /** What the other documents of the tender pack show; absent in models made before the pack existed. */
+  readonly pack?: PackModel;
+}
+
+/**
+ * The tender pack: everything the response form, pricing schedule, evaluation workbook, form of tender and
+ * commercially sensitive information form show, worked out at assembly so those renderers are functions of the
+ * model alone. Text is sanitised; numbers are plain numbers.
+ */
+export interface PackModel {
+  /** The files of the pack, in order, as the invitation's "Tender documents" section lists them. */
+  readonly files: readonly PackFile[];
+  readonly authority: {
+    readonly name: string;
+    /** How the text names the authority, e.g. "the Council". */
+    readonly shortName: string;
+    readonly address?: string;
+    readonly contact?: string;
+  };
+  readonly tender: {
+    readonly title: string;
+    readonly reference: string;
+    /** "open procedure" and so on, as words. */
+    readonly procedure: string;
+    /**
+     * True when the Procurement Regulations 2024 (regulation 6) ask Bidders to share core supplier information
+     * through the central digital platform: every procedure here except below-threshold.
+     */
+    readonly centralDigitalPlatform: boolean;
+    readonly portal?: string;
+    /** Formatted for people; absent when the timetable has no submission deadline. */
+    readonly submissionDeadline?: string;
+    readonly currency: 'GBP' | 'EUR';
+    /** Initial contract length in months; absent when the spec gives none. */
+    readonly contractMonths?: number;
+    readonly extensionMonths: readonly number[];
+  };
+  /** The lots; empty when the tender is not divided into lots. */
+  readonly lots: readonly { readonly id: string; readonly title: string }[];
+  /** Every criterion and sub-criterion, depth first, in the spec's order. */
+  readonly criteria: readonly PackCriterion[];
+  /** The quality scoring scale, lowest score first. */
+  readonly scale: readonly { readonly score: number; readonly label: string; readonly meaning: string }[];
+  readonly price: {
+    readonly formula: 'lowest-price-ratio' | 'difference-from-lowest';
+    /** How price is scored, in words (the spec's priceMethod, or the formula described). */
+    readonly description: string;
+    /** The overall weight, in per cent, of the price criteria (0 when none). */
+    readonly weight: number;
+  };
+  /** Every requirement with the lots it belongs to (every lot when the requirement names none). */
+  readonly requirements: readonly {
+    readonly id: string;
+    readonly text: string;
+    readonly priority: 'must' | 'should' | 'could';
+    readonly lots: readonly string[];
+  }[];
+  readonly pricing: {
+    /** Per cent. */
+    readonly vatRate: number;
+    readonly items: readonly {
+      readonly id: string;
+      readonly description: string;
+      readonly unit: string;
+      readonly quantity: number;
+      /** Recurs in each extension, pro rata; false for one-off costs. */
+      readonly recurring: boolean;
+      /** Absent: the item is priced in every lot. */
+      readonly lot?: string;
+    }[];
+  };
+  readonly evaluators: number;
+  readonly bidderSlots: number;
+}
+
+export interface PackFile {
+  /** A part id from PACK_PARTS, e.g. response-form. */
+  readonly id: string;
+  readonly fileName: string;
+  readonly title: string;
+  readonly purpose: string;
+}
+
+export interface PackCriterion {
+  /** "1", "1.2" … as in the invitation's evaluation table. */
+  readonly number: string;
+  readonly name: string;
+  readonly kind: 'quality' | 'price' | 'social-value';
+  /** The weight within its parent, in per cent. */
+  readonly weight: number;
+  /** The share of the whole evaluation, in per cent. */
+  readonly overallWeight: number;
+  /** The parent criterion's name, for sub-criteria. */
+  readonly parent?: string;
+  /** True when it has sub-criteria (it is scored through them, not on its own). */
+  readonly hasSubcriteria: boolean;
+  /** The question Bidders answer; a default is written when the spec gives none. Empty for price criteria. */
+  readonly question: string;
+  readonly wordLimit?: number;
+  readonly pageLimit?: number;
+  /** What a good answer covers. */
+  readonly guidance: string;
 }

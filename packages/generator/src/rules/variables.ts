@@ -32,16 +32,6 @@ export const variableRules: SelectionRule = (spec, loaded, _catalog, selection) 
     reported.add(key);
     issues.push({ ...issue, position: loaded.locate(given.path), field: formatPath(given.path) });
   }
-  const scale = spec.evaluation?.scale;
-  if (scale && scale.min >= scale.max) {
-    issues.push({
-      code: 'FIELD_INVALID',
-      severity: 'error',
-      message: `evaluation.scale runs from ${scale.min} to ${scale.max}: min must be below max, e.g. { min: 0, max: 5 }.`,
-      position: loaded.locate(['evaluation', 'scale']),
-      field: 'evaluation.scale',
-    });
-  }
   return issues;
 };
 
@@ -135,12 +125,18 @@ function limits(
       ...(declared.max !== undefined ? { max: declared.max } : {}),
       because: '',
     };
-  const scale = spec.evaluation?.scale ?? { min: 0, max: 5 };
+  const scale = scaleRange(spec);
   return {
     min: declared.min === undefined ? scale.min : Math.max(declared.min, scale.min),
     max: declared.max === undefined ? scale.max : Math.min(declared.max, scale.max),
     because: ` It is a score on the evaluation scale, which runs from ${scale.min} to ${scale.max} (evaluation.scale).`,
   };
+}
+
+/** The lowest and highest score of the spec's scale; 0 to 5 (the evaluation-methodology clause's scale) by default. */
+export function scaleRange(spec: TenderSpec): { min: number; max: number } {
+  const scores = (spec.evaluation?.scale ?? []).map((level) => level.score);
+  return scores.length > 0 ? { min: Math.min(...scores), max: Math.max(...scores) } : { min: 0, max: 5 };
 }
 
 function sentence(text: string): string {

@@ -1,5 +1,6 @@
 import { type ProcedureId, TENDER_FACT_NAMES, type TenderFact } from '@loti/clauses';
 import { z } from 'zod';
+import { PACK_PART_IDS, type PackPartId } from '../pack/registry.js';
 
 /** Procedures under the Procurement Act 2023, and the words used for them in the text. */
 export const PROCEDURES = {
@@ -91,6 +92,12 @@ const criterion = z.strictObject({
   question: z.string().optional().describe('The question Bidders answer for this criterion.'),
   wordLimit: z.number().int().positive().optional().describe('The maximum words for the answer.'),
   lots: lotIds('this criterion'),
+  // Tender pack (response form): see PACK_PARTS in pack/registry.ts.
+  pageLimit: z.number().int().positive().optional().describe('The maximum pages for the answer.'),
+  guidance: z
+    .string()
+    .optional()
+    .describe('What a good answer covers, shown to Bidders in the response form.'),
   get subcriteria() {
     return z
       .array(criterion)
@@ -99,6 +106,94 @@ const criterion = z.strictObject({
   },
 });
 export type Criterion = z.infer<typeof criterion>;
+
+// Tender pack: the fields the response form, pricing schedule and evaluation workbook need. Grouped here so the
+// additions stay in one place.
+export const PRICE_FORMULAS = {
+  'lowest-price-ratio':
+    'The lowest price scores full marks; each other price scores the lowest price divided by its price, times the full marks.',
+  'difference-from-lowest':
+    'The lowest price scores full marks; each other price loses marks in proportion to how far it is above the lowest (a price twice the lowest or more scores 0).',
+} as const;
+export type PriceFormula = keyof typeof PRICE_FORMULAS;
+
+const evaluationPackFields = {
+  priceFormula: z
+    .enum(Object.keys(PRICE_FORMULAS) as [PriceFormula, ...PriceFormula[]])
+    .optional()
+    .describe(
+      'How the evaluation workbook scores price: lowest-price-ratio (lowest / price × weight, the default) or difference-from-lowest.',
+    ),
+  scale: z
+    .array(
+      z.strictObject({
+        score: z.number().int().min(0).describe('The score, a whole number.'),
+        label: text('A one- or two-word name, e.g. Good.'),
+        meaning: text('What an answer must show to get this score.'),
+      }),
+    )
+    .min(2, 'A scoring scale needs at least two scores.')
+    .optional()
+    .describe(
+      'The quality scoring scale, lowest first. Defaults to the 0 (Unacceptable) to 5 (Excellent) scale the evaluation clause sets out.',
+    ),
+  evaluators: z
+    .number()
+    .int()
+    .min(1)
+    .max(12)
+    .optional()
+    .describe('How many evaluators score each Tender: one sheet each in the evaluation workbook. Default 3.'),
+  bidderSlots: z
+    .number()
+    .int()
+    .min(1)
+    .max(50)
+    .optional()
+    .describe('How many Bidders the evaluation workbook has room for. Default 8.'),
+};
+
+const pricing = z
+  .strictObject({
+    vatRate: z
+      .number()
+      .min(0)
+      .max(100)
+      .default(20)
+      .describe('The VAT rate, in per cent, added in the pricing schedule.'),
+    items: z
+      .array(
+        z.strictObject({
+          id: text('A short unique id, e.g. P1.'),
+          description: text('What the Bidder prices, e.g. Annual licence.'),
+          unit: text('The unit priced, e.g. per user per year.'),
+          quantity: z
+            .number()
+            .nonnegative()
+            .describe('How many units the Authority expects to buy over the initial term.'),
+          lot: z
+            .union([z.string(), z.number()])
+            .optional()
+            .describe('The lot the item belongs to; all lots when absent.'),
+          recurring: z
+            .boolean()
+            .default(true)
+            .describe(
+              'Whether the cost recurs in each extension (licences, support) or is paid once (set-up).',
+            ),
+        }),
+      )
+      .default([]),
+  })
+  .describe('The price items Bidders price in the pricing schedule.');
+
+const packSelection = z
+  .array(z.enum(PACK_PART_IDS as unknown as [PackPartId, ...PackPartId[]]))
+  .min(1, 'List at least one part, or leave pack out for every part that applies.')
+  .optional()
+  .describe(
+    'The parts of the tender pack `tender build --pack` writes. Defaults to every part that applies.',
+  );
 
 export const tenderSpecSchema = z
   .strictObject({
@@ -261,15 +356,11 @@ export const tenderSpecSchema = z
       .strictObject({
         criteria: z.array(criterion).min(1, 'Add at least one evaluation criterion.'),
         priceMethod: z.string().optional().describe('How price is scored, in words.'),
-        scale: z
-          .strictObject({
-            min: z.number().default(0),
-            max: z.number().default(5),
-          })
-          .default({ min: 0, max: 5 })
-          .describe('The scoring scale for quality answers; score variables must lie within it.'),
+        // Tender pack (evaluation workbook and response form).
+        ...evaluationPackFields,
       })
       .optional(),
+    pricing: pricing.optional(),
     clauses: z
       .strictObject({
         profiles: z
@@ -317,6 +408,7 @@ export const tenderSpecSchema = z
           .describe(
             'draft (the default) marks every page DRAFT; final refuses placeholders and drafting notes and removes the mark.',
           ),
+        pack: packSelection,
         branding: z
           .strictObject({
             logo: z.string().optional().describe('A PNG or JPEG file, relative to the spec.'),

@@ -7,6 +7,7 @@ import type { SpecIssue } from './issues.js';
 import { tenderSpecJsonSchema } from './json-schema.js';
 import type { LoadedSpec } from './load.js';
 import { type Criterion, type TenderSpec, tenderSpecSchema } from './schema.js';
+import { checkPack } from './validate-pack.js';
 
 const MAX_REPORTED_ISSUES = 100;
 
@@ -49,6 +50,7 @@ export function validateSpec(loaded: LoadedSpec): { spec?: TenderSpec; issues: S
   }
   const spec = result.data;
   issues.push(...checkTimetable(spec, at), ...checkRequirements(spec, at), ...checkEvaluation(spec, at));
+  issues.push(...checkPack(spec, at));
   return {
     spec: issues.some((issue) => issue.severity === 'error') ? undefined : spec,
     issues: sortIssues(issues),

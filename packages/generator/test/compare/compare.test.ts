@@ -47,12 +47,14 @@ describe('diffDocuments', () => {
     expect(diff.identical).toBe(false);
     expect(diff.changes).toHaveLength(1);
     const [change] = diff.changes;
+    const number =
+      before.manifest.clauses.find((c) => c.id === 'data-access/export-on-request')?.number ?? '';
     expect(change).toMatchObject({
       kind: 'changed',
       clauseId: 'data-access/export-on-request',
-      section: '8 Data access and export',
-      oldAddress: '8.1 ¶3',
-      newAddress: '8.1 ¶3',
+      section: `${number.split('.')[0]} Data access and export`,
+      oldAddress: `${number} ¶3`,
+      newAddress: `${number} ¶3`,
     });
     expect(change?.oldText).toContain('within 5 Working Days of the request');
     expect(change?.newText).toContain('within 10 Working Days of the request');

@@ -10,7 +10,8 @@ import { MANIFEST_PARTS, manifestParts } from './manifest.js';
  *    order of appearance;
  *  - zip entries carry the current time and docx's order → re-zipped with fflate, fixed dates, sorted entries
  *    ([Content_Types].xml first).
- * The clause manifest's custom XML part is added here too, as docx has no API for one.
+ * The clause manifest's custom XML part is added here too, as docx has no API for one. The pack's .xlsx files go
+ * through the same steps (exceljs's zip also carries the current time).
  */
 
 export interface NormaliseOptions {
@@ -133,7 +134,11 @@ function renumberCounters(xml: string, counters: { drawing: number }): string {
 
 function addManifest(files: Record<string, string>, manifest: DocumentManifest): void {
   Object.assign(files, manifestParts(manifest));
-  const relsPath = 'word/_rels/document.xml.rels';
+  // The manifest hangs off the main part: the document in a .docx, the workbook in an .xlsx.
+  const relsPath =
+    files['xl/_rels/workbook.xml.rels'] !== undefined
+      ? 'xl/_rels/workbook.xml.rels'
+      : 'word/_rels/document.xml.rels';
   const rels = files[relsPath];
   if (rels !== undefined && !rels.includes(REL_TYPE_CUSTOM_XML)) {
     files[relsPath] = rels.replace(
