@@ -99,6 +99,18 @@ describe('tender check', () => {
     expect(text.stdout).toContain(`apis/documented-apis@1.0.0 is deprecated: use ${CLAUSE_ID} instead`);
   });
 
+  it('reads the manifest from an .odt as from a .docx', async () => {
+    const build = await run(['build', 'tender.yaml', '-o', 'out-odt', '-f', 'odt'], { cwd: dir });
+    expect(build.code).toBe(0);
+    const fromOdt = JSON.parse((await run(['check', join(dir, 'out-odt', 'tender.odt'), '--json'])).stdout);
+    const fromDocx = JSON.parse((await run(['check', current, '--json'])).stdout);
+    expect(fromOdt.clauseCount).toBeGreaterThan(0);
+    expect({ ...fromOdt, file: undefined }).toEqual({ ...fromDocx, file: undefined });
+    const text = await run(['check', join(dir, 'out-odt', 'tender.odt')]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('Up to date');
+  });
+
   it('exits 2 for a missing file, a folder, a file that is not a zip, and a .docx without a manifest', async () => {
     mkdirSync(join(dir, 'folder.docx'));
     writeFileSync(join(dir, 'text.docx'), 'plain text');
@@ -108,10 +120,10 @@ describe('tender check', () => {
     );
     const cases: [string, string][] = [
       ['missing.docx', 'error missing.docx does not exist.\n'],
-      ['folder.docx', 'error folder.docx is a folder, not a .docx file.\n'],
+      ['folder.docx', 'error folder.docx is a folder, not a .docx or .odt file.\n'],
       [
         'text.docx',
-        'error text.docx is not a Word document (.docx files are zip archives; this is not one).\n',
+        'error text.docx is not a Word or OpenDocument file (.docx and .odt files are zip archives; this is not one).\n',
       ],
       [
         'plain.docx',

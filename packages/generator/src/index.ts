@@ -1,6 +1,17 @@
 export type { AssembleOptions } from './assemble/assemble.js';
 export { assembleTender, clauseAnchor } from './assemble/assemble.js';
 export type * from './model/types.js';
+export type { OcdsDocumentFile, OcdsOptions } from './opendata/index.js';
+export {
+  DEFAULT_OCID_PREFIX,
+  MEDIA_TYPES,
+  PROCUREMENT_METHOD,
+  REGISTER_COLUMNS,
+  registerRow,
+  renderOcds,
+  renderRegisterCsv,
+  toOcdsRelease,
+} from './opendata/index.js';
 export type { BuildModelOptions, BuildModelResult } from './pipeline.js';
 export { buildTenderModel, buildTenderModelFromText } from './pipeline.js';
 export type { NormaliseOptions, PageNumberMode, RenderDocxOptions } from './render/index.js';
@@ -12,6 +23,7 @@ export {
   renderHtml,
   renderHtmlBody,
   renderMarkdown,
+  renderOdt,
 } from './render/index.js';
 export type { SpecIssue, SpecIssueCode } from './spec/issues.js';
 export { codeFrame, formatSpecIssue, SPEC_ISSUE_CODES } from './spec/issues.js';

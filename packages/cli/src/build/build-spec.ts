@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ClauseCatalog } from '@loti/clauses';
 import {
@@ -7,6 +7,9 @@ import {
   renderDocx,
   renderHtml,
   renderMarkdown,
+  renderOcds,
+  renderOdt,
+  renderRegisterCsv,
   type SpecIssue,
   type TenderDocument,
 } from '@loti/tender-generator';
@@ -74,7 +77,7 @@ export async function buildSpec(spec: string, options: BuildSpecOptions = {}): P
   if (!options.format)
     return { ...base, ok: true, document, pages, clauses, ms: performance.now() - started };
   try {
-    const bytes = await render(document, options.format);
+    const bytes = await render(document, options.format, basename(spec).replace(/\.ya?ml$/i, ''));
     return { ...base, ok: true, document, bytes, pages, clauses, ms: performance.now() - started };
   } catch (error) {
     const crash = `Rendering ${options.format} failed: ${error instanceof Error ? error.message : String(error)}`;
@@ -82,7 +85,9 @@ export async function buildSpec(spec: string, options: BuildSpecOptions = {}): P
   }
 }
 
-async function render(document: TenderDocument, format: Format): Promise<Uint8Array> {
+/** `baseName` names the files the OCDS release lists, as `tender build` names them (the spec's base name). */
+async function render(document: TenderDocument, format: Format, baseName: string): Promise<Uint8Array> {
+  const text = (value: string) => new TextEncoder().encode(value);
   switch (format) {
     case 'docx':
       return renderDocx(document);
@@ -92,6 +97,12 @@ async function render(document: TenderDocument, format: Format): Promise<Uint8Ar
       return new TextEncoder().encode(renderMarkdown(document));
     case 'json':
       return new TextEncoder().encode(`${JSON.stringify(document, null, 2)}\n`);
+    case 'odt':
+      return renderOdt(document);
+    case 'ocds':
+      return text(renderOcds(document, { baseName }));
+    case 'register-csv':
+      return text(renderRegisterCsv(document));
   }
 }
 

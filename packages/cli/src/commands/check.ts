@@ -10,16 +10,16 @@ import { plural } from '../output/format.js';
 const EXAMPLES = `
 Examples:
   $ tender check out/housing-management-system.docx
-  $ tender check tender.docx --json
+  $ tender check tender.odt --json
 
 Exit codes: 0 nothing to do, 1 action needed, 2 usage error, unreadable file or no manifest.`;
 
 export function checkCommand(ctx: CliContext): Command {
   return new Command('check')
     .description(
-      'Check a built .docx against the installed clause library: newer versions, retired clauses, superseded references.',
+      'Check a built .docx or .odt against the installed clause library: newer versions, retired clauses, superseded references.',
     )
-    .argument('<file>', 'a .docx made by tender build')
+    .argument('<file>', 'a .docx or .odt made by tender build')
     .option('--json', 'print the report as JSON')
     .addHelpText('after', EXAMPLES)
     .action(async (file: string, options: { json?: boolean }) => {

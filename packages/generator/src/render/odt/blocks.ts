@@ -71,7 +71,9 @@ function link(href: string, body: string): string {
 }
 
 function paragraph(style: string, body: string): string {
-  return body ? `<text:p text:style-name="${style}">${body}</text:p>` : `<text:p text:style-name="${style}"/>`;
+  return body
+    ? `<text:p text:style-name="${style}">${body}</text:p>`
+    : `<text:p text:style-name="${style}"/>`;
 }
 
 /** A paragraph of the context's running text at its indent. */
@@ -272,7 +274,10 @@ function table(model: DocTable, ctx: OdtContext): string {
   );
   const caption = sanitiseText(model.caption).trim();
   const captionXml = caption
-    ? paragraph(ctx.styles.paragraph(ODT_STYLE.caption, { 'fo:margin-left': pt(ctx.indent) }), odfText(caption, true))
+    ? paragraph(
+        ctx.styles.paragraph(ODT_STYLE.caption, { 'fo:margin-left': pt(ctx.indent) }),
+        odfText(caption, true),
+      )
     : '';
   const rows = model.rows.map((row) => columns.map((_, i) => spans(row[i] ?? [], ctx)));
   return (

@@ -4,7 +4,7 @@ import { paletteFor } from '../colour.js';
 import { bookmarkNames } from '../docx/bookmarks.js';
 import { coverLogo, factsWidths, keyDatesBlock } from '../docx/cover.js';
 import { NUMBER_GUTTER, SPACING, TEXT_WIDTH } from '../docx/layout.js';
-import { ODT_MANIFEST_PATH, manifestXml } from '../docx/manifest.js';
+import { manifestXml, ODT_MANIFEST_PATH } from '../docx/manifest.js';
 import { estimateModelPages } from '../docx/model-page-estimate.js';
 import { collectAnchors, formatIsoDate, hasBlocks, languageTag, safeFontName } from '../text.js';
 import { AutomaticStyles } from './automatic-styles.js';
@@ -123,9 +123,11 @@ function contentsXml(doc: TenderDocument, ctx: OdtContext, pages: readonly numbe
       const bookmark = ctx.bookmarks.get(item.anchor);
       const body = `${odfText(text, true)}<text:tab/>${page}`;
       const linked = bookmark
-        ? `<text:a${attrs({ 'xlink:type': 'simple', 'xlink:href': `#${bookmark}` })}>${body}</text:a>`
+        ? `<text:a${attrs({ 'xlink:type': 'simple', 'xlink:href': `#${bookmark}`, 'text:style-name': ODT_STYLE.indexLink, 'text:visited-style-name': ODT_STYLE.indexLink })}>${body}</text:a>`
         : body;
-      entries.push(`<text:p text:style-name="${level === 1 ? ODT_STYLE.toc1 : ODT_STYLE.toc2}">${linked}</text:p>`);
+      entries.push(
+        `<text:p text:style-name="${level === 1 ? ODT_STYLE.toc1 : ODT_STYLE.toc2}">${linked}</text:p>`,
+      );
     }
   }
   return (

@@ -41,6 +41,7 @@ export const ODT_STYLE = {
   footer: 'Footer',
   marking: 'Classification_20_Marking',
   link: 'Internet_20_link',
+  indexLink: 'Index_20_Link',
   strong: 'Strong_20_Emphasis',
   emphasis: 'Emphasis',
 } as const;
@@ -78,7 +79,10 @@ function paragraphStyle(def: ParagraphStyleDef): string {
   return `<style:style${head}>${paragraph}${text}</style:style>`;
 }
 
-const spacing = (before: number, after: number) => ({ 'fo:margin-top': pt(before), 'fo:margin-bottom': pt(after) });
+const spacing = (before: number, after: number) => ({
+  'fo:margin-top': pt(before),
+  'fo:margin-bottom': pt(after),
+});
 const lineHeight = (line: number) => `${Math.round((line / 240) * 100)}%`;
 const rightTab = (leader?: string) =>
   `<style:tab-stop${attrs({ 'style:position': pt(TEXT_WIDTH), 'style:type': 'right', 'style:leader-style': leader ? 'dotted' : undefined, 'style:leader-text': leader })}/>`;
@@ -86,7 +90,10 @@ const border = (widthPt: number, colour: string) => `${widthPt}pt solid #${colou
 
 function languageParts(tag: string): { language: string; country?: string } {
   const [language = 'en', region] = tag.split('-');
-  return { language: language.toLowerCase(), ...(region && /^[A-Za-z]{2}$/.test(region) ? { country: region.toUpperCase() } : {}) };
+  return {
+    language: language.toLowerCase(),
+    ...(region && /^[A-Za-z]{2}$/.test(region) ? { country: region.toUpperCase() } : {}),
+  };
 }
 
 function namedStyles(font: string, language: string, palette: Palette): string {
@@ -94,7 +101,12 @@ function namedStyles(font: string, language: string, palette: Palette): string {
   const accentText = `#${palette.accentText}`;
   const defs: ParagraphStyleDef[] = [
     { name: ODT_STYLE.standard },
-    { name: ODT_STYLE.body, parent: ODT_STYLE.standard, next: ODT_STYLE.body, paragraph: spacing(0, SPACING.body.after) },
+    {
+      name: ODT_STYLE.body,
+      parent: ODT_STYLE.standard,
+      next: ODT_STYLE.body,
+      paragraph: spacing(0, SPACING.body.after),
+    },
     {
       name: ODT_STYLE.clauseText,
       parent: ODT_STYLE.body,
@@ -240,7 +252,11 @@ function namedStyles(font: string, language: string, palette: Palette): string {
       name: ODT_STYLE.marking,
       parent: ODT_STYLE.standard,
       paragraph: { 'fo:margin-bottom': pt(SPACING.marking.after), 'fo:text-align': 'center' },
-      text: { 'fo:font-size': fontPt(MARKING_SIZE), 'fo:font-weight': 'bold', 'fo:text-transform': 'uppercase' },
+      text: {
+        'fo:font-size': fontPt(MARKING_SIZE),
+        'fo:font-weight': 'bold',
+        'fo:text-transform': 'uppercase',
+      },
     },
   ];
   const defaults =
@@ -267,6 +283,7 @@ function namedStyles(font: string, language: string, palette: Palette): string {
     '<style:default-style style:family="table-cell"><style:table-cell-properties style:vertical-align="top"/></style:default-style>';
   const textStyles =
     `<style:style style:name="${ODT_STYLE.link}" style:display-name="Internet link" style:family="text"><style:text-properties fo:color="${accentText}" style:text-underline-style="solid" style:text-underline-width="auto" style:text-underline-color="font-color"/></style:style>` +
+    `<style:style style:name="${ODT_STYLE.indexLink}" style:display-name="Index Link" style:family="text"><style:text-properties fo:color="#${palette.bodyText}" style:text-underline-style="none"/></style:style>` +
     `<style:style style:name="${ODT_STYLE.strong}" style:display-name="Strong Emphasis" style:family="text"><style:text-properties fo:font-weight="bold"/></style:style>` +
     `<style:style style:name="${ODT_STYLE.emphasis}" style:family="text"><style:text-properties fo:font-style="italic"/></style:style>`;
   // Headings carry their numbers as text (the model's legal numbers, e.g. 7.3), so the outline adds none.
@@ -319,10 +336,8 @@ function masterPages(doc: TenderDocument, palette: Palette): { automatic: string
   const marking = markingParagraphs(doc);
   const orEmpty = (xml: string) => xml || `<text:p text:style-name="${ODT_STYLE.standard}"/>`;
   const rule = border(0.5, palette.accent);
-  const header =
-    `<style:header>${marking}<text:p text:style-name="HeaderRule">${odfText(runningText(doc.meta.title, 90), true)}<text:tab/>${odfText(runningText(doc.meta.reference, 30))}</text:p></style:header>`;
-  const footer =
-    `<style:footer><text:p text:style-name="FooterRule">${odfText(runningText(doc.cover.authority, 70), true)}<text:tab/>Page <text:page-number text:select-page="current">1</text:page-number> of <text:page-count>1</text:page-count></text:p>${marking}</style:footer>`;
+  const header = `<style:header>${marking}<text:p text:style-name="HeaderRule">${odfText(runningText(doc.meta.title, 90), true)}<text:tab/>${odfText(runningText(doc.meta.reference, 30))}</text:p></style:header>`;
+  const footer = `<style:footer><text:p text:style-name="FooterRule">${odfText(runningText(doc.cover.authority, 70), true)}<text:tab/>Page <text:page-number text:select-page="current">1</text:page-number> of <text:page-count>1</text:page-count></text:p>${marking}</style:footer>`;
   const rules =
     `<style:style style:name="HeaderRule" style:family="paragraph" style:parent-style-name="${ODT_STYLE.header}"><style:paragraph-properties fo:border-bottom="${rule}" fo:padding-bottom="4pt"/></style:style>` +
     `<style:style style:name="FooterRule" style:family="paragraph" style:parent-style-name="${ODT_STYLE.footer}"><style:paragraph-properties fo:border-top="${rule}" fo:padding-top="4pt"/></style:style>`;
@@ -351,4 +366,3 @@ export function stylesXml(doc: TenderDocument, font: string, language: string, p
     '</office:document-styles>'
   );
 }
-
