@@ -292,7 +292,12 @@ function tenderData(spec: TenderSpec): TenderData {
   const contact = tender.authority.contact;
   const department = optional(tender.authority.department);
   const address = optional(tender.authority.address);
-  const background = tender.background === undefined ? undefined : sanitiseText(tender.background).trim();
+  // Line by line, so the paragraphs survive (sanitiseText turns line breaks into spaces).
+  const background = tender.background
+    ?.split(/\r?\n/)
+    .map((line) => sanitiseText(line))
+    .join('\n')
+    .trim();
   const priceMethod = optional(spec.evaluation?.priceMethod);
   const ocidPrefix = spec.document.ocidPrefix;
   return {
