@@ -2,8 +2,8 @@ import type { IContext, IXmlableObject, PageNumberEstimator } from 'docx';
 import type { DocBlock, DocInline, DocTable, TenderDocument } from '../../model/types.js';
 import { sanitiseText } from '../../text/sanitise.js';
 import { columnTwips } from '../columns.js';
+import { coverLogo, factsWidths, keyDatesBlock } from '../cover-data.js';
 import { DRAFTING_NOTE_LABEL, definitionParts, formatIsoDate, hasBlocks } from '../text.js';
-import { coverLogo, factsWidths, keyDatesBlock } from './cover.js';
 import {
   BULLET_HANG,
   CELL_MARGIN,

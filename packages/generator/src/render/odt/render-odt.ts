@@ -1,8 +1,8 @@
 import type { DocClause, DocSection, TenderDocument } from '../../model/types.js';
 import { sanitiseText } from '../../text/sanitise.js';
 import { paletteFor } from '../colour.js';
+import { coverLogo, factsWidths, keyDatesBlock } from '../cover-data.js';
 import { bookmarkNames } from '../docx/bookmarks.js';
-import { coverLogo, factsWidths, keyDatesBlock } from '../docx/cover.js';
 import { NUMBER_GUTTER, SPACING, TEXT_WIDTH } from '../docx/layout.js';
 import { manifestXml, ODT_MANIFEST_PATH } from '../docx/manifest.js';
 import { estimateModelPages } from '../docx/model-page-estimate.js';
