@@ -5,5 +5,6 @@ export {
   HTML_PREVIEW_CSS,
   renderDocx,
   renderHtmlBody,
+  renderOdt,
   tenderSpecJsonSchema,
 } from '@loti/tender-generator';

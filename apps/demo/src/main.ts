@@ -6,12 +6,13 @@ import { ClauseBrowser, type SpecState } from './clause-browser.js';
 import { issuesToDiagnostics, sortIssues } from './diagnostics.js';
 import { byId, h, plural, replaceChildren } from './dom.js';
 import { SpecEditor } from './editor.js';
-import { docxFileName, EXAMPLE_FILES, EXAMPLES } from './examples.js';
+import { EXAMPLE_FILES, EXAMPLES, outputFileName } from './examples.js';
 import {
   type BuildModelResult,
   buildTenderModelFromText,
   HTML_PREVIEW_CSS,
   renderHtmlBody,
+  renderOdt,
   type SpecIssue,
   type TenderDocument,
   tenderSpecJsonSchema,
@@ -24,7 +25,12 @@ import { addClauseToSpec, includedClauseIds } from './spec-edit.js';
 const DEBOUNCE_MS = 300;
 const NO_PREVIEW =
   '<main class="tk-document"><p><strong>No preview yet.</strong></p><p>The spec has errors. Fix those listed under the editor and the document appears here.</p></main>';
-const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+/** The downloads: Word, and OpenDocument (the UK's open standard for editable documents). */
+const DOWNLOADS = {
+  docx: { extension: '.docx', type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+  odt: { extension: '.odt', type: 'application/vnd.oasis.opendocument.text' },
+} as const;
+type DownloadKind = keyof typeof DOWNLOADS;
 
 interface Build {
   readonly text: string;
@@ -37,7 +43,10 @@ const status = byId('preview-status');
 const statusText = byId('preview-status-text');
 const issuesHeading = byId('issues-heading');
 const issueList = byId<HTMLUListElement>('issue-list');
-const downloadButton = byId<HTMLButtonElement>('download');
+const downloadButtons: Record<DownloadKind, HTMLButtonElement> = {
+  docx: byId<HTMLButtonElement>('download'),
+  odt: byId<HTMLButtonElement>('download-odt'),
+};
 const notice = byId('notice');
 const previewRegion = byId('preview-region');
 const preview = new PreviewFrame(byId<HTMLIFrameElement>('preview'), HTML_PREVIEW_CSS);
@@ -89,7 +98,8 @@ picker.addEventListener('change', () => {
   void update();
 });
 
-downloadButton.addEventListener('click', () => void download());
+downloadButtons.docx.addEventListener('click', () => void download('docx'));
+downloadButtons.odt.addEventListener('click', () => void download('odt'));
 
 function schedule(): void {
   clearTimeout(timer);
@@ -282,7 +292,7 @@ function addClause(clause: Clause): void {
 
 let downloading = false;
 
-async function download(): Promise<void> {
+async function download(kind: DownloadKind): Promise<void> {
   // Not `disabled`: that would take keyboard focus off the button.
   if (downloading) return;
   // Build from exactly what is in the editor now, not the last debounced run.
@@ -296,13 +306,15 @@ async function download(): Promise<void> {
     return;
   }
   downloading = true;
-  downloadButton.setAttribute('aria-busy', 'true');
-  say(`Making ${docxFileName(build.file)}…`);
+  const button = downloadButtons[kind];
+  const { extension, type } = DOWNLOADS[kind];
+  const name = outputFileName(build.file, extension);
+  button.setAttribute('aria-busy', 'true');
+  say(`Making ${name}…`);
   try {
-    const { renderDocx } = await loadDocx();
-    const bytes = await renderDocx(tender);
-    const name = docxFileName(build.file);
-    const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: DOCX_TYPE }));
+    // The ODT renderer is small and already loaded; the Word renderer loads on first use.
+    const bytes = kind === 'odt' ? renderOdt(tender) : await (await loadDocx()).renderDocx(tender);
+    const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
     const link = h('a', { href: url, download: name, hidden: true });
     document.body.append(link);
     link.click();
@@ -313,7 +325,7 @@ async function download(): Promise<void> {
     say(`The document could not be made: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
     downloading = false;
-    downloadButton.removeAttribute('aria-busy');
+    button.removeAttribute('aria-busy');
   }
 }
 
