@@ -27,7 +27,10 @@ const NO_PREVIEW =
   '<main class="tk-document"><p><strong>No preview yet.</strong></p><p>The spec has errors. Fix those listed under the editor and the document appears here.</p></main>';
 /** The downloads: Word, and OpenDocument (the UK's open standard for editable documents). */
 const DOWNLOADS = {
-  docx: { extension: '.docx', type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+  docx: {
+    extension: '.docx',
+    type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  },
   odt: { extension: '.odt', type: 'application/vnd.oasis.opendocument.text' },
 } as const;
 type DownloadKind = keyof typeof DOWNLOADS;

@@ -15,6 +15,9 @@ import { baseSpec } from './helpers.js';
 const OCDS = fileURLToPath(new URL('../../../../shared/ocds-1.1.5/', import.meta.url));
 const readJson = (name: string) => JSON.parse(readFileSync(`${OCDS}${name}`, 'utf8'));
 
+/** A release as the tests read it. */
+type Release = Record<string, unknown> & { tender: Record<string, unknown> };
+
 type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
 /** RFC 7386 JSON Merge Patch: how an OCDS extension's patch is merged into the release schema. */
@@ -151,7 +154,7 @@ describe('OCDS release package', () => {
       publishedDate: '2027-01-04T00:00:00Z',
       publisher: { name: 'London Borough of Example' },
     });
-    const [release] = pkg.releases as Record<string, any>[];
+    const [release] = pkg.releases as Release[];
     expect(release).toMatchObject({
       // document.ocidPrefix + tender.reference
       ocid: 'ocds-abc123-lbx-001',
@@ -247,7 +250,7 @@ describe('OCDS release package', () => {
     const method = async (procedure: string) => {
       const spec = smallSpec() as { tender: Record<string, unknown> };
       const pkg = toOcdsRelease(await modelOf({ ...spec, tender: { ...spec.tender, procedure } }));
-      return (pkg.releases as Record<string, any>[])[0]?.tender.procurementMethod;
+      return (pkg.releases as Release[])[0]?.tender.procurementMethod;
     };
     expect(await method('open')).toBe('open');
     expect(await method('competitive-flexible')).toBe('selective');
@@ -255,7 +258,7 @@ describe('OCDS release package', () => {
     expect(await method('framework-competition')).toBe('selective');
     const criteria = async (list: unknown[]) => {
       const pkg = toOcdsRelease(await modelOf({ ...smallSpec(), evaluation: { criteria: list } }));
-      return (pkg.releases as Record<string, any>[])[0]?.tender.awardCriteria;
+      return (pkg.releases as Release[])[0]?.tender.awardCriteria;
     };
     expect(await criteria([{ name: 'Price', kind: 'price', weight: 100 }])).toBe('priceOnly');
     expect(await criteria([{ name: 'Quality', kind: 'quality', weight: 100 }])).toBe('qualityOnly');

@@ -236,7 +236,6 @@ export function toOcdsRelease(doc: TenderDocument, options: OcdsOptions = {}): J
     extensions: [LOTS_EXTENSION],
     publishedDate: issued,
     publisher: { name: data.buyer.name },
-    license: 'http://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/',
     releases: [release],
   });
 }
