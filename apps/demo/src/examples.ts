@@ -67,8 +67,13 @@ export const EXAMPLES: readonly Example[] = Object.entries(yamlFiles)
 
 /** The name `tender build` gives the output: the spec's base name with .docx. */
 export function docxFileName(specFile: string): string {
+  return outputFileName(specFile, '.docx');
+}
+
+/** The name `tender build` gives a spec's output with this extension. */
+export function outputFileName(specFile: string, extension: string): string {
   const base = specFile.slice(specFile.lastIndexOf('/') + 1);
-  return `${base.replace(/\.ya?ml$/i, '')}.docx`;
+  return `${base.replace(/\.ya?ml$/i, '')}${extension}`;
 }
 
 /** The pack download's name: housing.yaml → housing-tender-pack.zip. */

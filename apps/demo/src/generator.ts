@@ -5,6 +5,7 @@ export {
   HTML_PREVIEW_CSS,
   renderDocx,
   renderHtmlBody,
+  renderOdt,
   renderPack,
   tenderSpecJsonSchema,
   zipPack,

@@ -6,12 +6,13 @@ import { ClauseBrowser, type SpecState } from './clause-browser.js';
 import { issuesToDiagnostics, sortIssues } from './diagnostics.js';
 import { byId, h, plural, replaceChildren } from './dom.js';
 import { SpecEditor } from './editor.js';
-import { docxFileName, EXAMPLE_FILES, EXAMPLES, packFileName } from './examples.js';
+import { EXAMPLE_FILES, EXAMPLES, outputFileName, packFileName } from './examples.js';
 import {
   type BuildModelResult,
   buildTenderModelFromText,
   HTML_PREVIEW_CSS,
   renderHtmlBody,
+  renderOdt,
   type SpecIssue,
   type TenderDocument,
   tenderSpecJsonSchema,
@@ -20,11 +21,11 @@ import { PreviewFrame } from './preview-frame.js';
 import { type JsonSchema, specCompletionSource } from './schema-complete.js';
 import { addClauseToSpec, includedClauseIds } from './spec-edit.js';
 
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 /** How long typing must pause before the spec is validated and the preview redrawn. */
 const DEBOUNCE_MS = 300;
 const NO_PREVIEW =
   '<main class="tk-document"><p><strong>No preview yet.</strong></p><p>The spec has errors. Fix those listed under the editor and the document appears here.</p></main>';
-const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 interface Build {
   readonly text: string;
@@ -38,6 +39,7 @@ const statusText = byId('preview-status-text');
 const issuesHeading = byId('issues-heading');
 const issueList = byId<HTMLUListElement>('issue-list');
 const downloadButton = byId<HTMLButtonElement>('download');
+const odtButton = byId<HTMLButtonElement>('download-odt');
 const packButton = byId<HTMLButtonElement>('download-pack');
 const notice = byId('notice');
 const previewRegion = byId('preview-region');
@@ -91,6 +93,7 @@ picker.addEventListener('change', () => {
 });
 
 downloadButton.addEventListener('click', () => void download('docx'));
+odtButton.addEventListener('click', () => void download('odt'));
 packButton.addEventListener('click', () => void download('pack'));
 
 function schedule(): void {
@@ -286,13 +289,24 @@ function addClause(clause: Clause): void {
 
 let downloading = false;
 
-/** What each download makes: the .docx, or the whole tender pack as a .zip of the same bytes the CLI writes. */
+/**
+ * What each download makes, with the same bytes the CLI writes: the .docx, the .odt
+ * (OpenDocument, the UK's open standard for editable documents), or the whole tender pack
+ * as a .zip.
+ */
 const DOWNLOADS = {
   docx: {
     button: () => downloadButton,
-    name: docxFileName,
+    name: (file: string) => outputFileName(file, '.docx'),
     type: DOCX_TYPE,
     make: async (tender: TenderDocument) => (await loadDocx()).renderDocx(tender),
+  },
+  odt: {
+    button: () => odtButton,
+    name: (file: string) => outputFileName(file, '.odt'),
+    type: 'application/vnd.oasis.opendocument.text',
+    // The ODT renderer is small and already loaded; the Word renderer loads on first use.
+    make: async (tender: TenderDocument) => renderOdt(tender),
   },
   pack: {
     button: () => packButton,

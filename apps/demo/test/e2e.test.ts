@@ -359,6 +359,28 @@ describe('the demo in Chromium', () => {
     }
   }, 300_000);
 
+  it('downloads the same .odt bytes as `tender build --format odt`', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      page.getByRole('button', { name: 'Download .odt' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(main.replace(/\.yaml$/, '.odt'));
+    const browserBytes = readFileSync(await download.path());
+    const outDir = mkdtempSync(join(tmpdir(), 'loti-demo-cli-'));
+    try {
+      await run(
+        process.execPath,
+        [cliBin, 'build', join(examplesDir, main), '-o', outDir, '--format', 'odt'],
+        { cwd: repoDir, timeout: 120_000 },
+      );
+      const cliBytes = readFileSync(join(outDir, main.replace(/\.yaml$/, '.odt')));
+      expect(browserBytes.subarray(30, 38).toString()).toBe('mimetype');
+      expect(sha256(browserBytes)).toBe(sha256(cliBytes));
+    } finally {
+      rmSync(outDir, { recursive: true, force: true });
+    }
+  }, 180_000);
+
   it('searches the clause library and adds a clause to the spec and the preview', async () => {
     // A clause this spec does not have that builds cleanly once added, chosen from the live library.
     const text = await editorText();

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { buildTenderModelFromText } from '@loti/tender-generator';
 import { describe, expect, it } from 'vitest';
-import { docxFileName, EXAMPLE_FILES, EXAMPLES } from '../src/examples.js';
+import { docxFileName, EXAMPLE_FILES, EXAMPLES, outputFileName } from '../src/examples.js';
 
 const examplesDir = new URL('../../../examples/', import.meta.url);
 const topLevel = readdirSync(examplesDir).filter((name) => name.endsWith('.yaml'));
@@ -38,5 +38,6 @@ describe('bundled examples', () => {
   it('names downloads like tender build', () => {
     expect(docxFileName('housing-management-system.yaml')).toBe('housing-management-system.docx');
     expect(docxFileName('broken/not-yaml.yaml')).toBe('not-yaml.docx');
+    expect(outputFileName('housing-management-system.yaml', '.odt')).toBe('housing-management-system.odt');
   });
 });

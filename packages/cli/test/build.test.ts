@@ -66,6 +66,33 @@ describe('tender build', () => {
     });
   }
 
+  it('writes an .odt, the OCDS release package and the contracts-register row, named after the spec', async () => {
+    const spec = writeSpec(dir, 'open-data.yaml', { title: 'Open data tender' });
+    const out = join(dir, 'open-out');
+    for (const format of ['odt', 'ocds', 'register-csv']) {
+      const result = await run(['build', spec, '-o', out, '-f', format]);
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+    }
+    expect(readdirSync(out).sort()).toEqual([
+      'open-data.ocds.json',
+      'open-data.odt',
+      'open-data.register.csv',
+    ]);
+    const odt = readFileSync(join(out, 'open-data.odt'));
+    expect(odt.subarray(30, 38).toString('latin1')).toBe('mimetype');
+    const ocds = JSON.parse(readFileSync(join(out, 'open-data.ocds.json'), 'utf8'));
+    expect(ocds.releases[0].tender.title).toBe('Open data tender');
+    // The release lists the files tender build writes for this spec.
+    expect(ocds.releases[0].tender.documents.map((d: { format: string }) => d.format)).toEqual([
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      'application/vnd.oasis.opendocument.text',
+    ]);
+    const csv = readFileSync(join(out, 'open-data.register.csv'), 'utf8').split('\r\n');
+    expect(csv[0]).toMatch(/^Reference number,Title of agreement,/);
+    expect(csv[1]).toContain('Open data tender');
+  });
+
   it('rejects an unknown format and a bad --jobs as usage errors (exit 2)', async () => {
     const pdf = await run(['build', 'x.yaml', '--format', 'pdf'], { cwd: dir });
     expect(pdf.code).toBe(2);

@@ -103,6 +103,18 @@ describe('tender check', () => {
     );
   });
 
+  it('reads the manifest from an .odt as from a .docx', async () => {
+    const build = await run(['build', 'tender.yaml', '-o', 'out-odt', '-f', 'odt'], { cwd: dir });
+    expect(build.code).toBe(0);
+    const fromOdt = JSON.parse((await run(['check', join(dir, 'out-odt', 'tender.odt'), '--json'])).stdout);
+    const fromDocx = JSON.parse((await run(['check', current, '--json'])).stdout);
+    expect(fromOdt.clauseCount).toBeGreaterThan(0);
+    expect({ ...fromOdt, file: undefined }).toEqual({ ...fromDocx, file: undefined });
+    const text = await run(['check', join(dir, 'out-odt', 'tender.odt')]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('Up to date');
+  });
+
   it('exits 2 for a missing file, a folder, a file that is not a zip, and a .docx without a manifest', async () => {
     mkdirSync(join(dir, 'folder.docx'));
     writeFileSync(join(dir, 'text.docx'), 'plain text');
@@ -112,10 +124,10 @@ describe('tender check', () => {
     );
     const cases: [string, string][] = [
       ['missing.docx', 'error missing.docx does not exist.\n'],
-      ['folder.docx', 'error folder.docx is a folder, not a .docx file.\n'],
+      ['folder.docx', 'error folder.docx is a folder, not a .docx or .odt file.\n'],
       [
         'text.docx',
-        'error text.docx is not a Word document or workbook (.docx and .xlsx files are zip archives; this is not one).\n',
+        'error text.docx is not a Word, OpenDocument or Excel file (.docx, .odt and .xlsx files are zip archives; this is not one).\n',
       ],
       [
         'plain.docx',

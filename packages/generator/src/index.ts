@@ -33,6 +33,17 @@ export {
   wordParts,
 } from './compare/index.js';
 export type * from './model/types.js';
+export type { OcdsDocumentFile, OcdsOptions } from './opendata/index.js';
+export {
+  DEFAULT_OCID_PREFIX,
+  MEDIA_TYPES,
+  PROCUREMENT_METHOD,
+  REGISTER_COLUMNS,
+  registerRow,
+  renderOcds,
+  renderRegisterCsv,
+  toOcdsRelease,
+} from './opendata/index.js';
 export type { PackPart, PackPartId } from './pack/registry.js';
 export { fileStem, PACK_PART_IDS, PACK_PARTS } from './pack/registry.js';
 export type { BuildModelOptions, BuildModelResult } from './pipeline.js';
@@ -46,6 +57,7 @@ export {
   renderHtml,
   renderHtmlBody,
   renderMarkdown,
+  renderOdt,
 } from './render/index.js';
 export type { PackFileBytes } from './render/pack/index.js';
 export {

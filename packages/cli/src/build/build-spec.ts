@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ClauseCatalog } from '@loti/clauses';
 import {
@@ -7,7 +7,10 @@ import {
   renderDocx,
   renderHtml,
   renderMarkdown,
+  renderOcds,
+  renderOdt,
   renderPack,
+  renderRegisterCsv,
   type SpecIssue,
   type TenderDocument,
   zipPack,
@@ -90,7 +93,7 @@ export async function buildSpec(spec: string, options: BuildSpecOptions = {}): P
   };
   if (!options.format) return { ...built, ms: performance.now() - started };
   try {
-    const bytes = await render(document, options.format);
+    const bytes = await render(document, options.format, basename(spec).replace(/\.ya?ml$/i, ''));
     return { ...built, bytes, ms: performance.now() - started };
   } catch (error) {
     const crash = `Rendering ${options.format} failed: ${error instanceof Error ? error.message : String(error)}`;
@@ -98,7 +101,9 @@ export async function buildSpec(spec: string, options: BuildSpecOptions = {}): P
   }
 }
 
-async function render(document: TenderDocument, format: Format): Promise<Uint8Array> {
+/** `baseName` names the files the OCDS release lists, as `tender build` names them (the spec's base name). */
+async function render(document: TenderDocument, format: Format, baseName: string): Promise<Uint8Array> {
+  const text = (value: string) => new TextEncoder().encode(value);
   switch (format) {
     case 'docx':
       return renderDocx(document);
@@ -111,6 +116,12 @@ async function render(document: TenderDocument, format: Format): Promise<Uint8Ar
     case 'pack':
       // One zip of the pack's files: one buffer crosses from a worker thread; build-files writes them as a folder.
       return zipPack(await renderPack(document), document.meta.issueDate);
+    case 'odt':
+      return renderOdt(document);
+    case 'ocds':
+      return text(renderOcds(document, { baseName }));
+    case 'register-csv':
+      return text(renderRegisterCsv(document));
   }
 }
 

@@ -21,15 +21,16 @@ Examples:
 --redline writes a Word document with one section per updated clause, numbered as in the issued document, showing
 what the newest version changes as tracked changes (placeholders filled with the library's defaults), and the
 cited references that changed; the text output then lists the word changes too.
+  $ tender check tender.odt --json
 
 Exit codes: 0 nothing to do, 1 action needed, 2 usage error, unreadable file or no manifest.`;
 
 export function checkCommand(ctx: CliContext): Command {
   return new Command('check')
     .description(
-      'Check a built .docx (or any file of a tender pack) against the installed clause library: newer versions, retired clauses, superseded references.',
+      'Check a built .docx or .odt (or any file of a tender pack) against the installed clause library: newer versions, retired clauses, superseded references.',
     )
-    .argument('<file>', 'a .docx or .xlsx made by tender build (any file of a tender pack)')
+    .argument('<file>', 'a .docx, .odt or .xlsx made by tender build (any file of a tender pack)')
     .option('--json', 'print the report as JSON')
     .option('--redline <file>', 'also write what the newer clause versions change, as Word tracked changes')
     .option('--author <name>', 'author of the tracked changes', DEFAULT_REDLINE_AUTHOR)

@@ -163,6 +163,8 @@ export interface TenderDocument {
   readonly manifest: DocumentManifest;
   /** What the other documents of the tender pack show; absent in models made before the pack existed. */
   readonly pack?: PackModel;
+  /** The tender's facts as data (see TenderData); absent in models made by other tools. */
+  readonly data?: TenderData;
 }
 
 /**
@@ -263,4 +265,47 @@ export interface PackCriterion {
   readonly pageLimit?: number;
   /** What a good answer covers. */
   readonly guidance: string;
+}
+
+/**
+ * The tender's facts as data, for the open-data outputs (OCDS release, contracts-register row): what the spec says,
+ * typed, rather than the sentences the document makes of it. Kept in one block so the model stays JSON and other
+ * renderers can ignore it.
+ */
+export interface TenderData {
+  readonly buyer: {
+    readonly name: string;
+    readonly department?: string;
+    readonly address?: string;
+    readonly contact?: { readonly name?: string; readonly email?: string };
+  };
+  /** The spec's procedure key: open, competitive-flexible, below-threshold or framework-competition. */
+  readonly procedure: string;
+  readonly background?: string;
+  readonly cpv?: string;
+  readonly estimatedValue?: {
+    readonly amount: number;
+    readonly currency: string;
+    readonly includesVat: boolean;
+  };
+  readonly contract?: { readonly lengthMonths: number; readonly extensionMonths: readonly number[] };
+  readonly lots: readonly {
+    readonly id: string;
+    readonly title: string;
+    readonly description?: string;
+    readonly estimatedValue?: number;
+  }[];
+  /** Every milestone: its kind (the spec's vocabulary), its label and ISO date (with time when given). */
+  readonly timetable: readonly { readonly kind: string; readonly label: string; readonly date: string }[];
+  readonly criteria: readonly DataCriterion[];
+  readonly priceMethod?: string;
+  /** The OCDS ocid prefix the spec sets (document.ocidPrefix), if any. */
+  readonly ocidPrefix?: string;
+}
+
+export interface DataCriterion {
+  readonly name: string;
+  readonly kind?: 'quality' | 'price' | 'social-value';
+  readonly weight: number;
+  readonly subcriteria: readonly DataCriterion[];
 }

@@ -6,3 +6,4 @@ export { normalisePackage as normaliseDocx } from './docx/normalise.js';
 export { HTML_PREVIEW_CSS } from './html/css.js';
 export { renderHtml, renderHtmlBody } from './html/render-html.js';
 export { renderMarkdown } from './markdown.js';
+export { renderOdt } from './odt/index.js';

@@ -207,6 +207,10 @@ export const tenderSpecSchema = z
       reference: text('The tender reference number.'),
       authority: z.strictObject({
         name: text('The contracting authority’s full legal name.'),
+        department: z
+          .string()
+          .optional()
+          .describe('The department responsible, for the contracts register (Transparency Code).'),
         shortName: z
           .string()
           .optional()
@@ -329,6 +333,14 @@ export const tenderSpecSchema = z
         .optional()
         .describe('Authorities buying together; set facts.jointProcurement too.'),
       background: z.string().optional().describe('Background and context, in Markdown paragraphs and lists.'),
+      cpv: z
+        .string()
+        .regex(
+          /^\d{8}(-\d)?$/,
+          'Write a CPV code as eight digits, optionally with its check digit: 72000000-5.',
+        )
+        .optional()
+        .describe('The main Common Procurement Vocabulary code, for open data (OCDS items).'),
       facts: facts.default({}),
     }),
     timetable: z
@@ -398,6 +410,16 @@ export const tenderSpecSchema = z
           .string()
           .optional()
           .describe('A marking such as OFFICIAL, shown in headers and footers.'),
+        ocidPrefix: z
+          .string()
+          .regex(
+            /^ocds-[a-z0-9]{6}$/,
+            'An OCDS prefix is "ocds-" and six letters or digits, e.g. ocds-b5fd17.',
+          )
+          .optional()
+          .describe(
+            'The publisher’s registered OCDS ocid prefix, for the OCDS release (tender build --format ocds).',
+          ),
         issueDate: isoDate
           .optional()
           .describe('The issue date; fixed so the same spec always gives the same file.'),

@@ -9,40 +9,13 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import type { DocBlock, TenderDocument } from '../../model/types.js';
+import type { TenderDocument } from '../../model/types.js';
 import { sanitiseText } from '../../text/sanitise.js';
+import { coverLogo, factsWidths, keyDatesBlock } from '../cover-data.js';
 import { DRAFT_MARK, documentTypeOf, formatIsoDate, isDraft } from '../text.js';
-import { base64ToBytes, imageKind } from './base64.js';
 import { type BlockContext, type BodyElement, renderBlocks } from './blocks.js';
 import { CELL_MARGIN, DOCUMENT_TYPE_SIZE, DRAFT_COLOUR, DRAFT_MARK_SIZE, SPACING } from './layout.js';
 import { STYLE } from './styles.js';
-
-/** The logo is scaled to fit this box (pixels at 96 dpi), keeping its proportions. */
-const LOGO_BOX = { width: 220, height: 80 } as const;
-
-/** A usable logo: its bytes and kind, and its size on the cover in pixels, fitted to LOGO_BOX. */
-export interface CoverLogo {
-  readonly data: Uint8Array;
-  readonly kind: 'png' | 'jpg';
-  readonly width: number;
-  readonly height: number;
-}
-
-/** The logo as the cover shows it; undefined when there is none or it is not a PNG or JPEG. */
-export function coverLogo(doc: TenderDocument): CoverLogo | undefined {
-  const logo = doc.meta.branding.logo;
-  if (!logo) return undefined;
-  const data = base64ToBytes(logo.base64);
-  const kind = data ? imageKind(data) : undefined;
-  if (!data || !kind || !(logo.widthPx > 0) || !(logo.heightPx > 0)) return undefined;
-  const scale = Math.min(1, LOGO_BOX.width / logo.widthPx, LOGO_BOX.height / logo.heightPx);
-  return {
-    width: Math.max(1, Math.round(logo.widthPx * scale)),
-    height: Math.max(1, Math.round(logo.heightPx * scale)),
-    data,
-    kind,
-  };
-}
 
 function logoParagraph(doc: TenderDocument): Paragraph | undefined {
   const size = coverLogo(doc);
@@ -66,11 +39,6 @@ function labelled(label: string, value: string): Paragraph {
     style: STYLE.coverMeta,
     children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun({ text: sanitiseText(value) })],
   });
-}
-
-/** Column widths of the cover's facts grid: labels take 36% of the width. */
-export function factsWidths(width: number): [number, number] {
-  return [Math.round(width * 0.36), width - Math.round(width * 0.36)];
 }
 
 /** Label/value pairs as a two-column grid: labels bold on a light grey, so it reads without colour. */
@@ -157,23 +125,4 @@ export function coverPage(doc: TenderDocument, ctx: BlockContext): BodyElement[]
   const keyDates = keyDatesBlock(doc);
   if (keyDates) elements.push(...renderBlocks([keyDates], { ...ctx, indent: 0 }));
   return elements;
-}
-
-/** The cover's key dates as a table block, laid out like any other table (at indent 0); undefined without dates. */
-export function keyDatesBlock(doc: TenderDocument): DocBlock | undefined {
-  if (doc.cover.keyDates.length === 0) return undefined;
-  return {
-    type: 'table',
-    table: {
-      caption: 'Key dates',
-      columns: [
-        { header: 'Milestone', width: 55 },
-        { header: 'Date', width: 45 },
-      ],
-      rows: doc.cover.keyDates.map((date) => [
-        [{ type: 'text', text: date.label }],
-        [{ type: 'text', text: date.display }],
-      ]),
-    },
-  };
 }

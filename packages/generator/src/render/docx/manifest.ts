@@ -52,10 +52,22 @@ function asciiJson(value: unknown): string {
   );
 }
 
+/**
+ * In an .odt the same XML travels as a part of its own, listed in META-INF/manifest.xml (ODF packages may hold any
+ * file); LibreOffice and other readers ignore it.
+ */
+export const ODT_MANIFEST_PATH = 'TenderKit/manifest.xml';
+
+/** The manifest as one XML document: the root element holds it as ASCII-only JSON text. */
+export function manifestXml(manifest: DocumentManifest): string {
+  const declaration = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+  return `${declaration}<tenderManifest xmlns="${MANIFEST_NAMESPACE}" encoding="json">${escapeXml(asciiJson(manifest))}</tenderManifest>`;
+}
+
 export function manifestParts(manifest: DocumentManifest): Record<string, string> {
   const declaration = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
   return {
-    [MANIFEST_PARTS.item]: `${declaration}<tenderManifest xmlns="${MANIFEST_NAMESPACE}" encoding="json">${escapeXml(asciiJson(manifest))}</tenderManifest>`,
+    [MANIFEST_PARTS.item]: manifestXml(manifest),
     [MANIFEST_PARTS.props]: `${declaration}<ds:datastoreItem ds:itemID="${MANIFEST_ITEM_ID}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs><ds:schemaRef ds:uri="${MANIFEST_NAMESPACE}"/></ds:schemaRefs></ds:datastoreItem>`,
     [MANIFEST_PARTS.rels]: `${declaration}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps" Target="itemProps1.xml"/></Relationships>`,
   };
@@ -93,12 +105,15 @@ const ROOT =
 
 /**
  * Reads the clause manifest back from a .docx made by renderDocx (or re-saved by Word, which may renumber the
- * custom XML items, so every item is looked at). Undefined when the file has none or it is not a valid manifest.
+ * custom XML items, so every item is looked at) or an .odt made by renderOdt. Undefined when the file has none or it
+ * is not a valid manifest.
  */
 export function readManifest(bytes: Uint8Array): DocumentManifest | undefined {
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes, { filter: (file) => /^customXml\/item\d*\.xml$/.test(file.name) });
+    files = unzipSync(bytes, {
+      filter: (file) => file.name === ODT_MANIFEST_PATH || /^customXml\/item\d*\.xml$/.test(file.name),
+    });
   } catch {
     return undefined;
   }

@@ -1,6 +1,7 @@
 import type { IContext, IXmlableObject, PageNumberEstimator } from 'docx';
 import type { DocBlock, DocInline, DocTable, TenderDocument } from '../../model/types.js';
 import { sanitiseText } from '../../text/sanitise.js';
+import { coverLogo, factsWidths, keyDatesBlock } from '../cover-data.js';
 import { tableColumnTwips } from '../table-widths.js';
 import {
   DRAFT_MARK,
@@ -12,7 +13,6 @@ import {
   isDraft,
   leadsIn,
 } from '../text.js';
-import { coverLogo, factsWidths, keyDatesBlock } from './cover.js';
 import {
   BULLET_HANG,
   CELL_MARGIN,

@@ -1,0 +1,1 @@
+export { renderOdt } from './render-odt.js';
