@@ -3,15 +3,25 @@ export { assembleTender, clauseAnchor } from './assemble/assemble.js';
 export type * from './model/types.js';
 export type { BuildModelOptions, BuildModelResult } from './pipeline.js';
 export { buildTenderModel, buildTenderModelFromText } from './pipeline.js';
-export type { NormaliseOptions, PageNumberMode, RenderDocxOptions } from './render/index.js';
+export type {
+  ManifestReadCode,
+  ManifestReadResult,
+  NormaliseOptions,
+  PageNumberMode,
+  RenderDocxOptions,
+  ZipLimits,
+} from './render/index.js';
 export {
   HTML_PREVIEW_CSS,
+  MANIFEST_READ_CODES,
   normaliseDocx,
   readManifest,
+  readManifestChecked,
   renderDocx,
   renderHtml,
   renderHtmlBody,
   renderMarkdown,
+  ZIP_LIMITS,
 } from './render/index.js';
 export type { SpecIssue, SpecIssueCode } from './spec/issues.js';
 export { codeFrame, formatSpecIssue, SPEC_ISSUE_CODES } from './spec/issues.js';

@@ -53,7 +53,7 @@ describe('the spec Markdown parser', () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]?.message).toContain('more than 2,000 emphasised words or links');
     expect(problems[0]?.keptAsText).toBe(true);
-    const children = (blocks[0] as { children: { type: string }[] }).children;
+    const children = (blocks[0] as unknown as { children: { type: string }[] }).children;
     expect(children.filter((c) => c.type === 'emphasis')).toHaveLength(SPEC_MARKDOWN_LIMITS.maxStyledSpans);
     expect(JSON.stringify(children.at(-1))).toContain('*a*');
   });
@@ -83,7 +83,8 @@ describe('the spec Markdown parser', () => {
     'unclosed tags': (n) => '<a '.repeat(n / 2),
     'unclosed comments': (n) => '<!--'.repeat(n / 2),
     'spaces then a break': (n) => `a${' '.repeat(n)}\nb`,
-    'indented list lines': (n) => Array.from({ length: n / 50 }, (_, i) => `${' '.repeat(i % 40)}- a\n`).join(''),
+    'indented list lines': (n) =>
+      Array.from({ length: n / 50 }, (_, i) => `${' '.repeat(i % 40)}- a\n`).join(''),
   };
   it.each(Object.keys(HOSTILE))('%s: 512 KB parses without blowing up', (name) => {
     const make = HOSTILE[name] as (n: number) => string;

@@ -333,7 +333,8 @@ const PUNCTUATION = /[!-/:-@[-`{-~\p{P}\p{S}]/u;
 const WHITESPACE = /\s/u;
 const ESCAPABLE = /[!-/:-@[-`{-~]/;
 const AUTOLINK = /<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>/y;
-const EMAIL_AUTOLINK = /<([A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>/y;
+const EMAIL_AUTOLINK =
+  /<([A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>/y;
 const HTML_TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/y;
 const ENTITY = /&(?:#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));/y;
 const NAMED_ENTITIES: Readonly<Record<string, string>> = {
@@ -651,7 +652,8 @@ class InlineParser {
       const close = text.indexOf('>', i + 1);
       const newline = text.indexOf('\n', i + 1);
       const bracket = text.indexOf('<', i + 1);
-      if (close < 0 || (newline >= 0 && newline < close) || (bracket >= 0 && bracket < close)) return undefined;
+      if (close < 0 || (newline >= 0 && newline < close) || (bracket >= 0 && bracket < close))
+        return undefined;
       url = text.slice(i + 1, close);
       i = close + 1;
     } else {
