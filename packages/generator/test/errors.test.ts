@@ -81,6 +81,26 @@ describe('YAML and input limits', () => {
       ]
     `);
   });
+  it('says what is wrong with an alias: no anchor, or inside its own anchor', async () => {
+    expect(await problems(edit('  reference: LBX-001', '  reference: *ref'))).toEqual([
+      'YAML_ALIAS_UNRESOLVED /specs/tender.yaml:3:14 The alias *ref names no anchor: set &ref on a value before this line, or write the value out.',
+    ]);
+    expect(await problems(`loop: &loop {again: *loop}\n${SPEC}`)).toEqual([
+      'YAML_ALIAS_CYCLE /specs/tender.yaml:1:21 The alias *loop is inside the value it refers to, so it would never end. Write the value out instead.',
+    ]);
+  });
+  it('refuses tags other than the core ones, where they are', async () => {
+    expect(await problems(edit('  reference: LBX-001', '  reference: !!timestamp 2001-12-14'))).toEqual([
+      'YAML_TAG_UNSUPPORTED /specs/tender.yaml:3:14 The YAML tag !!timestamp is not allowed in a spec: remove it and write the value as plain text, a number, true/false, a list or a mapping.',
+    ]);
+  });
+  it('a spec that cannot be read is INPUT_UNREADABLE, with the reader\'s reason', async () => {
+    const result = await buildFiles({ '/specs/tender.yaml': new Uint8Array([0xff, 0xfe, 0x74, 0x00]) });
+    for (const issue of result.errors) seen.add(issue.code);
+    expect(describeIssues(result.errors)).toEqual([
+      'INPUT_UNREADABLE /specs/tender.yaml:1:1 /specs/tender.yaml is not a text file.',
+    ]);
+  });
   it('refuses oversize input before parsing it', async () => {
     expect(await problems(`tender:\n  title: ${'x'.repeat(1_100_000)}\n`)).toMatchInlineSnapshot(`
       [

@@ -3,7 +3,7 @@ import type { ClauseCatalog } from '@loti/clauses';
 import { buildInPool, defaultJobs } from '../batch/pool.js';
 import { runBuildTask } from '../batch/run-task.js';
 import { CliError, EXIT } from '../errors.js';
-import { checkFolderCreatable, writeFileAtomic } from '../io/atomic-write.js';
+import { checkFolderCreatable, collectInputs, writeFileAtomic } from '../io/atomic-write.js';
 import { expandInputs } from '../io/inputs.js';
 import type { BuildSpecResult } from './build-spec.js';
 import { FORMATS, type Format } from './formats.js';
@@ -65,6 +65,8 @@ export async function buildFiles(
   // Fail fast if the folder cannot be made; writeFileAtomic makes it with the first output, so a run where every
   // spec fails leaves no empty folder behind.
   if (specs.length > 0) await checkFolderCreatable(resolve(outDir));
+  // No output may replace a spec this run reads (an output folder holding a link to a spec, say).
+  const inputFiles = await collectInputs(specs);
 
   const total = entries.length;
   const results: BuildFileResult[] = new Array(total);
@@ -101,7 +103,7 @@ export async function buildFiles(
       return;
     }
     try {
-      await writeFileAtomic(output, bytes);
+      await writeFileAtomic(output, bytes, { inputs: inputFiles });
       finish(index, { ...rest, output, written: true, bytesWritten: bytes.length });
     } catch (error) {
       const failure = error instanceof Error ? error.message : String(error);

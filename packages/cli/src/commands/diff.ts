@@ -54,7 +54,9 @@ export function diffCommand(ctx: CliContext): Command {
       if (options.redline) {
         // The redline is the only part of `diff` that needs the docx library: loaded only when asked for.
         const { renderRedline } = await import('../compare/redline.js');
-        await writeFileAtomic(options.redline, await renderRedline(diff, { before, after }));
+        await writeFileAtomic(options.redline, await renderRedline(diff, { before, after }), {
+          inputs: [before, after],
+        });
       }
       if (options.json) con.out(JSON.stringify({ old: before, new: after, ...diff }, null, 2));
       else printDiff(con, diff, before, after);
