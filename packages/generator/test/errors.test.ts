@@ -101,6 +101,26 @@ describe('YAML and input limits', () => {
       'INPUT_UNREADABLE /specs/tender.yaml:1:1 /specs/tender.yaml is not a text file.',
     ]);
   });
+  it('refuses numbers out of a sane range, with the limit in the message', async () => {
+    const result = await problems(
+      edit('    amount: 250000', '    amount: 1e21').replace('    lengthMonths: 24', '    lengthMonths: 601'),
+    );
+    expect(result).toEqual([
+      'FIELD_INVALID /specs/tender.yaml:9:13 tender.estimatedValue.amount: This must be at most 1,000,000,000,000 (one trillion); check the number of zeros.',
+      'FIELD_INVALID /specs/tender.yaml:11:19 tender.contract.lengthMonths: This must be at most 600 months (50 years).',
+    ]);
+  });
+  it('a title of only zero-width spaces is empty', async () => {
+    expect(await problems(edit('  title: Library management system', '  title: "\u200b\u200b"'))).toEqual([
+      'FIELD_INVALID /specs/tender.yaml:2:10 tender.title: This must not be empty: it holds only invisible characters (such as zero-width spaces).',
+    ]);
+  });
+  it('lot ids 1, "1" and 1.0 are the same id', async () => {
+    const lots = '  facts: {}\n  lots:\n    - { id: 1, title: One }\n    - { id: "1", title: Again }\n    - { id: 1.0, title: And again }';
+    const result = await problems(edit('  facts: {}', lots));
+    expect(result.filter((line) => line.startsWith('DUPLICATE_ID'))).toHaveLength(2);
+    expect(result[0]).toContain('ids 1, "1" and 1.0 are one id');
+  });
   it('refuses oversize input before parsing it', async () => {
     expect(await problems(`tender:\n  title: ${'x'.repeat(1_100_000)}\n`)).toMatchInlineSnapshot(`
       [

@@ -200,7 +200,20 @@ function checkTimetable(spec: TenderSpec, at: Locate): SpecIssue[] {
 function checkRequirements(spec: TenderSpec, at: Locate): SpecIssue[] {
   const issues: SpecIssue[] = [];
   const seen = new Map<string, number>();
-  const lots = new Set((spec.tender.lots ?? []).map((lot) => String(lot.id)));
+  const lots = new Set<string>();
+  // 1, "1" and 1.0 name the same lot: compare ids as the text the document prints.
+  (spec.tender.lots ?? []).forEach((lot, index) => {
+    const id = String(lot.id);
+    if (lots.has(id))
+      issues.push({
+        code: 'DUPLICATE_ID',
+        severity: 'error',
+        message: `Lot id ${JSON.stringify(lot.id)} is the same as an earlier lot's id (${id}); ids 1, "1" and 1.0 are one id. Give each lot its own id.`,
+        position: at(['tender', 'lots', index, 'id']),
+        field: `tender.lots[${index}].id`,
+      });
+    lots.add(id);
+  });
   spec.requirements.forEach((requirement, index) => {
     const first = seen.get(requirement.id);
     if (first !== undefined) {
