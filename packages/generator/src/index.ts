@@ -3,6 +3,7 @@ export { assembleTender, clauseAnchor } from './assemble/assemble.js';
 export type * from './model/types.js';
 export type { BuildModelOptions, BuildModelResult } from './pipeline.js';
 export { buildTenderModel, buildTenderModelFromText } from './pipeline.js';
+export { RenderInputError } from './render/document-guard.js';
 export type {
   ManifestReadCode,
   ManifestReadResult,

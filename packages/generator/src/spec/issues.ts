@@ -10,6 +10,7 @@ export const SPEC_ISSUE_CODES = {
   YAML_ALIAS_UNRESOLVED: 'An alias (*name) names no anchor (&name) set before it.',
   YAML_ALIAS_CYCLE: 'An alias refers to the node that contains it.',
   YAML_TAG_UNSUPPORTED: 'A YAML tag (!!binary, !!timestamp, !custom …) is not allowed in a spec.',
+  ARGUMENT_INVALID: 'The library was called with an argument of the wrong type (null, a number …).',
   INPUT_UNREADABLE: 'The spec file cannot be read (missing, not a regular file, or not UTF-8 text).',
   NOT_A_MAPPING: 'The spec must be a YAML mapping with a tender: section.',
   FIELD_REQUIRED: 'A required field is missing.',
@@ -80,7 +81,8 @@ export function codeFrame(source: string, line: number, column: number, context 
   for (let n = first; n <= last; n++) {
     const marker = n === line ? '>' : ' ';
     const text = lines[n - 1] ?? '';
-    const from = text.length > CODE_FRAME_WIDTH ? Math.min(start, Math.max(0, text.length - CODE_FRAME_WIDTH)) : 0;
+    const from =
+      text.length > CODE_FRAME_WIDTH ? Math.min(start, Math.max(0, text.length - CODE_FRAME_WIDTH)) : 0;
     const shown =
       text.length > CODE_FRAME_WIDTH
         ? `${from > 0 ? '…' : ''}${text.slice(from, from + CODE_FRAME_WIDTH)}${from + CODE_FRAME_WIDTH < text.length ? '…' : ''}`

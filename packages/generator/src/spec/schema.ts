@@ -75,7 +75,10 @@ const criterion = z.strictObject({
     .number()
     .int()
     .positive()
-    .max(NUMBER_LIMITS.wordLimit, `This must be at most ${NUMBER_LIMITS.wordLimit.toLocaleString('en-GB')} words.`)
+    .max(
+      NUMBER_LIMITS.wordLimit,
+      `This must be at most ${NUMBER_LIMITS.wordLimit.toLocaleString('en-GB')} words.`,
+    )
     .optional()
     .describe('The maximum words for the answer.'),
   get subcriteria() {
@@ -120,7 +123,10 @@ export const tenderSpecSchema = z
           amount: z
             .number()
             .nonnegative()
-            .max(NUMBER_LIMITS.amount, 'This must be at most 1,000,000,000,000 (one trillion); check the number of zeros.'),
+            .max(
+              NUMBER_LIMITS.amount,
+              'This must be at most 1,000,000,000,000 (one trillion); check the number of zeros.',
+            ),
           currency: z.enum(['GBP', 'EUR']).default('GBP'),
           includesVat: z.boolean().default(false),
         })

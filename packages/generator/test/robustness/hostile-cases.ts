@@ -159,8 +159,12 @@ export const HOSTILE_CASES: Record<string, HostileCase> = {
     maxMs: 3_000,
   },
   'markdown-nested-lists': {
-    description: 'a background of "- " repeated to just under the size limit (nested list markers) builds a model',
-    files: () => one(`${HEAD.replace('clauses: {automatic: false}\n', '')}  background: |\n    ${'- '.repeat(fit(2) - 200)}a\nclauses: {automatic: false}\n`),
+    description:
+      'a background of "- " repeated to just under the size limit (nested list markers) builds a model',
+    files: () =>
+      one(
+        `${HEAD.replace('clauses: {automatic: false}\n', '')}  background: |\n    ${'- '.repeat(fit(2) - 200)}a\nclauses: {automatic: false}\n`,
+      ),
     expect: { document: true },
     maxMs: 3_000,
   },

@@ -9,6 +9,7 @@ import type {
 import { sanitiseText } from '../../text/sanitise.js';
 import { paletteFor } from '../colour.js';
 import { columnPercentages } from '../columns.js';
+import { assertTenderDocument } from '../document-guard.js';
 import {
   classificationOf,
   collectAnchors,
@@ -267,6 +268,7 @@ function brandingStyle(doc: TenderDocument): string {
  * anchors as the DOCX: ids are the model's anchors, refs link to them.
  */
 export function renderHtmlBody(doc: TenderDocument): string {
+  assertTenderDocument('renderHtmlBody', doc);
   const ctx: Ctx = { anchors: collectAnchors(doc.sections) };
   const marking = classificationOf(doc);
   const markingHtml = marking ? `<p class="tk-marking">${escapeHtml(marking)}</p>` : '';
@@ -285,6 +287,7 @@ export function renderHtmlBody(doc: TenderDocument): string {
 
 /** A complete, self-contained HTML5 document: inline CSS, no external resources, print-friendly. */
 export function renderHtml(doc: TenderDocument): string {
+  assertTenderDocument('renderHtml', doc);
   const { meta } = doc;
   const metaTag = (name: string, content: string) =>
     sanitiseText(content).trim() ? `<meta name="${name}" content="${escapeHtml(content)}">` : '';
