@@ -19,6 +19,7 @@ const CONTROL =
   /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /** The SGR colour codes picocolors writes for this CLI: bold, dim, italic, underline, foreground colours, resets. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ESC starts the colour codes this keeps
 const OWN_SGR = /\u001b\[(?:0|1|2|3|4|22|23|24|3[0-79]|9[0-7])m/y;
 
 export function sanitiseTerminal(text: string): string {

@@ -438,9 +438,11 @@ class InlineParser {
         return;
       }
       case '`':
-        return this.codeSpan();
+        this.codeSpan();
+        return;
       case '<':
-        return this.angle();
+        this.angle();
+        return;
       case '&': {
         ENTITY.lastIndex = at;
         const match = ENTITY.exec(text);
