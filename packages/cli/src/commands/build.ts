@@ -6,7 +6,7 @@ import { type BuildFileResult, buildFiles } from '../build/build-files.js';
 import { FORMAT_NAMES, type Format } from '../build/formats.js';
 import { compileCatalogFromSource, findLibraryRoot, loadCatalog } from '../catalog.js';
 import type { CliContext } from '../context.js';
-import { EXIT } from '../errors.js';
+import { EXIT, usageError } from '../errors.js';
 import { watchFiles, watchTree } from '../io/watch.js';
 import type { Console } from '../output/console.js';
 import { displayPath, formatBytes, formatDuration, plural } from '../output/format.js';
@@ -21,9 +21,10 @@ interface BuildOptions {
 }
 
 function parseJobs(value: string): number {
-  const jobs = Number(value);
+  // Digits only: Number() also reads "1e2", "0x10" and " 4 ", which are typos here, not thread counts.
+  const jobs = /^[1-9][0-9]{0,2}$/.test(value) ? Number(value) : Number.NaN;
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256)
-    throw new InvalidArgumentError('Give a whole number from 1 to 256.');
+    throw new InvalidArgumentError('Give a whole number from 1 to 256, written in digits (like 4).');
   return jobs;
 }
 
@@ -54,6 +55,9 @@ export function buildCommand(ctx: CliContext): Command {
     .option('-w, --watch', 'rebuild when the spec, its includes or the clause library change')
     .addHelpText('after', EXAMPLES)
     .action(async (specs: string[], options: BuildOptions) => {
+      // An empty -o would write into the current folder, which nobody means.
+      if (options.output.trim() === '')
+        throw usageError('-o needs a folder name; it was empty. Leave -o out to write to ./out.');
       ctx.exitCode = options.watch
         ? await watchBuild(ctx.console, specs, options)
         : await buildOnce(ctx.console, specs, options);
