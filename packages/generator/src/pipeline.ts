@@ -34,6 +34,7 @@ export async function buildTenderModel(
   const catalog = options?.catalog ?? defaultCatalog;
   const { loaded, issues: loadIssues } = await loadSpec(path, reader);
   if (!loaded) return split(loadIssues);
+  await turn();
   const { spec, issues: validationIssues } = validateSpec(loaded);
   const issues = [...loadIssues, ...validationIssues];
   if (!spec) return { ...split(issues), loaded };
@@ -50,6 +51,7 @@ export async function buildTenderModel(
     if ('issue' in result) issues.push(result.issue);
     else logo = result.logo;
   }
+  await turn();
   const assembled = assembleTender(spec, loaded, {
     catalog,
     generator: GENERATOR,
@@ -76,6 +78,14 @@ export function buildTenderModelFromText(
       split([argumentIssue(`The spec text must be a string, not ${kindOf(text)}.`, name)]),
     );
   return buildTenderModel(name, inMemoryReader({ ...(extraFiles ?? {}), [name]: text }), options ?? {});
+}
+
+/**
+ * Gives the event loop a turn between stages: a caller's Ctrl-C handler (or a browser's input events) runs
+ * between parse, validation and assembly instead of after the whole build. setTimeout exists in Node and browsers.
+ */
+function turn(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** The library is called from JavaScript too: wrong argument types are issues, never a TypeError. */
