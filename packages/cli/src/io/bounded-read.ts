@@ -13,6 +13,8 @@ export interface BoundedReadOptions {
   /** What the file is, for messages: "TENDER_CATALOG=x" or the path. */
   readonly label: string;
   readonly maxBytes: number;
+  /** What the file should be, for the folder message: ".docx file" gives "is a folder, not a .docx file". */
+  readonly expected?: string;
   /** At most this many bytes from the start (a head read); the size limit is then not applied. */
   readonly headBytes?: number;
 }
@@ -24,7 +26,8 @@ function refuse(
   stat: { isFile(): boolean; isDirectory(): boolean; size: number },
   options: BoundedReadOptions,
 ): void {
-  if (stat.isDirectory()) throw new CliError(`${label} is a folder, not a file.`, EXIT.usage);
+  if (stat.isDirectory())
+    throw new CliError(`${label} is a folder, not a ${options.expected ?? 'file'}.`, EXIT.usage);
   if (!stat.isFile())
     throw new CliError(
       `${label} is not a regular file (it is a device, FIFO or socket); only files are read.`,

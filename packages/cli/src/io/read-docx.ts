@@ -21,7 +21,7 @@ const EXIT_FOR: Record<ManifestReadCode, (typeof EXIT)[keyof typeof EXIT]> = {
  * within entry and inflation budgets. Any failure is a CliError with a code in its message.
  */
 export async function readDocxManifest(path: string): Promise<DocumentManifest> {
-  const bytes = await readBounded(path, { label: path, maxBytes: MAX_DOCX_BYTES });
+  const bytes = await readBounded(path, { label: path, maxBytes: MAX_DOCX_BYTES, expected: '.docx file' });
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) {
     throw new CliError(
       `${path} is not a Word document (.docx files are zip archives; this is not one).`,
