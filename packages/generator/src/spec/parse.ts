@@ -180,16 +180,20 @@ function checkTagsAndAliases(
         return;
       }
       const tag = (node as { tag?: string }).tag;
-      // Point at the tag itself ("!!binary"), which comes before the value on its line.
-      let bang = text.lastIndexOf('!', offset);
-      while (bang > 0 && text[bang - 1] === '!') bang--;
-      const tagOffset = bang >= 0 && !text.slice(bang, offset).includes('\n') ? bang : offset;
-      if (tag && !PLAIN_TAGS.has(tag))
+      if (tag && !PLAIN_TAGS.has(tag)) {
+        // Point at the tag itself ("!!binary"), which comes just before the value on its line. Only tagged nodes
+        // look back, and only a short way: a scan per node would make this quadratic.
+        const window = text.slice(Math.max(0, offset - 256), offset);
+        let bang = window.lastIndexOf('!');
+        while (bang > 0 && window[bang - 1] === '!') bang--;
+        const tagOffset =
+          bang >= 0 && !window.slice(bang).includes('\n') ? offset - window.length + bang : offset;
         add(
           'YAML_TAG_UNSUPPORTED',
           `The YAML tag ${tag.replace('tag:yaml.org,2002:', '!!')} is not allowed in a spec: remove it and write the value as plain text, a number, true/false, a list or a mapping.`,
           tagOffset,
         );
+      }
     },
   });
   return issues;

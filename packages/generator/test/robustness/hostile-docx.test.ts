@@ -123,6 +123,20 @@ describe('the manifest reader refuses zip bombs with a coded result, quickly', (
     expect(performance.now() - started).toBeLessThan(10_000);
   });
 
+  it('a manifest nested millions deep is refused before JSON.parse (which took 12 s on it)', () => {
+    const item = `<tenderManifest xmlns="urn:loti:tender-kit:manifest:1">${'['.repeat(5_000_000)}</tenderManifest>`;
+    const started = performance.now();
+    const result = readManifestChecked(
+      docxWith(
+        [{ name: 'customXml/item1.xml', data: new TextEncoder().encode(item) }],
+        (name) => name === 'customXml/item1.xml',
+      ),
+    );
+    expect(result).toMatchObject({ ok: false, code: 'MANIFEST_INVALID' });
+    expect(result.ok ? '' : result.message).toContain('nests deeper than 16 levels');
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+
   it('a prefixed root element still reads', () => {
     const xml = new TextDecoder()
       .decode(real['customXml/item1.xml'])

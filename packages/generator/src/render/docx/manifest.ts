@@ -124,8 +124,16 @@ export function readManifestChecked(bytes: Uint8Array, limits: ZipLimits = ZIP_L
     const body = manifestBody(xml);
     if (body === undefined) continue;
     sawManifest = true;
+    const json = unescapeXml(body.trim());
+    // A manifest nests six levels; deep nesting is hostile (JSON.parse took 12 s on 5 million open brackets).
+    if (!nestsWithin(json, MAX_MANIFEST_DEPTH))
+      return {
+        ok: false,
+        code: 'MANIFEST_INVALID',
+        message: `its manifest nests deeper than ${MAX_MANIFEST_DEPTH} levels, which no LOTI Tender Kit manifest does`,
+      };
     try {
-      const parsed = manifestSchema.safeParse(JSON.parse(unescapeXml(body.trim())));
+      const parsed = manifestSchema.safeParse(JSON.parse(json));
       if (parsed.success) return { ok: true, manifest: parsed.data };
     } catch {
       // Not JSON: try the next item.
@@ -144,6 +152,25 @@ export function readManifestChecked(bytes: Uint8Array, limits: ZipLimits = ZIP_L
 export function readManifest(bytes: Uint8Array): DocumentManifest | undefined {
   const result = readManifestChecked(bytes);
   return result.ok ? result.manifest : undefined;
+}
+
+const MAX_MANIFEST_DEPTH = 16;
+
+/** Whether JSON text nests at most `max` arrays and objects deep: one linear pass that skips strings. */
+function nestsWithin(json: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return false;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return true;
 }
 
 const NAME_CHAR = /[\w.-]/;
