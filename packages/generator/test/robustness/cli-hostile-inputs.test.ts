@@ -236,6 +236,7 @@ describe('Markdown in spec text is linear, and signals work during long work', (
 });
 
 describe('text printed to the terminal passes one sanitiser', () => {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are what must not reach the terminal
   const ESCAPES = /[\u001b\u0007\u009b\u009d\u202e\u2066]/;
 
   it('a manifest carrying escape sequences, an OSC 8 link and bidi overrides prints none of them', async () => {
@@ -254,6 +255,7 @@ describe('text printed to the terminal passes one sanitiser', () => {
       const run = await runCli(args, { cwd: dir, env: { FORCE_COLOR: '1', NO_COLOR: '' } });
       expectClean(run);
       // Colour is on, so the CLI's own SGR codes are there; nothing else that starts with ESC is.
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: the CLI's own colour codes are removed first
       const foreign = `${run.stdout}${run.stderr}`.replace(/\u001b\[(?:\d+;)*\d*m/g, '');
       expect(foreign, foreign).not.toMatch(ESCAPES);
       expect(foreign).toContain('\ufffd');
