@@ -6,6 +6,7 @@ import { EXIT } from '../errors.js';
 import { readDocxManifest } from '../io/read-docx.js';
 import type { Console } from '../output/console.js';
 import { plural } from '../output/format.js';
+import { jsonForTerminal } from '../output/terminal-text.js';
 
 const EXAMPLES = `
 Examples:
@@ -26,7 +27,7 @@ export function checkCommand(ctx: CliContext): Command {
       const manifest = await readDocxManifest(file);
       const report = checkManifest(manifest, loadCatalog());
       ctx.exitCode = report.actionNeeded ? EXIT.failed : EXIT.ok;
-      if (options.json) ctx.console.out(JSON.stringify({ file, ...report }, null, 2));
+      if (options.json) ctx.console.out(jsonForTerminal({ file, ...report }, null, 2));
       else printReport(ctx.console, file, report);
     });
 }

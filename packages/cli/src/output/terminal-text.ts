@@ -46,3 +46,14 @@ export function sanitiseTerminalKeepingColour(text: string): string {
 export function inlineText(text: string): string {
   return sanitiseTerminal(text.replace(/\r\n|[\r\n\u2028\u2029]/g, ' '));
 }
+
+/**
+ * JSON for the terminal: the characters the sanitiser would replace are written as \uXXXX escapes instead, so
+ * `--json` output stays exact (JSON.stringify already escapes C0 controls; these can only occur inside strings).
+ */
+export function jsonForTerminal(value: unknown, replacer?: null, space?: number): string {
+  return JSON.stringify(value, replacer ?? undefined, space).replace(
+    /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}

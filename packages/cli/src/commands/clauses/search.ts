@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { loadCatalog } from '../../catalog.js';
 import type { CliContext } from '../../context.js';
 import { plural } from '../../output/format.js';
+import { jsonForTerminal } from '../../output/terminal-text.js';
 import { statusLabel } from './shared.js';
 
 export function searchCommand(ctx: CliContext): Command {
@@ -19,7 +20,7 @@ export function searchCommand(ctx: CliContext): Command {
       const found = loadCatalog().list({ text });
       if (options.json) {
         con.out(
-          JSON.stringify(
+          jsonForTerminal(
             found.map(({ id, version, status, title, summary }) => ({ id, version, status, title, summary })),
             null,
             2,
