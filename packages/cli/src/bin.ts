@@ -18,7 +18,7 @@ function fail(error: unknown): number {
     return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
   if (error instanceof CliError) {
-    con.err(`${con.ce.red('error')} ${error.message}`);
+    con.err(`${con.ce.red('error')} ${error.code ? `${con.ce.dim(error.code)}: ` : ''}${error.message}`);
     for (const line of error.details) con.err(line);
     if (debug && error.cause instanceof Error) con.err(con.ce.dim(error.cause.stack ?? String(error.cause)));
     return error.exitCode;

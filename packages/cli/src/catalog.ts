@@ -10,7 +10,8 @@ import {
   createCatalog,
   catalog as installedCatalog,
 } from '@loti/clauses';
-import { CliError, describeFsError, EXIT } from './errors.js';
+import { CliError, EXIT } from './errors.js';
+import { readBoundedSync } from './io/bounded-read.js';
 
 /**
  * TENDER_CATALOG names a compiled catalog (CatalogData as JSON) to use instead of the installed @loti/clauses:
@@ -18,6 +19,9 @@ import { CliError, describeFsError, EXIT } from './errors.js';
  * are listed but do not resolve (their compiled texts are not in the JSON); put them in `clauses` instead.
  */
 export const CATALOG_ENV = 'TENDER_CATALOG';
+
+/** The compiled library is about 1 MB; a catalog many times that is not one. */
+export const MAX_CATALOG_BYTES = 64 * 1024 * 1024;
 
 let cached: ClauseCatalog | undefined;
 
@@ -28,11 +32,13 @@ export function loadCatalog(env: NodeJS.ProcessEnv = process.env): ClauseCatalog
     cached = installedCatalog;
     return cached;
   }
+  // Regular files only, size checked first: TENDER_CATALOG=/dev/zero or a FIFO is refused, not read forever.
+  const bytes = readBoundedSync(file, { label: `${CATALOG_ENV}=${file}`, maxBytes: MAX_CATALOG_BYTES });
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
+    data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch (error) {
-    const reason = error instanceof SyntaxError ? 'is not valid JSON' : describeFsError(error);
+    const reason = error instanceof SyntaxError ? 'is not valid JSON' : 'is not UTF-8 text';
     throw new CliError(`${CATALOG_ENV}=${file}: the file ${reason}.`, EXIT.usage);
   }
   if (!isCatalogData(data))

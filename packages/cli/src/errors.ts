@@ -10,16 +10,19 @@ export class CliError extends Error {
   readonly exitCode: ExitCode;
   /** Extra lines printed after the message, e.g. a code frame or a hint. */
   readonly details: readonly string[];
+  /** A stable code for failures scripts may tell apart (a budget exceeded, a damaged document). */
+  readonly code?: string;
   constructor(
     message: string,
     exitCode: ExitCode = EXIT.failed,
     details: readonly string[] = [],
-    options?: ErrorOptions,
+    options?: ErrorOptions & { code?: string },
   ) {
     super(message, options);
     this.name = 'CliError';
     this.exitCode = exitCode;
     this.details = details;
+    if (options?.code) this.code = options.code;
   }
 }
 

@@ -6,6 +6,7 @@ import { diffCommand } from './commands/diff.js';
 import { initCommand } from './commands/init.js';
 import { validateCommand } from './commands/validate.js';
 import type { CliContext } from './context.js';
+import { sanitiseTerminalKeepingColour } from './output/terminal-text.js';
 import { versionText } from './version.js';
 
 const EXAMPLES = `
@@ -32,8 +33,9 @@ export function createProgram(ctx: CliContext): Command {
       .exitOverride()
       .showHelpAfterError(ctx.console.ce.dim('(add --help for usage and examples)'))
       .configureOutput({
-        writeOut: (text) => process.stdout.write(text),
-        writeErr: (text) => process.stderr.write(text),
+        // Commander quotes the arguments it rejects; they pass the terminal sanitiser like every other line.
+        writeOut: (text) => process.stdout.write(sanitiseTerminalKeepingColour(text)),
+        writeErr: (text) => process.stderr.write(sanitiseTerminalKeepingColour(text)),
         outputError: (text, write) => write(ctx.console.ce.red(text)),
       });
 

@@ -138,7 +138,9 @@ describe('tender init', () => {
     });
     expect(result.code).toBe(1);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
-    expect(result.stderr).toMatch(/^error Cannot write .*part of the path is a file/);
+    expect(result.stderr).toMatch(
+      /^error Cannot create the folder .*plain.txt\/sub: part of the path is a file/,
+    );
   });
 
   const hasScript = spawnSync('script', ['--version']).status === 0;

@@ -48,16 +48,27 @@ export type { PackPart, PackPartId } from './pack/registry.js';
 export { fileStem, PACK_PART_IDS, PACK_PARTS } from './pack/registry.js';
 export type { BuildModelOptions, BuildModelResult } from './pipeline.js';
 export { buildTenderModel, buildTenderModelFromText } from './pipeline.js';
-export type { NormaliseOptions, PageNumberMode, RenderDocxOptions } from './render/index.js';
+export { RenderInputError } from './render/document-guard.js';
+export type {
+  ManifestReadCode,
+  ManifestReadResult,
+  NormaliseOptions,
+  PageNumberMode,
+  RenderDocxOptions,
+  ZipLimits,
+} from './render/index.js';
 export {
   HTML_PREVIEW_CSS,
+  MANIFEST_READ_CODES,
   normaliseDocx,
   readManifest,
+  readManifestChecked,
   renderDocx,
   renderHtml,
   renderHtmlBody,
   renderMarkdown,
   renderOdt,
+  ZIP_LIMITS,
 } from './render/index.js';
 export type { PackFileBytes } from './render/pack/index.js';
 export {

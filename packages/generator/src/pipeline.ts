@@ -33,9 +33,12 @@ export async function buildTenderModel(
   reader: SpecFileReader,
   options: BuildModelOptions = {},
 ): Promise<BuildModelResult> {
-  const catalog = options.catalog ?? defaultCatalog;
+  const wrong = checkArguments(path, reader);
+  if (wrong) return split([wrong]);
+  const catalog = options?.catalog ?? defaultCatalog;
   const { loaded, issues: loadIssues } = await loadSpec(path, reader);
   if (!loaded) return split(loadIssues);
+  await turn();
   const { spec: validated, issues: validationIssues } = validateSpec(loaded);
   const issues = [...loadIssues, ...validationIssues];
   if (!validated) return { ...split(issues), loaded };
@@ -55,6 +58,7 @@ export async function buildTenderModel(
     if ('issue' in result) issues.push(result.issue);
     else logo = result.logo;
   }
+  await turn();
   const assembled = assembleTender(spec, loaded, {
     catalog,
     generator: GENERATOR,
@@ -75,7 +79,46 @@ export function buildTenderModelFromText(
   extraFiles: Readonly<Record<string, string | Uint8Array>> = {},
   options: BuildModelOptions = {},
 ): Promise<BuildModelResult> {
-  return buildTenderModel(file, inMemoryReader({ ...extraFiles, [file]: text }), options);
+  // null for an optional argument means "not given", as undefined does.
+  const name = file ?? 'tender.yaml';
+  if (typeof text !== 'string')
+    return Promise.resolve(
+      split([argumentIssue(`The spec text must be a string, not ${kindOf(text)}.`, name)]),
+    );
+  return buildTenderModel(name, inMemoryReader({ ...(extraFiles ?? {}), [name]: text }), options ?? {});
+}
+
+/**
+ * Gives the event loop a turn between stages: a caller's Ctrl-C handler (or a browser's input events) runs
+ * between parse, validation and assembly instead of after the whole build. setTimeout exists in Node and browsers.
+ */
+function turn(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** The library is called from JavaScript too: wrong argument types are issues, never a TypeError. */
+function checkArguments(path: unknown, reader: unknown): SpecIssue | undefined {
+  if (typeof path !== 'string' || path === '')
+    return argumentIssue(`The spec path must be a non-empty string, not ${kindOf(path)}.`, 'tender.yaml');
+  const r = reader as Partial<SpecFileReader> | null;
+  if (typeof r !== 'object' || r === null || typeof r.readText !== 'function')
+    return argumentIssue(
+      `The reader must be a SpecFileReader (an object with readText), not ${kindOf(reader)}. Use inMemoryReader for text you already have.`,
+      path,
+    );
+  return undefined;
+}
+
+function argumentIssue(message: string, file: string): SpecIssue {
+  return { code: 'ARGUMENT_INVALID', severity: 'error', message, position: { file, line: 1, column: 1 } };
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'string'
+    ? 'an empty string'
+    : `${/^[aeiou]/.test(typeof value) ? 'an' : 'a'} ${typeof value}`;
 }
 
 async function loadLogo(

@@ -1,5 +1,17 @@
 import { type CatalogData, catalog, createCatalog } from '@loti/clauses';
 import { afterAll, describe, expect, it } from 'vitest';
+import {
+  buildTenderModel,
+  buildTenderModelFromText,
+  inMemoryReader,
+  RenderInputError,
+  renderDocx,
+  renderHtml,
+  renderHtmlBody,
+  renderMarkdown,
+  type SpecFileReader,
+  type TenderDocument,
+} from '../src/index.js';
 import { SPEC_ISSUE_CODES, type SpecIssue } from '../src/spec/issues.js';
 import { utf8Size } from '../src/spec/parse.js';
 import { buildFiles, describeIssues } from './helpers.js';
@@ -80,6 +92,74 @@ describe('YAML and input limits', () => {
         "YAML_ALIAS_LIMIT /specs/tender.yaml:1:1 The YAML expands aliases (*name) too many times (Excessive alias count indicates a resource exhaustion attack). Write the values out instead.",
       ]
     `);
+  });
+  it('says what is wrong with an alias: no anchor, or inside its own anchor', async () => {
+    expect(await problems(edit('  reference: LBX-001', '  reference: *ref'))).toEqual([
+      'YAML_ALIAS_UNRESOLVED /specs/tender.yaml:3:14 The alias *ref names no anchor: set &ref on a value before this line, or write the value out.',
+    ]);
+    expect(await problems(`loop: &loop {again: *loop}\n${SPEC}`)).toEqual([
+      'YAML_ALIAS_CYCLE /specs/tender.yaml:1:21 The alias *loop is inside the value it refers to, so it would never end. Write the value out instead.',
+    ]);
+  });
+  it('refuses tags other than the core ones, where they are', async () => {
+    expect(await problems(edit('  reference: LBX-001', '  reference: !!timestamp 2001-12-14'))).toEqual([
+      'YAML_TAG_UNSUPPORTED /specs/tender.yaml:3:14 The YAML tag !!timestamp is not allowed in a spec: remove it and write the value as plain text, a number, true/false, a list or a mapping.',
+    ]);
+  });
+  it("a spec that cannot be read is INPUT_UNREADABLE, with the reader's reason", async () => {
+    const result = await buildFiles({ '/specs/tender.yaml': new Uint8Array([0xff, 0xfe, 0x74, 0x00]) });
+    for (const issue of result.errors) seen.add(issue.code);
+    expect(describeIssues(result.errors)).toEqual([
+      'INPUT_UNREADABLE /specs/tender.yaml:1:1 /specs/tender.yaml is not a text file.',
+    ]);
+  });
+  it('refuses numbers out of a sane range, with the limit in the message', async () => {
+    const result = await problems(
+      edit('    amount: 250000', '    amount: 1e21').replace('    lengthMonths: 24', '    lengthMonths: 601'),
+    );
+    expect(result).toEqual([
+      'FIELD_INVALID /specs/tender.yaml:9:13 tender.estimatedValue.amount: This must be at most 1,000,000,000,000 (one trillion); check the number of zeros.',
+      'FIELD_INVALID /specs/tender.yaml:11:19 tender.contract.lengthMonths: This must be at most 600 months (50 years).',
+    ]);
+  });
+  it('a title of only zero-width spaces is empty', async () => {
+    expect(await problems(edit('  title: Library management system', '  title: "\u200b\u200b"'))).toEqual([
+      'FIELD_INVALID /specs/tender.yaml:2:10 tender.title: This must not be empty: it holds only invisible characters (such as zero-width spaces).',
+    ]);
+  });
+  it('lot ids 1, "1" and 1.0 are the same id', async () => {
+    const lots =
+      '  facts: {}\n  lots:\n    - { id: 1, title: One }\n    - { id: "1", title: Again }\n    - { id: 1.0, title: And again }';
+    const result = await problems(edit('  facts: {}', lots));
+    expect(result.filter((line) => line.startsWith('DUPLICATE_ID'))).toHaveLength(2);
+    expect(result[0]).toContain('ids 1, "1" and 1.0 are one id');
+  });
+  it('library calls with wrong argument types return ARGUMENT_INVALID issues, never a TypeError', async () => {
+    const fromText = await buildTenderModelFromText(SPEC, null as unknown as string);
+    expect(fromText.errors).toEqual([]);
+    expect(fromText.document).toBeDefined();
+    const calls = [
+      buildTenderModelFromText(null as unknown as string),
+      buildTenderModel(null as unknown as string, inMemoryReader({})),
+      buildTenderModel('/x.yaml', null as unknown as SpecFileReader),
+    ];
+    for (const result of await Promise.all(calls)) {
+      for (const issue of result.errors) seen.add(issue.code);
+      expect(result.document).toBeUndefined();
+      expect(result.errors.map((issue) => issue.code)).toEqual(['ARGUMENT_INVALID']);
+    }
+    const [text, path, reader] = await Promise.all(calls);
+    expect(text?.errors[0]?.message).toBe('The spec text must be a string, not null.');
+    expect(path?.errors[0]?.message).toBe('The spec path must be a non-empty string, not null.');
+    expect(reader?.errors[0]?.message).toContain('The reader must be a SpecFileReader');
+  });
+  it('renderers given something other than a document fail with a coded RenderInputError', async () => {
+    for (const render of [renderHtml, renderMarkdown, renderHtmlBody])
+      expect(() => render(null as unknown as TenderDocument)).toThrow(RenderInputError);
+    await expect(renderDocx(null as unknown as TenderDocument)).rejects.toMatchObject({
+      code: 'RENDER_INPUT_INVALID',
+      message: expect.stringContaining('renderDocx needs the TenderDocument'),
+    });
   });
   it('refuses oversize input before parsing it', async () => {
     expect(await problems(`tender:\n  title: ${'x'.repeat(1_100_000)}\n`)).toMatchInlineSnapshot(`

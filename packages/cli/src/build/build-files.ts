@@ -4,7 +4,12 @@ import { unzipPack } from '@loti/tender-generator';
 import { buildInPool, defaultJobs } from '../batch/pool.js';
 import { runBuildTask } from '../batch/run-task.js';
 import { CliError, EXIT } from '../errors.js';
-import { checkFolderCreatable, writeFileAtomic, writeFolderAtomic } from '../io/atomic-write.js';
+import {
+  checkFolderCreatable,
+  collectInputs,
+  writeFileAtomic,
+  writeFolderAtomic,
+} from '../io/atomic-write.js';
 import { expandInputs } from '../io/inputs.js';
 import type { BuildSpecResult } from './build-spec.js';
 import { FORMATS, type Format } from './formats.js';
@@ -70,6 +75,8 @@ export async function buildFiles(
   // Fail fast if the folder cannot be made; writeFileAtomic makes it with the first output, so a run where every
   // spec fails leaves no empty folder behind.
   if (specs.length > 0) await checkFolderCreatable(resolve(outDir));
+  // No output may replace a spec this run reads (an output folder holding a link to a spec, say).
+  const inputFiles = await collectInputs(specs);
 
   const total = entries.length;
   const results: BuildFileResult[] = new Array(total);
@@ -108,12 +115,12 @@ export async function buildFiles(
     try {
       if (format === 'pack') {
         const files = unzipPack(bytes);
-        await writeFolderAtomic(output, files);
+        await writeFolderAtomic(output, files, { inputs: inputFiles });
         const total = files.reduce((sum, file) => sum + file.bytes.length, 0);
         finish(index, { ...rest, output, written: true, bytesWritten: total, filesWritten: files.length });
         return;
       }
-      await writeFileAtomic(output, bytes);
+      await writeFileAtomic(output, bytes, { inputs: inputFiles });
       finish(index, { ...rest, output, written: true, bytesWritten: bytes.length });
     } catch (error) {
       const failure = error instanceof Error ? error.message : String(error);

@@ -29,9 +29,10 @@ interface BuildOptions {
 }
 
 function parseJobs(value: string): number {
-  const jobs = Number(value);
+  // Digits only: Number() also reads "1e2", "0x10" and " 4 ", which are typos here, not thread counts.
+  const jobs = /^[1-9][0-9]{0,2}$/.test(value) ? Number(value) : Number.NaN;
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256)
-    throw new InvalidArgumentError('Give a whole number from 1 to 256.');
+    throw new InvalidArgumentError('Give a whole number from 1 to 256, written in digits (like 4).');
   return jobs;
 }
 
@@ -83,6 +84,9 @@ export function buildCommand(ctx: CliContext): Command {
     .addHelpText('after', EXAMPLES)
     .action(async (specs: string[], given: BuildOptions) => {
       const options: BuildOptions = given.pack ? { ...given, format: 'pack' } : given;
+      // An empty -o would write into the current folder, which nobody means.
+      if (options.output.trim() === '')
+        throw usageError('-o needs a folder name; it was empty. Leave -o out to write to ./out.');
       if (options.watch && options.json)
         throw usageError('--json prints one result per build and cannot be used with --watch.');
       if (options.fromManifest) {

@@ -10,6 +10,7 @@ import { writeFileAtomic } from '../io/atomic-write.js';
 import { readDocxManifest } from '../io/read-docx.js';
 import type { Console } from '../output/console.js';
 import { displayPath, plural } from '../output/format.js';
+import { jsonForTerminal } from '../output/terminal-text.js';
 import { renderWordDiff } from '../output/word-diff.js';
 
 const EXAMPLES = `
@@ -49,11 +50,12 @@ export function checkCommand(ctx: CliContext): Command {
       const redline = options.redline
         ? await checkRedline(file, manifest, report, catalog, options.author ?? DEFAULT_REDLINE_AUTHOR)
         : undefined;
-      if (redline && options.redline) await writeFileAtomic(options.redline, redline.bytes);
+      if (redline && options.redline)
+        await writeFileAtomic(options.redline, redline.bytes, { inputs: [file] });
       const con = ctx.console;
       if (options.json)
         con.out(
-          JSON.stringify(
+          jsonForTerminal(
             {
               file,
               ...report,

@@ -52,7 +52,7 @@ export function diffCommand(ctx: CliContext): Command {
           ...(now.document ? { issueDate: now.document.meta.issueDate } : {}),
         });
         if (!redline) throw new CliError(`${after} could not be read as a Word document.`, EXIT.usage);
-        await writeFileAtomic(options.redline, redline.bytes);
+        await writeFileAtomic(options.redline, redline.bytes, { inputs: [before, after] });
       }
       ctx.exitCode = diff.identical ? EXIT.ok : EXIT.failed;
       if (options.json) con.out(documentDiffJson(diff, { old: before, new: after }));

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { access, constants, mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import {
   buildTenderModelFromText,
@@ -105,8 +105,19 @@ export function initCommand(ctx: CliContext): Command {
       // Check the template against this generator and catalog before writing, so init never writes a broken spec.
       const check = await buildTenderModelFromText(text, 'tender.yaml', {}, { catalog });
 
+      // Each step reports its own failure, so the message says what is true: a file where the folder should be, a
+      // folder that cannot be made (read-only file system, permissions) or a spec that cannot be written.
+      const folder = await stat(dir).catch(() => undefined);
+      if (folder && !folder.isDirectory())
+        throw usageError(
+          `${dir} is a file, not a folder. Give a folder for the new spec, or name the spec file with --file.`,
+        );
       try {
         await mkdir(dir, { recursive: true });
+      } catch (error) {
+        throw new CliError(`Cannot create the folder ${dir}: ${await whyNotCreatable(dir, error)}.`);
+      }
+      try {
         await writeFile(target, text, { flag: 'wx' });
         if (!installedSchema)
           await writeFile(
@@ -116,9 +127,7 @@ export function initCommand(ctx: CliContext): Command {
       } catch (error) {
         if (errorCode(error) === 'EEXIST')
           throw new CliError(`${target} already exists; init never overwrites a file.`);
-        throw new CliError(
-          `Cannot write ${target}: ${errorCode(error) === 'ENOTDIR' || errorCode(error) === 'EEXIST' ? 'part of the path is a file' : `it ${describeFsError(error)}`}.`,
-        );
+        throw new CliError(`Cannot write ${target}: it ${describeFsError(error)}.`);
       }
 
       const { c } = con;
@@ -158,5 +167,23 @@ function installedSchemaReference(dir: string): string | undefined {
     const parent = dirname(folder);
     if (parent === folder) return undefined;
     folder = parent;
+  }
+}
+
+/**
+ * Why a folder could not be made. mkdir reports ENOENT on some read-only or virtual file systems, which read as
+ * "does not exist"; the nearest folder that does exist says what is really wrong.
+ */
+async function whyNotCreatable(dir: string, error: unknown): Promise<string> {
+  const code = errorCode(error);
+  if (code === 'ENOTDIR' || code === 'EEXIST') return 'part of the path is a file';
+  if (code !== 'ENOENT') return `it ${describeFsError(error)}`;
+  let parent = resolve(dir);
+  while (parent !== dirname(parent) && !(await stat(parent).catch(() => undefined))) parent = dirname(parent);
+  try {
+    await access(parent, constants.W_OK);
+    return `it ${describeFsError(error)}`;
+  } catch (denied) {
+    return `the folder ${parent} ${describeFsError(denied)}`;
   }
 }

@@ -5,6 +5,7 @@ import type { CliContext } from '../context.js';
 import { EXIT } from '../errors.js';
 import { plural } from '../output/format.js';
 import { formatIssue, safeText } from '../output/issues.js';
+import { jsonForTerminal } from '../output/terminal-text.js';
 
 const EXAMPLES = `
 Examples:
@@ -39,7 +40,7 @@ export function validateCommand(ctx: CliContext): Command {
           errors: result.errors.map(strip),
           warnings: result.warnings.map(strip),
         }));
-        con.out(JSON.stringify({ valid, errorCount, warningCount, files }, null, 2));
+        con.out(jsonForTerminal({ valid, errorCount, warningCount, files }, null, 2));
         return;
       }
       const { c, ce } = con;

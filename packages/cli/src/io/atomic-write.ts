@@ -3,7 +3,7 @@ import { close, fsync, mkdirSync, openSync, rmSync, write } from 'node:fs';
 import { access, constants, mkdir, open, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { CliError, describeFsError, errorCode } from '../errors.js';
+import { CliError, describeFsError, EXIT, errorCode } from '../errors.js';
 
 /** Temp files being written right now, removed if the process is interrupted. */
 const inFlight = new Set<string>();
@@ -64,8 +64,13 @@ const closeAsync = promisify(close);
  * same folder, are flushed to disk, then renamed over the target. On any failure (or SIGINT/SIGTERM) the temp file
  * is removed and the existing file is untouched. Throws CliError with a one-line reason.
  */
-export async function writeFileAtomic(path: string, data: Uint8Array | string): Promise<void> {
+export async function writeFileAtomic(
+  path: string,
+  data: Uint8Array | string,
+  options: { readonly inputs?: readonly string[] | InputFiles } = {},
+): Promise<void> {
   const target = resolve(path);
+  if (options.inputs) await assertNotAnInput(path, options.inputs);
   const folder = dirname(target);
   await ensureFolder(folder);
   const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
@@ -234,7 +239,9 @@ function isRunning(pid: number): boolean {
 export async function writeFolderAtomic(
   path: string,
   files: readonly { readonly fileName: string; readonly bytes: Uint8Array }[],
+  options: { readonly inputs?: readonly string[] | InputFiles } = {},
 ): Promise<void> {
+  if (options.inputs) await assertNotAnInput(path, options.inputs);
   const target = resolve(path);
   const parent = dirname(target);
   await ensureFolder(parent);
@@ -288,4 +295,47 @@ export async function writeFolderAtomic(
     );
   }
   await syncFolder(parent);
+}
+
+/** The files a command reads, by resolved path and by device and inode (so links to them are recognised). */
+export interface InputFiles {
+  readonly paths: ReadonlyMap<string, string>;
+  readonly ids: ReadonlyMap<string, string>;
+}
+
+/** Stats every input once; a batch of thousands of specs then checks each output in constant time. */
+export async function collectInputs(inputs: readonly string[]): Promise<InputFiles> {
+  const paths = new Map<string, string>();
+  const ids = new Map<string, string>();
+  for (const input of inputs) {
+    paths.set(resolve(input), input);
+    const info = await stat(input).catch(() => undefined);
+    if (info) ids.set(`${info.dev}:${info.ino}`, input);
+  }
+  return { paths, ids };
+}
+
+/**
+ * Refuses to write over a file the same command reads (`tender diff v.docx b.docx --redline v.docx` replaced the
+ * issued document). Compares the resolved paths and, when the output exists, device and inode, so a symlink or hard
+ * link to an input is caught too. A usage error: the user picks another output name.
+ */
+export async function assertNotAnInput(
+  output: string,
+  inputs: readonly string[] | InputFiles,
+): Promise<void> {
+  const known = Array.isArray(inputs)
+    ? await collectInputs(inputs as readonly string[])
+    : (inputs as InputFiles);
+  const target = resolve(output);
+  let input = known.paths.get(target);
+  if (input === undefined) {
+    const info = await stat(target).catch(() => undefined);
+    if (info) input = known.ids.get(`${info.dev}:${info.ino}`);
+  }
+  if (input !== undefined)
+    throw new CliError(
+      `${output} is also an input of this command (${input}); writing it would replace that file. Choose another output file.`,
+      EXIT.usage,
+    );
 }

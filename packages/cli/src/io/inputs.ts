@@ -1,7 +1,11 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { describeFsError } from '../errors.js';
-import { expandGlob, hasGlobSyntax } from './glob.js';
+import { describeFsError, usageError } from '../errors.js';
+import { readBounded } from './bounded-read.js';
+import { expandGlob, GlobSyntaxError, hasGlobSyntax } from './glob.js';
+
+/** How much of each file a folder scan reads to find a top-level `include:` line. */
+const HEAD_BYTES = 64 * 1024;
 
 export const SPEC_EXTENSIONS = ['.yaml', '.yml'] as const;
 
@@ -33,7 +37,15 @@ export async function expandInputs(inputs: readonly string[]): Promise<InputEntr
       info = await stat(input);
     } catch (error) {
       if (hasGlobSyntax(input)) {
-        const matches = (await expandGlob(input)).filter((path) => isSpecName(basename(path)));
+        let expanded: string[];
+        try {
+          expanded = await expandGlob(input);
+        } catch (error) {
+          // An unreadable pattern is the user's to fix: a usage error (exit 2), not a crash.
+          if (error instanceof GlobSyntaxError) throw usageError(error.message);
+          throw error;
+        }
+        const matches = expanded.filter((path) => isSpecName(basename(path)));
         if (matches.length === 0)
           out.push({ kind: 'problem', input, message: `${input} matches no spec files.` });
         for (const path of matches) add(path);
@@ -73,7 +85,10 @@ export async function specsInFolder(folder: string): Promise<string[]> {
   const included = new Set<string>();
   for (const path of paths) {
     try {
-      const head = (await readFile(path, 'utf8')).slice(0, 64 * 1024);
+      // Only the head is needed: a 2 GB sparse file in the folder costs one 64 KB read, not the whole file.
+      const head = new TextDecoder().decode(
+        await readBounded(path, { label: path, maxBytes: HEAD_BYTES, headBytes: HEAD_BYTES }),
+      );
       const match = /^include:\s*['"]?([^'"#\n]+?)['"]?\s*(?:#.*)?$/m.exec(head);
       if (match?.[1]) included.add(resolve(dirname(path), match[1].trim()));
     } catch {

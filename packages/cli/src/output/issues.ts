@@ -1,13 +1,13 @@
 import type { ReportedIssue } from '../build/build-spec.js';
 import type { Colours } from './colour.js';
+import { sanitiseTerminal } from './terminal-text.js';
 
 /**
  * Spec text and messages quoting it may hold control characters, including ESC: printed raw they could
  * rewrite the terminal. Show them as U+FFFD instead.
  */
 export function safeText(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the characters to replace
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\ufffd');
+  return sanitiseTerminal(text);
 }
 
 /** Colours a code frame from the generator: the marked line bold, the caret red. */

@@ -1,4 +1,5 @@
 import type { Console } from './console.js';
+import { sanitiseTerminal } from './terminal-text.js';
 
 /**
  * A one-line progress bar on stderr, only when stderr is a terminal. Lines printed through `log` appear above
@@ -26,7 +27,7 @@ export function createProgress(con: Console, total: number): Progress {
     const columns = process.stderr.columns || 80;
     const room = Math.max(0, columns - WIDTH - count.length - 3);
     const shown = label.length > room ? `…${label.slice(label.length - room + 1)}` : label;
-    con.writeErr(`\r\u001b[2K${bar} ${count} ${con.ce.dim(shown)}`);
+    con.writeErr(`\r\u001b[2K${bar} ${count} ${con.ce.dim(sanitiseTerminal(shown))}`);
   };
   const clear = () => con.writeErr('\r\u001b[2K');
   draw();

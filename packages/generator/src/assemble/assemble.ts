@@ -260,7 +260,7 @@ export function assembleTender(
       issues.push({
         code: 'MARKDOWN_UNSUPPORTED',
         severity: 'warning',
-        message: `In the background (line ${problem.line} of its text): ${problem.message} It is left out of the document.`,
+        message: `In the background (line ${problem.line} of its text): ${problem.message}${problem.keptAsText ? '' : ' It is left out of the document.'}`,
         position: at(['tender', 'background']),
         field: 'tender.background',
       });

@@ -1,7 +1,8 @@
-import { type Block, type Inline, parseClauseMarkdown } from '@loti/clauses';
+import type { Block, Inline } from '@loti/clauses';
 import type { DocBlock, DocInline } from '../model/types.js';
 import { letterNumber } from '../text/format.js';
 import { sanitiseText } from '../text/sanitise.js';
+import { parseSpecMarkdown } from './spec-markdown.js';
 
 export interface InlineContext {
   /** Placeholder values; a missing value renders the placeholder literally (already reported). */
@@ -144,28 +145,14 @@ export function toDocBlocks(
 }
 
 /**
- * Officer-written Markdown (the background) in the same limited form as clause wording.
+ * Officer-written Markdown (the background) in the same limited form as clause wording, read by a linear-time
+ * parser (spec text comes from outside; the clause library's parser is super-linear on hostile text).
  * Placeholder-like text prints literally: officers' values are never templates.
  */
-export function markdownToDocBlocks(markdown: string): {
-  blocks: DocBlock[];
-  problems: { message: string; line: number }[];
-} {
-  const { blocks, problems } = parseClauseMarkdown(markdown);
-  const literal = (inlines: readonly Inline[]): Inline[] =>
-    inlines.map((node) =>
-      node.type === 'placeholder'
-        ? { type: 'text', value: `{{${node.name}}}` }
-        : node.type === 'emphasis' || node.type === 'strong' || node.type === 'link'
-          ? { ...node, children: literal(node.children) }
-          : node,
-    );
-  const unplaceholder = (items: readonly Block[]): Block[] =>
-    items.map((block) =>
-      block.type === 'paragraph'
-        ? { type: 'paragraph', children: literal(block.children) }
-        : { ...block, items: block.items.map(unplaceholder) },
-    );
+export function markdownToDocBlocks(markdown: string): SpecMarkdownBlocks {
+  // Assembly asks twice for the same text (once for warnings, once for the section): parse it once.
+  if (lastMarkdown?.text === markdown) return lastMarkdown.result;
+  const { blocks, problems } = parseSpecMarkdown(markdown);
   const context: InlineContext = { values: new Map(), targets: new Map() };
   const convert = (items: readonly Block[]): DocBlock[] =>
     items.map((block) =>
@@ -173,13 +160,21 @@ export function markdownToDocBlocks(markdown: string): {
         ? { type: 'paragraph', content: toDocInlines(block.children, context) }
         : { type: 'bullets', items: block.items.map(convert) },
     );
-  return {
-    blocks: convert(unplaceholder(blocks)),
-    problems: problems
-      .filter((p) => p.kind === 'unsupported')
-      .map((p) => ({ message: p.message, line: p.line })),
+  const result = {
+    blocks: convert(blocks),
+    problems: problems.map((p) => ({ message: p.message, line: p.line, keptAsText: p.keptAsText === true })),
   };
+  lastMarkdown = { text: markdown, result };
+  return result;
 }
+
+export interface SpecMarkdownBlocks {
+  readonly blocks: DocBlock[];
+  readonly problems: { message: string; line: number; keptAsText: boolean }[];
+}
+
+/** The last text converted and its result (a pure function's cache: same text, same blocks). */
+let lastMarkdown: { text: string; result: SpecMarkdownBlocks } | undefined;
 
 export function plain(text: string): DocInline[] {
   const clean = sanitiseText(text);

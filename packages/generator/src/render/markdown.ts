@@ -1,5 +1,6 @@
 import type { DocBlock, DocInline, DocTable, TenderDocument } from '../model/types.js';
 import { sanitiseText } from '../text/sanitise.js';
+import { assertTenderDocument } from './document-guard.js';
 import {
   classificationOf,
   collectAnchors,
@@ -117,6 +118,7 @@ function note(title: string, body: readonly DocBlock[], ctx: Ctx): string[] {
 }
 
 export function renderMarkdown(doc: TenderDocument): string {
+  assertTenderDocument('renderMarkdown', doc);
   const ctx: Ctx = { anchors: collectAnchors(doc.sections) };
   const { cover, meta } = doc;
   const marking = classificationOf(doc);

@@ -7,6 +7,11 @@ export const SPEC_ISSUE_CODES = {
   YAML_SYNTAX: 'The file is not valid YAML.',
   YAML_DUPLICATE_KEY: 'A key appears twice in the same mapping.',
   YAML_ALIAS_LIMIT: 'The YAML expands too many aliases (a "YAML bomb").',
+  YAML_ALIAS_UNRESOLVED: 'An alias (*name) names no anchor (&name) set before it.',
+  YAML_ALIAS_CYCLE: 'An alias refers to the node that contains it.',
+  YAML_TAG_UNSUPPORTED: 'A YAML tag (!!binary, !!timestamp, !custom …) is not allowed in a spec.',
+  ARGUMENT_INVALID: 'The library was called with an argument of the wrong type (null, a number …).',
+  INPUT_UNREADABLE: 'The spec file cannot be read (missing, not a regular file, or not UTF-8 text).',
   NOT_A_MAPPING: 'The spec must be a YAML mapping with a tender: section.',
   FIELD_REQUIRED: 'A required field is missing.',
   FIELD_TYPE: 'A field has the wrong type.',
@@ -84,16 +89,32 @@ export function formatSpecIssue(issue: SpecIssue): string {
 }
 
 /** Renders the source lines around an issue with a caret under the column. */
+/** Characters of a source line a code frame shows; longer lines show a window around the column. */
+export const CODE_FRAME_WIDTH = 120;
+
 export function codeFrame(source: string, line: number, column: number, context = 2): string {
-  const lines = source.split(/\r?\n/);
+  const lines = source.split(/\r\n?|\n/);
   const first = Math.max(1, line - context);
   const last = Math.min(lines.length, line + context);
   const width = String(last).length;
+  // Long lines (a 145 KB line of hostile text) are cut to a window around the column, marked with "…".
+  const half = Math.floor(CODE_FRAME_WIDTH / 2);
+  const start = Math.max(0, Math.min(column - 1 - half, Number.MAX_SAFE_INTEGER));
   const out: string[] = [];
   for (let n = first; n <= last; n++) {
     const marker = n === line ? '>' : ' ';
-    out.push(`${marker} ${String(n).padStart(width)} | ${lines[n - 1] ?? ''}`);
-    if (n === line) out.push(`  ${' '.repeat(width)} | ${' '.repeat(Math.max(0, column - 1))}^`);
+    const text = lines[n - 1] ?? '';
+    const from =
+      text.length > CODE_FRAME_WIDTH ? Math.min(start, Math.max(0, text.length - CODE_FRAME_WIDTH)) : 0;
+    const shown =
+      text.length > CODE_FRAME_WIDTH
+        ? `${from > 0 ? '…' : ''}${text.slice(from, from + CODE_FRAME_WIDTH)}${from + CODE_FRAME_WIDTH < text.length ? '…' : ''}`
+        : text;
+    out.push(`${marker} ${String(n).padStart(width)} | ${shown}`);
+    if (n === line) {
+      const caret = Math.max(0, column - 1 - from) + (from > 0 ? 1 : 0);
+      out.push(`  ${' '.repeat(width)} | ${' '.repeat(Math.min(caret, CODE_FRAME_WIDTH + 1))}^`);
+    }
   }
   return out.join('\n');
 }

@@ -44,7 +44,7 @@ export async function loadSpec(
               `The included file ${current} ${read.message}. Check the path, relative to ${includedFrom.file.file}.`,
             )
           : {
-              code: 'INCLUDE_NOT_FOUND',
+              code: 'INPUT_UNREADABLE',
               severity: 'error',
               message: `${current} ${read.message}.`,
               position: { file: current, line: 1, column: 1 },

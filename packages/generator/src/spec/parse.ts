@@ -8,6 +8,7 @@ import {
   LineCounter,
   type Node,
   parseDocument,
+  visit,
 } from 'yaml';
 import type { SpecIssue } from './issues.js';
 
@@ -68,10 +69,19 @@ export function parseSpecFile(
       ],
     };
   }
-  // A byte order mark is harmless; drop it so columns on line 1 are right.
-  const text = rawText.replace(/^\uFEFF/, '');
+  // A byte order mark is harmless; drop it so columns on line 1 are right. Old-Mac files end lines with a lone CR,
+  // which YAML reads as one long line (26 syntax errors): read it as a line break. Each is one character, so
+  // positions stay right.
+  const text = rawText.replace(/^\uFEFF/, '').replace(/\r(?!\n)/g, '\n');
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true });
+  // The core schema always, even under a `%YAML 1.1` directive: no implicit dates, binaries or yes/no booleans.
+  const doc = parseDocument(text, {
+    lineCounter,
+    uniqueKeys: false,
+    prettyErrors: false,
+    strict: true,
+    schema: 'core',
+  });
   const at = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, column: col };
@@ -109,6 +119,7 @@ export function parseSpecFile(
       position: at(duplicate.offset),
     });
   }
+  if (issues.length === 0) issues.push(...checkTagsAndAliases(doc, text, at));
   if (issues.length > 0) return { issues };
 
   let value: unknown;
@@ -127,6 +138,65 @@ export function parseSpecFile(
     };
   }
   return { parsed: { file, text, doc, lineCounter, value }, issues };
+}
+
+/** Tags that only restate what plain YAML means; every other tag (!!binary, !!timestamp, !shell) is refused. */
+const PLAIN_TAGS = new Set(
+  ['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((name) => `tag:yaml.org,2002:${name}`),
+);
+
+/**
+ * Tags and aliases, checked before the document is turned into values: an unknown tag would be silently read as
+ * text, a known non-core one (!!binary, !!timestamp) becomes a Buffer or Date the validator cannot describe, an
+ * alias with no anchor threw "Unresolved alias" reported as an alias bomb, and an alias inside its own anchor made
+ * a circular value that overflowed the stack. Runs after the depth check, so the recursive visit is shallow.
+ */
+function checkTagsAndAliases(
+  doc: Document.Parsed,
+  text: string,
+  at: (offset: number) => SpecIssue['position'],
+): SpecIssue[] {
+  const issues: SpecIssue[] = [];
+  const add = (code: SpecIssue['code'], message: string, offset: number) => {
+    if (issues.length < 20) issues.push({ code, severity: 'error', message, position: at(offset) });
+  };
+  visit(doc, {
+    Node(_, node, path) {
+      const offset = node.range?.[0] ?? 0;
+      if (isAlias(node)) {
+        const target = node.resolve(doc);
+        if (!target)
+          add(
+            'YAML_ALIAS_UNRESOLVED',
+            `The alias *${node.source} names no anchor: set &${node.source} on a value before this line, or write the value out.`,
+            offset,
+          );
+        else if (path.includes(target as never))
+          add(
+            'YAML_ALIAS_CYCLE',
+            `The alias *${node.source} is inside the value it refers to, so it would never end. Write the value out instead.`,
+            offset,
+          );
+        return;
+      }
+      const tag = (node as { tag?: string }).tag;
+      if (tag && !PLAIN_TAGS.has(tag)) {
+        // Point at the tag itself ("!!binary"), which comes just before the value on its line. Only tagged nodes
+        // look back, and only a short way: a scan per node would make this quadratic.
+        const window = text.slice(Math.max(0, offset - 256), offset);
+        let bang = window.lastIndexOf('!');
+        while (bang > 0 && window[bang - 1] === '!') bang--;
+        const tagOffset =
+          bang >= 0 && !window.slice(bang).includes('\n') ? offset - window.length + bang : offset;
+        add(
+          'YAML_TAG_UNSUPPORTED',
+          `The YAML tag ${tag.replace('tag:yaml.org,2002:', '!!')} is not allowed in a spec: remove it and write the value as plain text, a number, true/false, a list or a mapping.`,
+          tagOffset,
+        );
+      }
+    },
+  });
+  return issues;
 }
 
 interface StructureScan {

@@ -55,8 +55,19 @@ const isoDate = z
     'Write the date as YYYY-MM-DD, or YYYY-MM-DDTHH:MM with a time.',
   )
   .describe('An ISO date, YYYY-MM-DD, optionally with a 24-hour time: YYYY-MM-DDTHH:MM.');
+/** Characters that print nothing: a title of only U+200B is empty to a reader. */
+const INVISIBLE = /[\s\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]/gu;
 const text = (description: string) =>
-  z.string().trim().min(1, 'This must not be empty.').describe(description);
+  z
+    .string()
+    .trim()
+    .min(1, 'This must not be empty.')
+    .refine((value) => value === '' || value.replace(INVISIBLE, '') !== '', {
+      message: 'This must not be empty: it holds only invisible characters (such as zero-width spaces).',
+    })
+    .describe(description);
+/** Sane upper bounds: past them a value is a typo, and formatting would print "1e+21". */
+export const NUMBER_LIMITS = { amount: 1e12, months: 600, wordLimit: 100_000 } as const;
 const facts = z
   .strictObject(
     Object.fromEntries(TENDER_FACT_NAMES.map((fact) => [fact, z.boolean().optional()])) as Record<
@@ -90,7 +101,16 @@ const criterion = z.strictObject({
   weight: z.number().min(0).max(100).describe('Percentage weight. Weights at each level add up to 100.'),
   kind: z.enum(['quality', 'price', 'social-value']).optional().describe('What the criterion evaluates.'),
   question: z.string().optional().describe('The question Bidders answer for this criterion.'),
-  wordLimit: z.number().int().positive().optional().describe('The maximum words for the answer.'),
+  wordLimit: z
+    .number()
+    .int()
+    .positive()
+    .max(
+      NUMBER_LIMITS.wordLimit,
+      `This must be at most ${NUMBER_LIMITS.wordLimit.toLocaleString('en-GB')} words.`,
+    )
+    .optional()
+    .describe('The maximum words for the answer.'),
   lots: lotIds('this criterion'),
   // Tender pack (response form): see PACK_PARTS in pack/registry.ts.
   pageLimit: z.number().int().positive().optional().describe('The maximum pages for the answer.'),
@@ -280,16 +300,33 @@ export const tenderSpecSchema = z
         ),
       estimatedValue: z
         .strictObject({
-          amount: z.number().nonnegative(),
+          amount: z
+            .number()
+            .nonnegative()
+            .max(
+              NUMBER_LIMITS.amount,
+              'This must be at most 1,000,000,000,000 (one trillion); check the number of zeros.',
+            ),
           currency: z.enum(['GBP', 'EUR']).default('GBP'),
           includesVat: z.boolean().default(false),
         })
         .optional(),
       contract: z
         .strictObject({
-          lengthMonths: z.number().int().positive().describe('The initial contract length in months.'),
+          lengthMonths: z
+            .number()
+            .int()
+            .positive()
+            .max(NUMBER_LIMITS.months, `This must be at most ${NUMBER_LIMITS.months} months (50 years).`)
+            .describe('The initial contract length in months.'),
           extensionMonths: z
-            .array(z.number().int().positive())
+            .array(
+              z
+                .number()
+                .int()
+                .positive()
+                .max(NUMBER_LIMITS.months, `This must be at most ${NUMBER_LIMITS.months} months (50 years).`),
+            )
             .default([])
             .describe('Optional extensions, in months each.'),
         })

@@ -117,7 +117,7 @@ function zodIssueToSpecIssue(issue: z.core.$ZodIssue, input: unknown, at: Locate
     return {
       code: 'ENUM_INVALID',
       severity: 'error',
-      message: `${field} is ${JSON.stringify(actual)} but must be one of: ${allowed.join(', ')}.${guess ? ` Did you mean "${guess}"?` : ''}`,
+      message: `${field} is ${JSON.stringify(typeof actual === 'string' && actual.length > 60 ? `${actual.slice(0, 60)}…` : actual)} but must be one of: ${allowed.join(', ')}.${guess ? ` Did you mean "${guess}"?` : ''}`,
       position: at(path),
       field,
     };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatExtensions, formatList, formatMonths } from './format.js';
+import { formatExtensions, formatList, formatMoney, formatMonths } from './format.js';
 
 describe('formatMonths', () => {
   it('gives years and months in words', () => {
@@ -28,5 +28,17 @@ describe('formatExtensions', () => {
     [[24, 12, 6], 'up to 3 extensions (2 years, then 1 year, then 6 months), if the Authority chooses'],
   ])('%j → %s', (months, words) => {
     expect(formatExtensions(months)).toBe(words);
+  });
+});
+
+describe('formatMoney', () => {
+  it('groups thousands and keeps pence only when there are some', () => {
+    expect(formatMoney(2_400_000, 'GBP')).toBe('£2,400,000');
+    expect(formatMoney(12.5, 'EUR')).toBe('€12.50');
+  });
+  it('never prints exponent notation, however large the number', () => {
+    expect(formatMoney(1e21, 'GBP')).toBe('£1,000,000,000,000,000,000,000');
+    expect(formatMoney(1e12, 'GBP')).toBe('£1,000,000,000,000');
+    expect(formatMoney(Number.POSITIVE_INFINITY, 'GBP')).toBe('£∞');
   });
 });

@@ -26,6 +26,10 @@ export function formatDate(iso: string, options: { weekday?: boolean } = {}): st
 
 export function formatMoney(amount: number, currency: 'GBP' | 'EUR'): string {
   const symbol = currency === 'GBP' ? '£' : '€';
+  // toFixed switches to exponent form from 1e21 ("1e+21.undefined"); validation caps amounts far below, but the
+  // formatter must not print nonsense for any number it is given.
+  if (!Number.isFinite(amount) || Math.abs(amount) >= 1e15)
+    return `${symbol}${amount.toLocaleString('en-GB', { maximumFractionDigits: 0 })}`;
   const [whole, pence] = amount.toFixed(2).split('.') as [string, string];
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${symbol}${grouped}${pence === '00' ? '' : `.${pence}`}`;

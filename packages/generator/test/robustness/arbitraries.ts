@@ -59,8 +59,10 @@ export const anyText = fc
   )
   .map((parts) => parts.join(' ').replace(FORBIDDEN, ''));
 
-/** Non-empty after trimming, as text fields require. */
-export const requiredText = anyText.map((text) => (text.trim() === '' ? `T${text}` : text));
+/** Text a reader sees: something left after trimming and removing zero-width characters, as text fields require. */
+export const requiredText = anyText.map((text) =>
+  text.replace(/[\s\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]/gu, '') === '' ? `T${text}` : text,
+);
 
 const clauses = catalog.list();
 const crossReferenced = new Set(clauses.flatMap((clause) => clause.crossReferences));

@@ -149,6 +149,25 @@ export const HOSTILE_CASES: Record<string, HostileCase> = {
     // About 3 s on a 2-core CI machine; the uncapped error list this guards against took 18 s and 460 MB.
     maxMs: 10_000,
   },
+  'markdown-star-underscore': {
+    description: `a background of "*_" repeated to just under the size limit (CommonMark took hours) builds a model`,
+    files: () =>
+      one(
+        `${HEAD.replace('clauses: {automatic: false}\n', '')}  background: |\n    ${'*_'.repeat(fit(2) - 200)}\nclauses: {automatic: false}\n`,
+      ),
+    expect: { document: true },
+    maxMs: 3_000,
+  },
+  'markdown-nested-lists': {
+    description:
+      'a background of "- " repeated to just under the size limit (nested list markers) builds a model',
+    files: () =>
+      one(
+        `${HEAD.replace('clauses: {automatic: false}\n', '')}  background: |\n    ${'- '.repeat(fit(2) - 200)}a\nclauses: {automatic: false}\n`,
+      ),
+    expect: { document: true },
+    maxMs: 3_000,
+  },
   'include-chain-100': {
     description: 'a chain of 100 includes stops at the include depth limit',
     files: () => {

@@ -92,10 +92,38 @@ describe('hostile corpus: YAML', () => {
     expect(codes((await build('not-a-mapping.yaml')).errors)).toEqual(['NOT_A_MAPPING']);
   });
 
-  it('tags from other loaders run no code and give typed errors', async () => {
+  it('tags from other loaders run no code and are refused where they are', async () => {
     const result = await build('yaml-tags.yaml');
     expect(result.document).toBeUndefined();
-    expect(codes(result.errors)).toContain('FIELD_TYPE');
+    expect(codes(result.errors)).toEqual(['YAML_TAG_UNSUPPORTED']);
+    expect(result.errors.map((e) => e.position?.line)).toEqual([3, 4, 6]);
+    expect(result.errors[1]?.message).toContain('!!binary');
+    expect(result.errors[2]?.message).toContain('!custom');
+  });
+
+  it('under %YAML 1.1 a date-like value stays text (the core schema always applies)', async () => {
+    const result = await build('yaml-1-1.yaml');
+    expect(result.errors).toEqual([]);
+    expect(result.document?.cover.reference).toBe('2027-01-04');
+  });
+
+  it('an alias with no anchor is YAML_ALIAS_UNRESOLVED at the alias', async () => {
+    const result = await build('alias-unresolved.yaml');
+    expect(codes(result.errors)).toEqual(['YAML_ALIAS_UNRESOLVED']);
+    expect(at(result, 'YAML_ALIAS_UNRESOLVED')).toMatchObject({ line: 2, column: 10 });
+    expect(result.errors[0]?.message).toContain('*nowhere');
+  });
+
+  it('an alias inside its own anchor is YAML_ALIAS_CYCLE, not a stack overflow', async () => {
+    const result = await build('alias-self.yaml');
+    expect(codes(result.errors)).toEqual(['YAML_ALIAS_CYCLE']);
+    expect(at(result, 'YAML_ALIAS_CYCLE')).toMatchObject({ line: 1, column: 14 });
+  });
+
+  it('old-Mac CR line endings are read as lines', async () => {
+    const result = await build('cr-only.yaml');
+    expect(codes(result.errors)).toEqual(['ENUM_INVALID']);
+    expect(at(result, 'ENUM_INVALID')).toMatchObject({ line: 6, column: 14 });
   });
 
   it('__proto__ and constructor keys are unknown fields, and nothing is polluted', async () => {

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { loadCatalog } from '../../catalog.js';
 import type { CliContext } from '../../context.js';
+import { jsonForTerminal } from '../../output/terminal-text.js';
 import { resolveClause, statusLabel } from './shared.js';
 
 export function changelogCommand(ctx: CliContext): Command {
@@ -16,7 +17,7 @@ export function changelogCommand(ctx: CliContext): Command {
       const entries = catalog.changelog(clause.id);
       if (options.json) {
         con.out(
-          JSON.stringify(
+          jsonForTerminal(
             { id: clause.id, versions: catalog.versions(clause.id), changelog: entries },
             null,
             2,

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import semver from 'semver';
 import { loadCatalog } from '../../catalog.js';
 import type { CliContext } from '../../context.js';
+import { jsonForTerminal } from '../../output/terminal-text.js';
 import { hasChanges, renderWordDiff } from '../../output/word-diff.js';
 import { exactVersion } from './shared.js';
 
@@ -24,7 +25,7 @@ export function diffCommand(ctx: CliContext): Command {
       const after = exactVersion(catalog, id, to);
       const changes = diffClauseWording(before, after);
       if (options.json) {
-        con.out(JSON.stringify({ id: before.id, from, to, changes }, null, 2));
+        con.out(jsonForTerminal({ id: before.id, from, to, changes }, null, 2));
         return;
       }
       const { c } = con;

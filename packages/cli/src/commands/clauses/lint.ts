@@ -8,6 +8,7 @@ import type { CliContext } from '../../context.js';
 import { CliError, EXIT } from '../../errors.js';
 import { displayPath, plural } from '../../output/format.js';
 import { formatIssue } from '../../output/issues.js';
+import { jsonForTerminal } from '../../output/terminal-text.js';
 
 /** A clause issue with a code frame read from the library source (positions are relative to its root). */
 function report(issue: ClauseIssue, root: string): ReportedIssue {
@@ -64,7 +65,7 @@ export function lintCommand(ctx: CliContext): Command {
       ctx.exitCode = result.errors.length > 0 ? EXIT.failed : EXIT.ok;
       if (options.json) {
         con.out(
-          JSON.stringify(
+          jsonForTerminal(
             {
               root,
               publishedVersions: result.publishedVersions,

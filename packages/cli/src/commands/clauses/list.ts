@@ -4,6 +4,7 @@ import { loadCatalog } from '../../catalog.js';
 import type { CliContext } from '../../context.js';
 import { usageError } from '../../errors.js';
 import { columns, plural, visibleLength } from '../../output/format.js';
+import { jsonForTerminal } from '../../output/terminal-text.js';
 import { statusLabel } from './shared.js';
 
 interface ListOptions {
@@ -54,7 +55,7 @@ export function listCommand(ctx: CliContext): Command {
             ...(appliesWhen ? { appliesWhen } : {}),
           }),
         );
-        con.out(JSON.stringify(rows, null, 2));
+        con.out(jsonForTerminal(rows, null, 2));
         return;
       }
       if (clauses.length === 0) {

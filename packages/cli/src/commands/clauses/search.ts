@@ -3,6 +3,7 @@ import { loadCatalog } from '../../catalog.js';
 import type { CliContext } from '../../context.js';
 import { EXIT } from '../../errors.js';
 import { plural } from '../../output/format.js';
+import { jsonForTerminal } from '../../output/terminal-text.js';
 import { statusLabel } from './shared.js';
 
 export function searchCommand(ctx: CliContext): Command {
@@ -24,7 +25,7 @@ export function searchCommand(ctx: CliContext): Command {
       if (found.length === 0) ctx.exitCode = EXIT.failed;
       if (options.json) {
         con.out(
-          JSON.stringify(
+          jsonForTerminal(
             hits.map(({ clause: { id, version, status, title, summary }, score }) => ({
               id,
               version,

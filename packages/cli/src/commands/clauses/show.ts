@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { loadCatalog } from '../../catalog.js';
 import type { CliContext } from '../../context.js';
 import { blocksPlain } from '../../output/clause-text.js';
+import { jsonForTerminal } from '../../output/terminal-text.js';
 import { resolveClause, statusLabel } from './shared.js';
 
 function describeAppliesWhen(condition: AppliesWhen | undefined): string {
@@ -32,7 +33,7 @@ export function showCommand(ctx: CliContext): Command {
       const catalog = loadCatalog();
       const clause = resolveClause(catalog, reference);
       if (options.json) {
-        con.out(JSON.stringify(clause, null, 2));
+        con.out(jsonForTerminal(clause, null, 2));
         return;
       }
       const { c } = con;

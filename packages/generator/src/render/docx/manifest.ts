@@ -1,6 +1,6 @@
-import { strFromU8, unzipSync } from 'fflate';
 import { z } from 'zod';
 import type { DocumentManifest } from '../../model/types.js';
+import { readZipEntries, ZIP_ERROR_CODES, ZIP_LIMITS, type ZipLimits } from './bounded-zip.js';
 
 /**
  * The clause manifest travels inside the .docx as a custom XML part (customXml/item1.xml), which Word keeps when it
@@ -100,36 +100,118 @@ const manifestSchema = z.object({
   references: z.array(z.string()),
 });
 
-const ROOT =
-  /<(?:[A-Za-z_][\w.-]*:)?tenderManifest\b[^>]*>([\s\S]*?)<\/(?:[A-Za-z_][\w.-]*:)?tenderManifest>/;
+/** Why a document's manifest could not be read: a zip problem, a budget exceeded, or no valid manifest. */
+export const MANIFEST_READ_CODES = {
+  ...ZIP_ERROR_CODES,
+  MANIFEST_MISSING: 'The document has no LOTI Tender Kit manifest.',
+  MANIFEST_INVALID: 'The document has a manifest part, but it is not a valid manifest.',
+} as const;
+export type ManifestReadCode = keyof typeof MANIFEST_READ_CODES;
+
+export type ManifestReadResult =
+  | { readonly ok: true; readonly manifest: DocumentManifest }
+  | { readonly ok: false; readonly code: ManifestReadCode; readonly message: string };
+
+/** At most this many custom XML items are looked at (Word keeps a handful). */
+const MAX_CUSTOM_XML_ITEMS = 64;
+const CUSTOM_XML_ITEM = /^customXml\/item\d{0,9}\.xml$/;
 
 /**
  * Reads the clause manifest back from a .docx made by renderDocx (or re-saved by Word, which may renumber the
- * custom XML items, so every item is looked at) or an .odt made by renderOdt. Undefined when the file has none or it
- * is not a valid manifest.
+ * custom XML items, so every item is looked at) or an .odt made by renderOdt, within the zip budgets of bounded-zip.ts. Never throws.
  */
-export function readManifest(bytes: Uint8Array): DocumentManifest | undefined {
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(bytes, {
-      filter: (file) => file.name === ODT_MANIFEST_PATH || /^customXml\/item\d*\.xml$/.test(file.name),
-    });
-  } catch {
-    return undefined;
-  }
-  for (const name of Object.keys(files).sort()) {
-    const data = files[name];
-    if (!data) continue;
-    const xml = strFromU8(data);
+export function readManifestChecked(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): ManifestReadResult {
+  if (!(bytes instanceof Uint8Array))
+    return { ok: false, code: 'ZIP_INVALID', message: 'no document bytes were given' };
+  let items = 0;
+  const zip = readZipEntries(
+    bytes,
+    (name) => (name === ODT_MANIFEST_PATH || CUSTOM_XML_ITEM.test(name)) && ++items <= MAX_CUSTOM_XML_ITEMS,
+    limits,
+  );
+  if (!zip.ok) return zip;
+  let sawManifest = false;
+  for (const name of Object.keys(zip.files).sort()) {
+    const data = zip.files[name] as Uint8Array;
+    const xml = new TextDecoder('utf-8', { fatal: false }).decode(data);
     if (!xml.includes(MANIFEST_NAMESPACE)) continue;
-    const body = ROOT.exec(xml)?.[1];
+    const body = manifestBody(xml);
     if (body === undefined) continue;
+    sawManifest = true;
+    const json = unescapeXml(body.trim());
+    // A manifest nests six levels; deep nesting is hostile (JSON.parse took 12 s on 5 million open brackets).
+    if (!nestsWithin(json, MAX_MANIFEST_DEPTH))
+      return {
+        ok: false,
+        code: 'MANIFEST_INVALID',
+        message: `its manifest nests deeper than ${MAX_MANIFEST_DEPTH} levels, which no LOTI Tender Kit manifest does`,
+      };
     try {
-      const parsed = manifestSchema.safeParse(JSON.parse(unescapeXml(body.trim())));
-      if (parsed.success) return parsed.data;
+      const parsed = manifestSchema.safeParse(JSON.parse(json));
+      if (parsed.success) return { ok: true, manifest: parsed.data };
     } catch {
-      // Not JSON: fall through to the next item.
+      // Not JSON: try the next item.
     }
+  }
+  return sawManifest
+    ? {
+        ok: false,
+        code: 'MANIFEST_INVALID',
+        message: 'its manifest part is not a valid LOTI Tender Kit manifest',
+      }
+    : { ok: false, code: 'MANIFEST_MISSING', message: 'it has no LOTI Tender Kit manifest' };
+}
+
+/** Reads the clause manifest, or undefined when there is none or it cannot be read (see readManifestChecked). */
+export function readManifest(bytes: Uint8Array): DocumentManifest | undefined {
+  const result = readManifestChecked(bytes);
+  return result.ok ? result.manifest : undefined;
+}
+
+const MAX_MANIFEST_DEPTH = 16;
+
+/** Whether JSON text nests at most `max` arrays and objects deep: one linear pass that skips strings. */
+function nestsWithin(json: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return false;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return true;
+}
+
+const NAME_CHAR = /[\w.-]/;
+
+/**
+ * The text inside the first <tenderManifest> element (any namespace prefix), found with indexOf rather than a
+ * regular expression: `<tenderManifest` repeated 43,000 times made the old lazy pattern run for minutes. Only the
+ * first opening tag is tried, so the work is linear in the item's size.
+ */
+function manifestBody(xml: string): string | undefined {
+  const tag = 'tenderManifest';
+  for (let at = xml.indexOf(tag); at >= 0; at = xml.indexOf(tag, at + tag.length)) {
+    // Walk back over an optional prefix ("ns:") to the "<"; a prefix is short, so this is bounded.
+    let start = at - 1;
+    if (xml[start] === ':') {
+      start--;
+      const limit = Math.max(0, start - 64);
+      while (start > limit && NAME_CHAR.test(xml[start] as string)) start--;
+    }
+    if (xml[start] !== '<') continue;
+    const after = xml[at + tag.length];
+    if (after !== '>' && after !== ' ' && after !== '\t' && after !== '\n' && after !== '\r') continue;
+    const prefix = xml.slice(start + 1, at);
+    const open = xml.indexOf('>', at);
+    if (open < 0) return undefined;
+    const close = xml.indexOf(`</${prefix}${tag}>`, open + 1);
+    return close < 0 ? undefined : xml.slice(open + 1, close);
   }
   return undefined;
 }

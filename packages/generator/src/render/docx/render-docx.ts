@@ -2,6 +2,7 @@ import { Document, type PageNumberEstimator, Paragraph, TableOfContents, TextRun
 import type { DocClause, DocSection, TenderDocument } from '../../model/types.js';
 import { sanitiseText } from '../../text/sanitise.js';
 import { paletteFor } from '../colour.js';
+import { assertTenderDocument } from '../document-guard.js';
 import { collectAnchors, hasBlocks, languageTag, safeFontName } from '../text.js';
 import {
   type BlockContext,
@@ -141,6 +142,8 @@ async function estimatorFor(
  * the same model and options give the same bytes, in any process.
  */
 export async function renderDocx(doc: TenderDocument, options: RenderDocxOptions = {}): Promise<Uint8Array> {
+  assertTenderDocument('renderDocx', doc);
+  options ??= {};
   const estimator = await estimatorFor(doc, options.pageNumbers ?? 'auto');
   const normalise = { issueDate: doc.meta.issueDate, manifest: doc.manifest };
   try {

@@ -8,6 +8,7 @@ import type {
 } from '../../model/types.js';
 import { sanitiseText } from '../../text/sanitise.js';
 import { paletteFor } from '../colour.js';
+import { assertTenderDocument } from '../document-guard.js';
 import { TEXT_WIDTH } from '../docx/layout.js';
 import { tableColumnPercentages } from '../table-widths.js';
 import {
@@ -275,6 +276,7 @@ function brandingStyle(doc: TenderDocument): string {
  * anchors as the DOCX: ids are the model's anchors, refs link to them.
  */
 export function renderHtmlBody(doc: TenderDocument): string {
+  assertTenderDocument('renderHtmlBody', doc);
   const ctx: Ctx = { anchors: collectAnchors(doc.sections) };
   const marking = classificationOf(doc);
   const markingHtml = marking ? `<p class="tk-marking">${escapeHtml(marking)}</p>` : '';
@@ -295,6 +297,7 @@ export function renderHtmlBody(doc: TenderDocument): string {
 
 /** A complete, self-contained HTML5 document: inline CSS, no external resources, print-friendly. */
 export function renderHtml(doc: TenderDocument): string {
+  assertTenderDocument('renderHtml', doc);
   const { meta } = doc;
   const metaTag = (name: string, content: string) =>
     sanitiseText(content).trim() ? `<meta name="${name}" content="${escapeHtml(content)}">` : '';
