@@ -132,7 +132,7 @@ describe('YAML and input limits', () => {
       '  facts: {}\n  lots:\n    - { id: 1, title: One }\n    - { id: "1", title: Again }\n    - { id: 1.0, title: And again }';
     const result = await problems(edit('  facts: {}', lots));
     expect(result.filter((line) => line.startsWith('DUPLICATE_ID'))).toHaveLength(2);
-    expect(result[0]).toContain('ids 1, "1" and 1.0 are one id');
+    expect(result[0]).toContain('Lot ids are compared as text, so 1, "1" and 1.0 are the same.');
   });
   it('library calls with wrong argument types return ARGUMENT_INVALID issues, never a TypeError', async () => {
     const fromText = await buildTenderModelFromText(SPEC, null as unknown as string);
