@@ -124,7 +124,7 @@ describe('tender check', () => {
     );
     const cases: [string, string][] = [
       ['missing.docx', 'error missing.docx does not exist.\n'],
-      ['folder.docx', 'error folder.docx is a folder, not a .docx or .odt file.\n'],
+      ['folder.docx', 'error folder.docx is a folder, not a .docx, .odt or .xlsx file.\n'],
       [
         'text.docx',
         'error text.docx is not a Word, OpenDocument or Excel file (.docx, .odt and .xlsx files are zip archives; this is not one).\n',

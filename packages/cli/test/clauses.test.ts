@@ -66,7 +66,7 @@ describe('tender clauses show', () => {
     const none = await run(['clauses', 'show', `${CLAUSE_ID}@^7`], withFixture);
     expect(none.code).toBe(1);
     expect(none.stderr).toBe(
-      `error No version of "${CLAUSE_ID}" matches ^7. Versions available: 2.0.0, 1.1.0, ${BASE}.\n`,
+      `error No version of "${CLAUSE_ID}" matches ^7. Versions available: 2.0.0, 1.1.0, ${catalog.versions(CLAUSE_ID).join(', ')}.\n`,
     );
   });
 
@@ -148,7 +148,7 @@ describe('tender clauses facts and profiles', () => {
     const missing = await run(['clauses', 'diff', CLAUSE_ID, BASE, '3.0.0'], withFixture);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toBe(
-      `error ${CLAUSE_ID} has no version 3.0.0. Versions: 2.0.0, 1.1.0, ${BASE}.\n`,
+      `error ${CLAUSE_ID} has no version 3.0.0. Versions: 2.0.0, 1.1.0, ${catalog.versions(CLAUSE_ID).join(', ')}.\n`,
     );
     expect((await run(['clauses', 'diff', CLAUSE_ID, BASE])).code).toBe(2);
   });

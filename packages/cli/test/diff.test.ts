@@ -49,12 +49,12 @@ describe('tender diff', () => {
     const result = await run(['diff', 'v1.yaml', 'v2.yaml'], { cwd: dir, env });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('v1.yaml → v2.yaml\n4 Data access and export\n');
+    expect(result.stdout).toContain('v1.yaml → v2.yaml\n5 Data access and export\n');
     expect(result.stdout).toContain(
-      `  ~ 4.1 ¶1 ${CLAUSE_ID}\n      The Authority owns {+and controls +}all Authority Data.`,
+      `  ~ 5.1 ¶1 ${CLAUSE_ID}\n      The Authority owns {+and controls +}all Authority Data.`,
     );
     expect(result.stdout).toContain('[-at-]{+whenever+} [-any-]{+it+} [-time-]{+asks+}:');
-    expect(result.stdout).toContain(`Manifest\n  ~ ${CLAUSE_ID} 1.1.0 → 2.0.0 (4.1)`);
+    expect(result.stdout).toContain(`Manifest\n  ~ ${CLAUSE_ID} 1.1.0 → 2.0.0 (5.1)`);
   });
 
   it('names the clause and both texts when one variable changes (--json, pinned)', async () => {
@@ -67,12 +67,12 @@ describe('tender diff', () => {
       changes: [
         {
           kind: 'changed',
-          section: '4 Data access and export',
+          section: '5 Data access and export',
           clauseId: CLAUSE_ID,
-          oldAddress: '4.1 ¶3',
-          newAddress: '4.1 ¶3',
-          oldNumber: '4.1',
-          newNumber: '4.1',
+          oldAddress: '5.1 ¶3',
+          newAddress: '5.1 ¶3',
+          oldNumber: '5.1',
+          newNumber: '5.1',
           oldText:
             'If the Authority asks for a full export that it cannot make itself, the Supplier must deliver it within 5 Working Days of the request.',
           newText:
@@ -187,9 +187,9 @@ describe('tender check --redline', () => {
   it('writes what the newer clause versions change as a redline, and lists the word changes', async () => {
     const result = await run(['check', 'out/v1.docx', '--redline', 'updates.docx'], { cwd: dir, env });
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain(`  4.1   ${CLAUSE_ID} 1.1.0 → 2.0.0 (major)\n`);
+    expect(result.stdout).toContain(`  5.1   ${CLAUSE_ID} 1.1.0 → 2.0.0 (major)\n`);
     expect(result.stdout).toContain(
-      '          4.1 ¶1  The Authority owns {+and controls +}all Authority Data.',
+      '          5.1 ¶1  The Authority owns {+and controls +}all Authority Data.',
     );
     expect(result.stdout).toContain('✔ Wrote the clause updates as a redline to updates.docx');
     const path = join(dir, 'updates.docx');
@@ -197,7 +197,7 @@ describe('tender check --redline', () => {
     // One section per updated clause, numbered as in the issued document, with the issued text tracked to the new.
     expect(xml).toContain(`${CLAUSE_ID}: version 1.1.0 → 2.0.0`);
     expect(xml).toMatch(
-      /<w:t xml:space="preserve">4\.1<\/w:t><w:tab\/><w:t xml:space="preserve">Export of Authority Data/,
+      /<w:t xml:space="preserve">5\.1<\/w:t><w:tab\/><w:t xml:space="preserve">Export of Authority Data/,
     );
     expect(xml).toMatch(
       /<w:ins [^>]*w:date="2027-06-01T00:00:00Z"><w:r><w:t xml:space="preserve">and controls <\/w:t>/,
@@ -231,7 +231,7 @@ describe('tender check --redline', () => {
     const report = JSON.parse(result.stdout);
     expect(report.withoutOldText).toEqual([]);
     expect(report.wording).toContainEqual(
-      expect.objectContaining({ kind: 'changed', clauseId: CLAUSE_ID, newAddress: '4.1 ¶1' }),
+      expect.objectContaining({ kind: 'changed', clauseId: CLAUSE_ID, newAddress: '5.1 ¶1' }),
     );
     expect(result.stderr).toContain('✔ Wrote the clause updates as a redline to updates2.docx');
   });
