@@ -76,7 +76,7 @@ describe('the release ledger', () => {
 
   it('holds older published versions of procurement/lots, which still resolve', () => {
     const lots = ledger?.versions.filter((entry) => entry.id === 'procurement/lots').map((e) => e.version);
-    expect(lots).toEqual(['1.0.0', '1.1.0', '1.2.0']);
+    expect(lots).toEqual(expect.arrayContaining(['1.0.0', '1.1.0', '1.2.0']));
     expect(catalog.get('procurement/lots', '1.0.0')?.source).toMatch(/^published\/texts\//);
     expect(catalog.get('procurement/lots', '~1.1')?.version).toBe('1.1.0');
   });

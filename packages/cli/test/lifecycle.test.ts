@@ -53,7 +53,9 @@ describe('every published version resolves', () => {
     expect(result.stdout).toContain('If a Bidder would otherwise win more');
     const missing = await run(['clauses', 'diff', LOTS, '1.0.0', '1.0.9']);
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toContain('procurement/lots has no version 1.0.9. Versions: 1.3.0, 1.2.0, 1.1.0, 1.0.0');
+    expect(missing.stderr).toContain(
+      'procurement/lots has no version 1.0.9. Versions: 1.3.0, 1.2.0, 1.1.0, 1.0.0',
+    );
   });
 });
 

@@ -129,7 +129,7 @@ export const timetableRule: Rule = (context) => {
         issueAt(context, ['timetable', index, 'date'], {
           code: 'NON_WORKING_DAY',
           severity: 'warning',
-          message: `${capitalise(label(milestone.kind))} falls on ${deadlines.isWeekend(date) ? weekdayName(date) : 'a bank holiday in England and Wales'}, ${formatDate(date)}. Bidders and officers may not be working; choose a working day.`,
+          message: `${capitalise(label(milestone.kind))} falls on ${formatDate(date)}, ${deadlines.isWeekend(date) ? `a ${weekdayName(date)}` : 'a bank holiday in England and Wales'}. Bidders and officers may not be working; choose a working day.`,
         }),
       );
     }
