@@ -84,6 +84,12 @@ export function initCommand(ctx: CliContext): Command {
         given.facts = facts;
       }
 
+      // A file where the folder should be is known before any question is asked.
+      const folder = await stat(dir).catch(() => undefined);
+      if (folder && !folder.isDirectory())
+        throw usageError(
+          `${dir} is a file, not a folder. Give a folder for the new spec, or name the spec file with --file.`,
+        );
       const interactive = Boolean(process.stdin.isTTY);
       const answers = await askQuestions(given, con.ce, { interactive });
       const defaulted = [answers.title ? '' : 'title', answers.authority ? '' : 'authority'].filter(Boolean);
@@ -105,13 +111,8 @@ export function initCommand(ctx: CliContext): Command {
       // Check the template against this generator and catalog before writing, so init never writes a broken spec.
       const check = await buildTenderModelFromText(text, 'tender.yaml', {}, { catalog });
 
-      // Each step reports its own failure, so the message says what is true: a file where the folder should be, a
-      // folder that cannot be made (read-only file system, permissions) or a spec that cannot be written.
-      const folder = await stat(dir).catch(() => undefined);
-      if (folder && !folder.isDirectory())
-        throw usageError(
-          `${dir} is a file, not a folder. Give a folder for the new spec, or name the spec file with --file.`,
-        );
+      // Each step reports its own failure, so the message says what is true: a folder that cannot be made
+      // (read-only file system, permissions) or a spec that cannot be written.
       try {
         await mkdir(dir, { recursive: true });
       } catch (error) {

@@ -9,7 +9,7 @@ import {
 import { buildSpec } from '../build/build-spec.js';
 import { loadCatalog } from '../catalog.js';
 import { CliError, EXIT } from '../errors.js';
-import { readDocxBytes } from '../io/read-docx.js';
+import { readDocxBytes, readDocxManifestFrom } from '../io/read-docx.js';
 import type { Console } from '../output/console.js';
 import { plural } from '../output/format.js';
 import { formatIssue } from '../output/issues.js';
@@ -28,6 +28,8 @@ export const isDocxPath = (path: string) => extname(path).toLowerCase() === '.do
 export async function loadComparable(con: Console, path: string): Promise<Comparable> {
   if (isDocxPath(path)) {
     const docx = await readDocxBytes(path);
+    // The manifest read applies the zip budgets to the parts most likely to be a bomb (custom XML items).
+    await readDocxManifestFrom(path, docx, { optional: true });
     const flat = flattenDocx(docx);
     if (!flat) throw new CliError(`${path} is not a Word document: it has no word/document.xml.`, EXIT.usage);
     return { path, flat, docx };

@@ -39,9 +39,22 @@ export async function readDocxBytes(path: string): Promise<Uint8Array> {
  * inflation budgets. Any failure is a CliError with a code in its message.
  */
 export async function readDocxManifest(path: string): Promise<DocumentManifest> {
-  const bytes = await readDocxBytes(path);
+  return (await readDocxManifestFrom(path, await readDocxBytes(path))) as DocumentManifest;
+}
+
+/**
+ * The manifest of bytes already read. With `optional`, a document without a (valid) manifest gives undefined (a
+ * .docx from elsewhere can still be compared), but a zip that breaks the budgets is always refused.
+ */
+export async function readDocxManifestFrom(
+  path: string,
+  bytes: Uint8Array,
+  options: { optional?: boolean } = {},
+): Promise<DocumentManifest | undefined> {
   const result = readManifestChecked(bytes);
   if (result.ok) return result.manifest;
+  if (options.optional && (result.code === 'MANIFEST_MISSING' || result.code === 'MANIFEST_INVALID'))
+    return undefined;
   if (result.code === 'MANIFEST_MISSING')
     throw new CliError(
       `${path} has no LOTI Tender Kit manifest: only documents made by tender build can be checked.`,

@@ -1,5 +1,6 @@
 import { strFromU8, unzipSync } from 'fflate';
 import type { TenderDocument } from '../model/types.js';
+import { readZipEntries } from '../render/docx/bounded-zip.js';
 import { readManifest } from '../render/docx/manifest.js';
 import { normaliseParts } from '../render/docx/normalise.js';
 import { type DocumentDiff, diffDocuments } from './diff-documents.js';
@@ -34,14 +35,10 @@ export function flattenModel(doc: TenderDocument): FlatDocument {
   return flattenParagraphs(modelParagraphs(doc), doc.manifest);
 }
 
+/** The body part of a .docx, read within the zip budgets (a document from outside may be a zip bomb). */
 function documentXml(bytes: Uint8Array): string | undefined {
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(bytes, { filter: (file) => file.name === 'word/document.xml' });
-  } catch {
-    return undefined;
-  }
-  const part = files['word/document.xml'];
+  const zip = readZipEntries(bytes, (name) => name === 'word/document.xml');
+  const part = zip.ok ? zip.files['word/document.xml'] : undefined;
   return part ? strFromU8(part) : undefined;
 }
 

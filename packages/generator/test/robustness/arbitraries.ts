@@ -86,7 +86,16 @@ const requiredVariables = clauses.flatMap((clause) =>
     .map(([name]) => ({ clause, name })),
 );
 
-const includeEntry = fc.constantFrom(...clauses).chain((clause) => {
+/**
+ * Clauses a spec of any procedure may name: wording written for one procedure (a call-off's, a competitive flexible
+ * procedure's stages) needs that procedure's details, so it is left to the procedure tests.
+ */
+const anyProcedureClauses = clauses.filter(
+  (clause) =>
+    clause.appliesWhen === undefined || clause.appliesWhen === 'always' || !clause.appliesWhen.procedures,
+);
+
+const includeEntry = fc.constantFrom(...anyProcedureClauses).chain((clause) => {
   const major = clause.version.split('.')[0];
   const names = Object.keys(clause.variables);
   return fc.oneof(
@@ -173,7 +182,18 @@ const timetable = fc
     ),
   )
   .map(([days, kinds, times, names, notes]) => {
-    const k = kinds.filter((kind) => kind !== 'clarification-deadline' && kind !== 'submission-deadline');
+    // Milestones whose order the rules check (publication, award, standstill, start) are left to the rules'
+    // own tests: random ones here would put them out of order.
+    const ordered = new Set([
+      'publication',
+      'assessment-summaries',
+      'contract-award-notice',
+      'standstill-end',
+      'contract-start',
+    ]);
+    const k = kinds.filter(
+      (kind) => kind !== 'clarification-deadline' && kind !== 'submission-deadline' && !ordered.has(kind),
+    );
     // Two fixed slots keep the built-in deadline variables available and in the right order.
     const slots: (keyof typeof MILESTONE_KINDS)[] = k.slice(0, days.length - 2);
     while (slots.length < days.length - 2) slots.push('other');
@@ -300,9 +320,17 @@ export const validSpec: fc.Arbitrary<TenderSpecInput> = fc
           ...(r.standardTerms !== undefined ? { standardTerms: r.standardTerms } : {}),
         },
         procedure: r.procedure,
+        // Each procedure with the detail it needs.
+        ...(r.procedure === 'competitive-flexible'
+          ? { stages: [{ name: 'Tenders', description: 'Bidders submit a full Tender.' }] }
+          : {}),
+        ...(r.procedure === 'framework-competition'
+          ? { framework: { name: 'London Digital Services' } }
+          : {}),
         ...(r.portal !== undefined ? { portal: r.portal } : {}),
         estimatedValue: {
-          amount: r.amount,
+          // Below-threshold means below the threshold (about £135,000 at the lowest, with VAT).
+          amount: r.procedure === 'below-threshold' ? Math.min(r.amount, 100_000) : r.amount,
           currency: r.currency as 'GBP' | 'EUR',
           includesVat: r.includesVat,
         },

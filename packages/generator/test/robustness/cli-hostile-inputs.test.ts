@@ -81,6 +81,8 @@ function runMeasured(
       env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env },
     },
   );
+  // No one types at these runs: stdin ends at once, as in CI.
+  child.stdin.end();
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk) => {
