@@ -387,7 +387,7 @@ describe('the demo in Chromium', () => {
       });
       const folder = join(outDir, main.replace(/\.yaml$/, ''));
       const cliNames = readdirSync(folder).sort();
-      expect(cliNames).toHaveLength(6);
+      expect(cliNames).toHaveLength(7);
       expect(browserFiles.map((file) => file.fileName).sort()).toEqual(cliNames);
       for (const file of browserFiles)
         expect(sha256(file.bytes), file.fileName).toBe(sha256(readFileSync(join(folder, file.fileName))));

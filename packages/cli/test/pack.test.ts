@@ -26,10 +26,11 @@ describe('tender build --pack', () => {
     expect(first.code).toBe(0);
     expect(readdirSync(out).sort()).toEqual(examples);
     for (const name of examples) {
-      expect(first.stdout).toMatch(new RegExp(`✔ .*${name}/ {2}6 files · `));
+      expect(first.stdout).toMatch(new RegExp(`✔ .*${name}/ {2}7 files · `));
       const names = readdirSync(join(out, name)).sort();
-      expect(names).toHaveLength(6);
+      expect(names).toHaveLength(7);
       expect(names.filter((file) => file.endsWith('.xlsx'))).toHaveLength(2);
+      expect(names.filter((file) => file.endsWith('.ocds.json'))).toHaveLength(1);
       // No temp files or folders are left behind.
       expect(readdirSync(out).filter((entry) => entry.startsWith('.'))).toEqual([]);
     }

@@ -68,7 +68,30 @@ export const PACK_PARTS = [
     render: async (doc) =>
       (await import('../render/pack/evaluation-workbook.js')).renderEvaluationWorkbook(doc),
   },
+  {
+    id: 'open-data',
+    fileSuffix: 'tender-data.ocds.json',
+    title: 'Open data (OCDS release)',
+    purpose:
+      'The tender’s facts as an Open Contracting Data Standard 1.1.5 release, for the Authority to publish as open data; it lists the documents of this pack.',
+    render: async (doc) => {
+      const { renderOcds } = await import('../opendata/index.js');
+      // The release lists what Bidders receive; the panel's evaluation workbook and the release itself are left out.
+      const documents = (doc.pack?.files ?? [])
+        .filter((file) => file.id !== 'open-data' && file.id !== 'evaluation-workbook')
+        .map((file) => ({ fileName: file.fileName, format: mediaTypeOf(file.fileName), title: file.title }));
+      return new TextEncoder().encode(renderOcds(doc, { documents }));
+    },
+  },
 ] as const satisfies readonly PackPart[];
+
+function mediaTypeOf(fileName: string): string {
+  if (fileName.endsWith('.docx'))
+    return 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+  if (fileName.endsWith('.xlsx')) return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  if (fileName.endsWith('.odt')) return 'application/vnd.oasis.opendocument.text';
+  return 'application/json';
+}
 
 export type PackPartId = (typeof PACK_PARTS)[number]['id'];
 export const PACK_PART_IDS: readonly PackPartId[] = PACK_PARTS.map((part) => part.id);

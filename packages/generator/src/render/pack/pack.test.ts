@@ -51,10 +51,17 @@ describe('the tender pack', () => {
         'form-of-tender',
         'commercially-sensitive',
         'evaluation-workbook',
+        'open-data',
       ]);
       for (const file of files) {
         expect(file.fileName.startsWith(`${doc.meta.reference.toLowerCase()}-`)).toBe(true);
-        expect(readManifest(file.bytes)).toEqual(doc.manifest);
+        // The open data is JSON for publishing; every document carries the manifest.
+        if (file.id === 'open-data') {
+          const release = JSON.parse(new TextDecoder().decode(file.bytes));
+          const listed = release.releases[0].tender.documents.map((d: { title: string }) => d.title);
+          expect(listed).toContain('Supplier response form');
+          expect(listed).not.toContain('Evaluation workbook');
+        } else expect(readManifest(file.bytes)).toEqual(doc.manifest);
       }
     }
   });
@@ -258,7 +265,14 @@ document: { issueDate: 2027-01-04 }
         const files = await renderPack(doc);
         expect(files.map((f) => f.id)).toEqual(
           name === 'minimal'
-            ? ['invitation', 'response-form', 'pricing-schedule', 'form-of-tender', 'commercially-sensitive']
+            ? [
+                'invitation',
+                'response-form',
+                'pricing-schedule',
+                'form-of-tender',
+                'commercially-sensitive',
+                'open-data',
+              ]
             : [
                 'invitation',
                 'response-form',
@@ -266,6 +280,7 @@ document: { issueDate: 2027-01-04 }
                 'form-of-tender',
                 'commercially-sensitive',
                 'evaluation-workbook',
+                'open-data',
               ],
         );
         for (const file of files) {
