@@ -2,22 +2,10 @@ import { parseClauseMarkdown } from '@loti/clauses';
 import { describe, expect, it } from 'vitest';
 import { singularUnit, toDocInlines } from '../src/assemble/content.js';
 import type { DocBlock, DocClause, TenderDocument } from '../src/model/types.js';
-import { baseSpec, buildSpec } from './helpers.js';
+import { baseSpec, buildModel, buildSpec, type LooseSpec } from './helpers.js';
 
 // Tests write specs field by field, as an officer would; validation then checks them.
-// biome-ignore lint/suspicious/noExplicitAny: a loose test spec, checked by the validator.
-type LooseSpec = Record<string, any>;
-
-async function model(mutate: (spec: LooseSpec) => void = () => {}): Promise<TenderDocument> {
-  const spec: LooseSpec = baseSpec();
-  spec.tender.estimatedValue = { amount: 250000 };
-  spec.tender.contract = { lengthMonths: 24 };
-  mutate(spec);
-  const result = await buildSpec(spec);
-  expect(result.errors).toEqual([]);
-  if (!result.document) throw new Error('no document');
-  return result.document;
-}
+const model = (mutate?: (spec: LooseSpec) => void) => buildModel(mutate);
 
 const clauses = (doc: TenderDocument): DocClause[] => doc.sections.flatMap((s) => s.clauses);
 const byId = (doc: TenderDocument, id: string) => clauses(doc).find((c) => c.clauseId === id);

@@ -1,5 +1,7 @@
 import type { ClauseCatalog } from '@loti/clauses';
+import { expect } from 'vitest';
 import { stringify } from 'yaml';
+import type { TenderDocument } from '../src/model/types.js';
 import { type BuildModelResult, buildTenderModel } from '../src/pipeline.js';
 import type { SpecIssue } from '../src/spec/issues.js';
 import { inMemoryReader } from '../src/spec/reader.js';
@@ -53,4 +55,25 @@ export function describeIssues(issues: readonly SpecIssue[]): string[] {
     (i) =>
       `${i.code} ${i.position ? `${i.position.file}:${i.position.line}:${i.position.column}` : '-'} ${i.message}`,
   );
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: a loose test spec, checked by the validator.
+export type LooseSpec = Record<string, any>;
+
+/**
+ * The document model of the base spec with an estimated value and contract length, changed by `mutate`, as an
+ * officer would write it field by field. Fails the test when the spec does not build.
+ */
+export async function buildModel(
+  mutate: (spec: LooseSpec) => void = () => {},
+  options: { amount?: number } = {},
+): Promise<TenderDocument> {
+  const spec: LooseSpec = baseSpec();
+  spec.tender.estimatedValue = { amount: options.amount ?? 250000 };
+  spec.tender.contract = { lengthMonths: 24 };
+  mutate(spec);
+  const result = await buildSpec(spec);
+  expect(result.errors).toEqual([]);
+  if (!result.document) throw new Error('no document');
+  return result.document;
 }

@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DocBlock, DocInline, TenderDocument } from '../src/model/types.js';
-import { baseSpec, buildSpec } from './helpers.js';
+import { buildModel, type LooseSpec } from './helpers.js';
 
-// biome-ignore lint/suspicious/noExplicitAny: a loose test spec, checked by the validator.
-type LooseSpec = Record<string, any>;
-
-async function model(mutate: (spec: LooseSpec) => void = () => {}): Promise<TenderDocument> {
-  const spec: LooseSpec = baseSpec();
-  spec.tender.estimatedValue = { amount: 250000 };
-  spec.tender.contract = { lengthMonths: 24 };
-  mutate(spec);
-  const result = await buildSpec(spec);
-  expect(result.errors).toEqual([]);
-  if (!result.document) throw new Error('no document');
-  return result.document;
-}
+const model = (mutate?: (spec: LooseSpec) => void) => buildModel(mutate);
 
 const inlineText = (content: readonly DocInline[]) => content.map((i) => i.text).join('');
 function blockText(block: DocBlock): string[] {
