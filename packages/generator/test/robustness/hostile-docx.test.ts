@@ -5,7 +5,7 @@
 import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readManifestChecked, renderDocx, ZIP_LIMITS } from '../../src/index.js';
-import { sampleDocument, sampleManifest } from '../../src/render/fixtures/sample-document.js';
+import { sampleDocument, sampleManifest } from '../render/fixtures/sample-document.js';
 import { buildZip, deflate, type ZipEntrySpec } from './zip-builder.js';
 
 let real: Record<string, Uint8Array>;

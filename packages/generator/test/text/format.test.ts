@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatExtensions, formatList, formatMoney, formatMonths } from './format.js';
+import { formatExtensions, formatList, formatMoney, formatMonths } from '../../src/text/format.js';
 
 describe('formatMonths', () => {
   it('gives years and months in words', () => {

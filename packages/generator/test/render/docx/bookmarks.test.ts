@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bookmarkNames, fnv1a } from './bookmarks.js';
+import { bookmarkNames, fnv1a } from '../../../src/render/docx/bookmarks.js';
 
 describe('bookmarkNames', () => {
   it('keeps anchors that are already valid Word bookmark names', () => {

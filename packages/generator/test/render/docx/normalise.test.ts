@@ -5,8 +5,8 @@ import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { hostileDocument } from '../fixtures/hostile-document.js';
 import { sampleDocument } from '../fixtures/sample-document.js';
-import { fixedDay, normalisePackage } from './normalise.js';
-import { renderDocx } from './render-docx.js';
+import { fixedDay, normalisePackage } from '../../../src/render/docx/normalise.js';
+import { renderDocx } from '../../../src/render/docx/render-docx.js';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 

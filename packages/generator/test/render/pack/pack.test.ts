@@ -4,13 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { PackModel, TenderDocument } from '../../model/types.js';
-import { buildTenderModel, buildTenderModelFromText } from '../../pipeline.js';
-import { readManifest } from '../docx/manifest.js';
+import type { PackModel, TenderDocument } from '../../../src/model/types.js';
+import { buildTenderModel, buildTenderModelFromText } from '../../../src/pipeline.js';
+import { readManifest } from '../../../src/render/docx/manifest.js';
 import { paragraphTexts, part, unescapeXml } from '../fixtures/docx-parts.js';
 import { EXAMPLES, exampleDocument, exampleFiles } from '../fixtures/examples.js';
 import { hasCommand, runTool, SHARED_TOOLS } from '../fixtures/tools.js';
-import { evaluationLayout } from './evaluation-workbook.js';
+import { evaluationLayout } from '../../../src/render/pack/evaluation-workbook.js';
 import {
   type PackFileBytes,
   renderEvaluationWorkbook,
@@ -19,9 +19,9 @@ import {
   renderResponseForm,
   unzipPack,
   zipPack,
-} from './index.js';
-import { limitText, weightText } from './pack-model.js';
-import { pricingLayout } from './pricing-schedule.js';
+} from '../../../src/render/pack/index.js';
+import { limitText, weightText } from '../../../src/render/pack/pack-model.js';
+import { pricingLayout } from '../../../src/render/pack/pricing-schedule.js';
 
 /** The text of every <w:t> in document.xml, in order. */
 const cellTexts = (docx: Uint8Array) =>

@@ -2,9 +2,9 @@ import { Packer } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { hostileDocument } from '../fixtures/hostile-document.js';
 import { sampleDocument } from '../fixtures/sample-document.js';
-import { normalisePackage } from './normalise.js';
-import { compiledParts, packDocument } from './package-parts.js';
-import { buildDocxDocument } from './render-docx.js';
+import { normalisePackage } from '../../../src/render/docx/normalise.js';
+import { compiledParts, packDocument } from '../../../src/render/docx/package-parts.js';
+import { buildDocxDocument } from '../../../src/render/docx/render-docx.js';
 
 describe('packDocument', () => {
   it.each([

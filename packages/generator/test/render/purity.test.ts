@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
  * The renderers run in the browser too, and must be deterministic: no Node modules, no process, no clock, no
  * randomness in the shipped code (tests and fixtures may use them).
  */
-const root = fileURLToPath(new URL('.', import.meta.url));
+const root = fileURLToPath(new URL('../../src/render/', import.meta.url));
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -18,7 +18,7 @@ function sources(dir: string): string[] {
 }
 
 /** The open-data outputs (OCDS, contracts register) are renderers too, beside this folder. */
-const opendata = fileURLToPath(new URL('../opendata/', import.meta.url));
+const opendata = fileURLToPath(new URL('../../src/opendata/', import.meta.url));
 
 describe('the render core is pure', () => {
   it.each([...sources(root), ...sources(opendata)].map((path) => [relative(root, path), path]))(
