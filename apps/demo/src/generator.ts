@@ -7,6 +7,7 @@ export {
   renderHtmlBody,
   renderOdt,
   renderPack,
+  SPEC_LIMITS,
   tenderSpecJsonSchema,
   zipPack,
 } from '@loti/tender-generator';
