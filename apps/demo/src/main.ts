@@ -96,6 +96,8 @@ const editor = new SpecEditor({
   complete: specCompletionSource(tenderSpecJsonSchema() as JsonSchema, catalog),
   onChange: () => {
     clearStaleNotice();
+    // A copied link holds the text as it was: once the text changes it is out of date.
+    shareBox.hidden = true;
     schedule();
     if (heldDraft !== file)
       autosave.schedule(file, editor.text, EXAMPLES.find((example) => example.file === file)?.text);
