@@ -3,6 +3,7 @@ import './zod-jitless.js';
 import './styles.css';
 import { type Clause, catalog } from '@loti/clauses';
 import { ClauseBrowser, type SpecState } from './clause-browser.js';
+import { documentClause } from './clause-wording.js';
 import { issuesToDiagnostics, sortIssues } from './diagnostics.js';
 import { byId, h, plural, replaceChildren } from './dom.js';
 import { Autosave, DraftStore, describeSavedAt } from './drafts.js';
@@ -11,6 +12,7 @@ import { EXAMPLE_FILES, EXAMPLES, outputFileName, packFileName } from './example
 import {
   type BuildModelResult,
   buildTenderModelFromText,
+  type DocClause,
   HTML_PREVIEW_CSS,
   renderHtmlBody,
   renderOdt,
@@ -117,6 +119,7 @@ const browser = new ClauseBrowser({
   specState,
   onAdd: addClause,
   onShow: (clauseId) => void preview.reveal(clauseId),
+  preview: previewClause,
 });
 
 picker.addEventListener('change', () => {
@@ -533,7 +536,33 @@ function specState(): SpecState {
       .join('; ');
     inDocument.set(entry.id, { number: entry.number, why });
   }
-  return { included, inDocument };
+  return {
+    included,
+    inDocument,
+    document: manifest && lastGood?.document,
+    spec: latest?.result.spec,
+    version: runId,
+  };
+}
+
+let previewed: { readonly key: string; readonly clause: Promise<DocClause | undefined> } | undefined;
+/** The clause as this tender would have it once added: the spec with the clause added, built in the background. */
+function previewClause(clause: Clause): Promise<DocClause | undefined> {
+  const text = editor.text;
+  const key = `${file}\n${clause.id}\n${text}`;
+  if (previewed?.key !== key) {
+    const major = clause.version.split('.')[0] ?? '1';
+    const added = addClauseToSpec(text, clause.id, `^${major}`);
+    previewed = {
+      key,
+      clause: added.ok
+        ? buildTenderModelFromText(added.text, file, otherFiles(file)).then((result) =>
+            documentClause(result.document, clause.id),
+          )
+        : Promise.resolve(undefined),
+    };
+  }
+  return previewed.clause;
 }
 
 function addClause(clause: Clause): void {

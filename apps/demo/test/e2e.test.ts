@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { catalog } from '@loti/clauses';
+import { catalog, TENDER_FACTS } from '@loti/clauses';
 import { buildTenderModelFromText, unzipPack } from '@loti/tender-generator';
 import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -573,6 +573,67 @@ describe('the demo in Chromium', () => {
     }
   }, 180_000);
 
+  it('shows clause wording with the values of this tender, and lists key facts and profiles', async () => {
+    const text = await editorText();
+    const built = await buildTenderModelFromText(text, main, allExampleFiles);
+    const spec = built.spec;
+    if (!built.document || !spec) throw new Error(`${main} does not build`);
+    // A clause in the document whose wording takes a default value the spec does not override.
+    const inDocument = built.document.manifest.clauses.map((entry) => entry.id);
+    const candidates = ['apis/delta-extracts', ...inDocument];
+    let chosen: { id: string; title: string; name: string; value: string } | undefined;
+    for (const id of candidates) {
+      const clause = catalog.get(id);
+      if (!clause || !inDocument.includes(id)) continue;
+      const name = clause.placeholders.find(
+        (candidate) =>
+          clause.variables[candidate]?.default !== undefined && spec.variables[candidate] === undefined,
+      );
+      if (name) {
+        chosen = { id, title: clause.title, name, value: String(clause.variables[name]?.default) };
+        break;
+      }
+    }
+    if (!chosen) throw new Error('No clause in the document takes a default value');
+    await page.getByLabel('Search by words').fill('');
+    await page.getByLabel('Topic').selectOption('');
+    await page.locator(`#clause-results button[data-clause-id="${chosen.id}"]`).click();
+    const wording = page.locator('#clause-detail .clause-wording');
+    await wording
+      .locator('.clause-wording__source', { hasText: 'As it reads in this tender' })
+      .waitFor({ timeout: 5_000 });
+    const shown = await textOf(wording);
+    expect(shown).toContain(chosen.value);
+    expect(shown).not.toContain(`{{${chosen.name}}}`);
+    expect(shown).not.toContain('{{');
+    await wording.scrollIntoViewIfNeeded();
+    await shot('07a-clause-wording-filled');
+
+    const facts = page.locator('#facts-list');
+    await facts.locator('summary').click();
+    const factRows = facts.locator('[data-fact]');
+    expect(await factRows.count()).toBe(Object.keys(TENDER_FACTS).length);
+    for (const [name, description] of Object.entries(TENDER_FACTS)) {
+      const row = facts.locator(`[data-fact="${name}"]`);
+      expect(await textOf(row)).toContain(description);
+      expect(await row.locator('.tag').count(), name).toBe(
+        (spec.tender.facts as Record<string, boolean | undefined>)[name] === true ? 1 : 0,
+      );
+    }
+    const profiles = page.locator('#profiles-list');
+    await profiles.locator('summary').click();
+    expect(await profiles.locator('[data-profile]').count()).toBe(catalog.profiles().length);
+    for (const profile of catalog.profiles()) {
+      const row = profiles.locator(`[data-profile="${profile.id}"]`);
+      expect(await textOf(row)).toContain(profile.description);
+      expect(await row.locator('.tag').count(), profile.id).toBe(
+        spec.clauses.profiles.includes(profile.id) ? 1 : 0,
+      );
+    }
+    await profiles.scrollIntoViewIfNeeded();
+    await shot('07b-facts-profiles');
+  });
+
   it('searches the clause library and adds a clause to the spec and the preview', async () => {
     // A clause this spec does not have that builds cleanly once added, chosen from the live library.
     const text = await editorText();
@@ -621,6 +682,11 @@ describe('the demo in Chromium', () => {
           reference.url,
         );
     }
+    // Not in the document yet: shown as it would read once added, built with this spec's values.
+    await detail
+      .locator('.clause-wording__source', { hasText: 'As it would read in this tender once added' })
+      .waitFor({ timeout: 10_000 });
+    expect(await textOf(detail.locator('.clause-wording'))).not.toContain('{{');
     await detail.locator('#clause-detail-heading').scrollIntoViewIfNeeded();
     await shot('08-clause-detail');
 
