@@ -384,6 +384,34 @@ describe('the demo in Chromium', () => {
     }
   });
 
+  it('keeps editing when the browser refuses to store anything, and says so quietly', async () => {
+    const other = await context?.newPage();
+    if (!other) throw new Error('No second page');
+    try {
+      await other.addInitScript(() => {
+        Storage.prototype.setItem = () => {
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        };
+      });
+      await other.goto(`${origin}/`);
+      await other.waitForSelector('#preview-region[data-runs]', { timeout: 30_000 });
+      const first = parse(readExample(exampleFiles[0] as string)).tender.title as string;
+      const line = other.locator('.cm-line', { hasText: `title: ${first}` }).first();
+      await line.click();
+      await other.keyboard.press('End');
+      await other.keyboard.type(' Two');
+      await other
+        .locator('#storage-notice', { hasText: 'not keeping a copy of your work' })
+        .waitFor({ timeout: 10_000 });
+      await other
+        .frameLocator('#preview')
+        .locator('.tk-title', { hasText: `${first} Two` })
+        .waitFor({ timeout: 10_000 });
+    } finally {
+      await other.close();
+    }
+  });
+
   it('offers suggestions from the spec schema', async () => {
     await page.locator('.cm-content').click();
     await page.keyboard.press('Control+End');
