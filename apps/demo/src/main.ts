@@ -75,7 +75,8 @@ let lastGood: { readonly document: TenderDocument; readonly file: string } | und
 let shownHtml: string | undefined;
 let runId = 0;
 let timer: ReturnType<typeof setTimeout> | undefined;
-/** When the officer last pressed a key in the editor, for the keystroke-to-preview figure. */
+/** When the officer last pressed a key in the editor, and the last one that changed the text: for the keystroke-to-preview figure. */
+let pressedAt: number | undefined;
 let keyAt: number | undefined;
 
 for (const broken of [false, true]) {
@@ -97,6 +98,9 @@ const editor = new SpecEditor({
   describedBy: 'editor-hint',
   complete: specCompletionSource(tenderSpecJsonSchema() as JsonSchema, catalog),
   onChange: () => {
+    // The figure is taken from key presses that change the text, not from arrows or Tab.
+    keyAt = pressedAt ?? keyAt;
+    pressedAt = undefined;
     clearStaleNotice();
     // A copied link holds the text as it was: once the text changes it is out of date.
     shareBox.hidden = true;
@@ -108,8 +112,8 @@ const editor = new SpecEditor({
 editor.view.contentDOM.addEventListener(
   'keydown',
   () => {
-    keyAt = performance.now();
-    performance.mark('tender:keydown');
+    performance.clearMarks('tender:keydown');
+    pressedAt = performance.mark('tender:keydown').startTime;
   },
   { capture: true },
 );
