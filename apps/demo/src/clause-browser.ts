@@ -92,6 +92,10 @@ export class ClauseBrowser {
     const { spec } = this.options.specState();
     const setFacts = spec?.tender.facts ?? {};
     const named = new Set(spec?.clauses.profiles ?? []);
+    const key = JSON.stringify([setFacts, [...named]]);
+    const box = byId('clause-vocabulary');
+    if (box.dataset.drawn === key) return;
+    box.dataset.drawn = key;
     const stable = catalog.list({ status: 'stable' });
     const facts = (Object.entries(TENDER_FACTS) as [TenderFact, string][]).map(([name, description]) => ({
       name,
@@ -103,10 +107,6 @@ export class ClauseBrowser {
         );
       }).length,
     }));
-    const key = JSON.stringify([setFacts, [...named]]);
-    const box = byId('clause-vocabulary');
-    if (box.dataset.drawn === key) return;
-    box.dataset.drawn = key;
     const open = new Set([...box.querySelectorAll('details[open]')].map((details) => details.id));
     replaceChildren(
       box,
