@@ -241,7 +241,7 @@ export function specTemplate(
     '  status: draft # draft | final: a final build refuses placeholders and drafting notes',
     '  guidanceNotes: true # drafting notes for officers; set to false for the issued version',
     "  # Branding: your organisation's look on the cover and headings of the .docx, .odt and preview.",
-    '  # Remove the # from the lines you want. The logo is a PNG or JPEG file, relative to this spec.',
+    '  # Delete "# " at the start of the lines you want. The logo is a PNG or JPEG file, relative to this spec.',
     '  # branding:',
     '  #   logo: logo.png',
     `  #   logoAltText: ${yamlString(`${answers.authority} logo`)}`,
