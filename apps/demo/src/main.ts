@@ -112,8 +112,9 @@ const editor = new SpecEditor({
 editor.view.contentDOM.addEventListener(
   'keydown',
   () => {
+    pressedAt = performance.now();
     performance.clearMarks('tender:keydown');
-    pressedAt = performance.mark('tender:keydown').startTime;
+    performance.mark('tender:keydown', { startTime: pressedAt });
   },
   { capture: true },
 );
