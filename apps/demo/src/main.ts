@@ -33,6 +33,11 @@ const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingm
  * would be most of the delay an officer sees (it was 300 ms).
  */
 const DEBOUNCE_MS = 40;
+/**
+ * A change after a pause this long is built at once: the first key after a pause shows
+ * without waiting, and only a fast burst of keys waits for the debounce.
+ */
+const TYPING_GAP_MS = 120;
 /** Links longer than this are cut short by some mail and chat apps. */
 const LONG_LINK = 8000;
 const NO_PREVIEW =
@@ -105,8 +110,14 @@ const editor = new SpecEditor({
     // A copied link holds the text as it was: once the text changes it is out of date.
     shareBox.hidden = true;
     schedule();
-    if (heldDraft !== file)
-      autosave.schedule(file, editor.text, EXAMPLES.find((example) => example.file === file)?.text);
+    if (heldDraft === file) {
+      // Typing on instead of answering: the new text is the newest work and is the one saved.
+      // The offered draft stays restorable from memory until the page closes, and says so.
+      heldDraft = undefined;
+      if (offers[0]?.key === file)
+        offerText.textContent = `${offers[0].message} Restoring it replaces what you have typed since; Undo brings that back.`;
+    }
+    autosave.schedule(file, editor.text, EXAMPLES.find((example) => example.file === file)?.text);
   },
 });
 editor.view.contentDOM.addEventListener(
@@ -190,9 +201,14 @@ interface Offer {
   readonly dismiss: string;
   readonly onAccept: () => void;
   readonly onDismiss: () => void;
+  /** The document whose draft is offered, if the offer is a draft. */
+  readonly key?: string;
 }
 const offers: Offer[] = [];
-/** The document whose draft is on offer: not autosaved until the officer answers, so the draft survives. */
+/**
+ * The document whose stored draft is on offer and still untouched: the page's own loading of
+ * the example does not overwrite it. Cleared once the officer types in that document.
+ */
 let heldDraft: string | undefined;
 
 function offer(next: Offer): void {
@@ -235,22 +251,32 @@ function offerDraft(key: string): void {
   const example = EXAMPLES.find((candidate) => candidate.file === key);
   heldDraft = key;
   offer({
+    key,
     message: `You have unsaved work${example ? ` on ${example.title}` : ` in ${key}`} from ${describeSavedAt(draft.savedAt)}.`,
     accept: 'Restore',
     dismiss: 'Discard',
     onAccept: () => {
       heldDraft = undefined;
       switchDocument(key, draft.text);
+      // What the editor now shows is the work to keep, whatever was typed while the offer waited.
+      autosave.schedule(key, draft.text, example?.text);
       say(
         `Restored your work from ${describeSavedAt(draft.savedAt)}. Undo (Ctrl+Z) in the editor brings back the example.`,
       );
     },
     onDismiss: () => {
+      // Once the officer has typed on, the stored draft is that newer text: it stays.
+      const untouched = heldDraft === key;
       heldDraft = undefined;
-      drafts.remove(key);
+      if (untouched) drafts.remove(key);
       // The officer's own file has nothing left to open once its draft is gone.
-      if (!example && key !== file) picker.querySelector(`option[value="${CSS.escape(key)}"]`)?.remove();
-      say('Discarded the saved work.');
+      if (untouched && !example && key !== file)
+        picker.querySelector(`option[value="${CSS.escape(key)}"]`)?.remove();
+      say(
+        untouched
+          ? 'Discarded the saved work.'
+          : 'Discarded the earlier work; what you have typed since is kept.',
+      );
     },
   });
 }
@@ -337,9 +363,13 @@ downloadButton.addEventListener('click', () => void download('docx'));
 odtButton.addEventListener('click', () => void download('odt'));
 packButton.addEventListener('click', () => void download('pack'));
 
+let changedAt = Number.NEGATIVE_INFINITY;
 function schedule(): void {
+  const now = performance.now();
+  const afterPause = now - changedAt > TYPING_GAP_MS;
+  changedAt = now;
   clearTimeout(timer);
-  timer = setTimeout(() => void update(), DEBOUNCE_MS);
+  timer = setTimeout(() => void update(), afterPause ? 0 : DEBOUNCE_MS);
 }
 
 /** Waits for the frame that shows the latest DOM change to be painted (rAF, then the task after it). */
