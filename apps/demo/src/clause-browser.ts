@@ -1,5 +1,14 @@
-import type { Block, Clause, ClauseCatalog, Inline } from '@loti/clauses';
+import {
+  type Block,
+  type Clause,
+  type ClauseCatalog,
+  type Inline,
+  TENDER_FACTS,
+  type TenderFact,
+} from '@loti/clauses';
+import { documentClause, renderDocBlocks, specValues } from './clause-wording.js';
 import { byId, type Child, h, plural, replaceChildren } from './dom.js';
+import type { DocClause, TenderDocument, TenderSpec } from './generator.js';
 
 /** What the browser needs to know about the spec being edited. */
 export interface SpecState {
@@ -7,6 +16,11 @@ export interface SpecState {
   readonly included: ReadonlySet<string>;
   /** Clauses in the last valid document: id → number and why it is there. */
   readonly inDocument: ReadonlyMap<string, { readonly number: string; readonly why: string }>;
+  /** The last valid document and the spec it was built from: the wording is shown with their values. */
+  readonly document?: TenderDocument;
+  readonly spec?: TenderSpec;
+  /** Changes whenever the spec text does, so the wording is redrawn with new values. */
+  readonly version: number;
 }
 
 export interface ClauseBrowserOptions {
@@ -15,6 +29,8 @@ export interface ClauseBrowserOptions {
   readonly onAdd: (clause: Clause) => void;
   /** Scrolls the preview to a clause that is in the document. */
   readonly onShow: (clauseId: string) => void;
+  /** The clause as this tender would have it once added; undefined when that does not build. */
+  readonly preview: (clause: Clause) => Promise<DocClause | undefined>;
 }
 
 const SAFE_LINK = /^(https?:|mailto:)/i;
@@ -30,6 +46,8 @@ export class ClauseBrowser {
   private selected: string | undefined;
   /** What the marks were last drawn from, so unchanged specs redraw nothing. */
   private drawnState = '';
+  /** The spec version the open clause's wording was drawn for. */
+  private drawnVersion = -1;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly options: ClauseBrowserOptions) {
@@ -52,15 +70,113 @@ export class ClauseBrowser {
     this.tag.addEventListener('change', () => this.update());
     this.update();
     this.showDetail(undefined);
+    this.showVocabulary();
   }
 
-  /** Re-draws the "in the spec / in the document" marks after the spec changes. */
+  /** Re-draws the "in the spec / in the document" marks and the open clause's values after the spec changes. */
   refresh(): void {
     const state = this.options.specState();
     const key = JSON.stringify([[...state.included], [...state.inDocument]]);
-    if (key === this.drawnState) return;
-    this.update(false);
-    if (this.selected) this.showDetail(this.selected, false);
+    if (key !== this.drawnState) this.update(false);
+    if (this.selected && (key !== this.drawnState || state.version !== this.drawnVersion))
+      this.showDetail(this.selected, false);
+    this.showVocabulary();
+  }
+
+  /**
+   * The key facts and profiles a spec can use, with descriptions, as `tender clauses facts` and
+   * `tender clauses profiles` list them, marked when the spec being edited uses them.
+   */
+  private showVocabulary(): void {
+    const { catalog } = this.options;
+    const { spec } = this.options.specState();
+    const setFacts = spec?.tender.facts ?? {};
+    const named = new Set(spec?.clauses.profiles ?? []);
+    const key = JSON.stringify([setFacts, [...named]]);
+    const box = byId('clause-vocabulary');
+    if (box.dataset.drawn === key) return;
+    box.dataset.drawn = key;
+    const stable = catalog.list({ status: 'stable' });
+    const facts = (Object.entries(TENDER_FACTS) as [TenderFact, string][]).map(([name, description]) => ({
+      name,
+      description,
+      clauses: stable.filter((clause) => {
+        const when = clause.appliesWhen;
+        return (
+          when !== undefined && when !== 'always' && [...(when.all ?? []), ...(when.any ?? [])].includes(name)
+        );
+      }).length,
+    }));
+    const open = new Set([...box.querySelectorAll('details[open]')].map((details) => details.id));
+    replaceChildren(
+      box,
+      h(
+        'details',
+        { id: 'facts-list', class: 'details', open: open.has('facts-list') },
+        h('summary', { class: 'details__summary' }, `Key facts a spec can set (${facts.length})`),
+        h(
+          'p',
+          { class: 'hint' },
+          'Set them under tender.facts. Each one switches on the clauses that need it.',
+        ),
+        h(
+          'dl',
+          { class: 'vocabulary' },
+          facts.map((fact) =>
+            h(
+              'div',
+              { class: 'vocabulary__row', 'data-fact': fact.name },
+              h(
+                'dt',
+                {},
+                h('code', {}, fact.name),
+                setFacts[fact.name] === true &&
+                  h('strong', { class: 'tag tag--in-document' }, 'Set in this spec'),
+              ),
+              h(
+                'dd',
+                {},
+                fact.description,
+                h('span', { class: 'hint' }, ` Switches on ${plural(fact.clauses, 'clause')}.`),
+              ),
+            ),
+          ),
+        ),
+      ),
+      h(
+        'details',
+        { id: 'profiles-list', class: 'details', open: open.has('profiles-list') },
+        h('summary', { class: 'details__summary' }, `Profiles (${catalog.profiles().length})`),
+        h('p', { class: 'hint' }, 'Bundles of clauses. Name them under clauses.profiles.'),
+        h(
+          'dl',
+          { class: 'vocabulary' },
+          catalog
+            .profiles()
+            .map((profile) =>
+              h(
+                'div',
+                { class: 'vocabulary__row', 'data-profile': profile.id },
+                h(
+                  'dt',
+                  {},
+                  h('code', {}, profile.id),
+                  ' ',
+                  profile.title,
+                  named.has(profile.id) &&
+                    h('strong', { class: 'tag tag--in-document' }, 'Named in this spec'),
+                ),
+                h(
+                  'dd',
+                  {},
+                  profile.description,
+                  h('span', { class: 'hint' }, ` ${plural(profile.clauses.length, 'clause')}.`),
+                ),
+              ),
+            ),
+        ),
+      ),
+    );
   }
 
   private matching(): Clause[] {
@@ -144,6 +260,7 @@ export class ClauseBrowser {
       return;
     }
     const hadFocus = this.detail.contains(document.activeElement) && document.activeElement !== this.detail;
+    this.drawnVersion = this.options.specState().version;
     replaceChildren(this.detail, ...this.clauseDetail(clause));
     if (focus || hadFocus) this.detail.focus();
   }
@@ -209,11 +326,7 @@ export class ClauseBrowser {
           h('span', { class: 'visually-hidden' }, `: ${clause.title}`),
         ),
       h('h4', { class: 'heading-s' }, 'Wording'),
-      h(
-        'div',
-        { class: 'clause-wording' },
-        renderBlocks(clause.body, (ref) => this.clauseLink(ref), clause),
-      ),
+      this.wording(clause, state),
       h('h4', { class: 'heading-s' }, 'Guidance for officers'),
       h(
         'div',
@@ -331,6 +444,56 @@ export class ClauseBrowser {
     ];
   }
 
+  /**
+   * The wording with this tender's values: as the document has it; else as it would read once
+   * added (built in the background); else the library text with the values the spec gives.
+   */
+  private wording(clause: Clause, state: SpecState): HTMLElement {
+    const inDocument = documentClause(state.document, clause.id);
+    const box = h('div', { class: 'clause-wording' });
+    const showDocument = (docClause: DocClause, added: boolean) => {
+      box.dataset.source = added ? 'would-be-added' : 'document';
+      replaceChildren(
+        box,
+        h(
+          'p',
+          { class: 'hint clause-wording__source' },
+          added
+            ? 'As it would read in this tender once added, with the values from the spec.'
+            : `As it reads in this tender (clause ${docClause.number}), with the values from the spec.`,
+        ),
+        renderDocBlocks(docClause.blocks, (url) => SAFE_LINK.test(url)),
+      );
+    };
+    if (inDocument) {
+      showDocument(inDocument, false);
+      return box;
+    }
+    const values = specValues(clause, state.spec);
+    const missing = clause.placeholders.filter((name) => !values.has(name));
+    box.dataset.source = 'library';
+    replaceChildren(
+      box,
+      h(
+        'p',
+        { class: 'hint clause-wording__source' },
+        missing.length === 0
+          ? 'The library wording, with the values from the spec.'
+          : `The library wording, with the values the spec gives. Marked {{…}}: ${plural(missing.length, 'value')} not given yet (${missing.join(', ')}).`,
+      ),
+      renderBlocks(clause.body, (ref) => this.clauseLink(ref), clause, values),
+    );
+    if (state.document) {
+      const version = state.version;
+      void this.options.preview(clause).then((docClause) => {
+        // Still the clause on show, for the same spec: else a newer drawing is already there.
+        if (docClause && this.selected === clause.id && this.drawnVersion === version && box.isConnected)
+          showDocument(docClause, true);
+      });
+    }
+    return box;
+  }
+
   private clauseLink(id: string): Node {
     const target = this.options.catalog.get(id);
     if (!target) return h('code', {}, id);
@@ -369,32 +532,53 @@ function appliesWhenText(clause: Clause): string {
   return `When ${text}`;
 }
 
-function renderBlocks(blocks: readonly Block[], clauseLink: (id: string) => Node, clause: Clause): Node[] {
+function renderBlocks(
+  blocks: readonly Block[],
+  clauseLink: (id: string) => Node,
+  clause: Clause,
+  values: ReadonlyMap<string, string> = new Map(),
+): Node[] {
   return blocks.map((block) => {
-    if (block.type === 'paragraph') return h('p', {}, renderInlines(block.children, clauseLink, clause));
+    if (block.type === 'paragraph')
+      return h('p', {}, renderInlines(block.children, clauseLink, clause, values));
     return h(
       block.ordered ? 'ol' : 'ul',
       { class: `list ${block.ordered ? 'list--number' : 'list--bullet'}` },
-      block.items.map((item) => h('li', {}, renderBlocks(item, clauseLink, clause))),
+      block.items.map((item) => h('li', {}, renderBlocks(item, clauseLink, clause, values))),
     );
   });
 }
 
-function renderInlines(inlines: readonly Inline[], clauseLink: (id: string) => Node, clause: Clause): Node[] {
+function renderInlines(
+  inlines: readonly Inline[],
+  clauseLink: (id: string) => Node,
+  clause: Clause,
+  values: ReadonlyMap<string, string> = new Map(),
+): Node[] {
   return inlines.map((node): Node => {
     switch (node.type) {
       case 'text':
         return document.createTextNode(node.value);
       case 'emphasis':
-        return h('em', {}, renderInlines(node.children, clauseLink, clause));
+        return h('em', {}, renderInlines(node.children, clauseLink, clause, values));
       case 'strong':
-        return h('strong', {}, renderInlines(node.children, clauseLink, clause));
-      case 'placeholder':
-        return h(
-          'span',
-          { class: 'placeholder', title: clause.variables[node.name]?.description },
-          `{{${node.name}}}`,
-        );
+        return h('strong', {}, renderInlines(node.children, clauseLink, clause, values));
+      case 'placeholder': {
+        const value = values.get(node.name);
+        const description = clause.variables[node.name]?.description;
+        return value !== undefined
+          ? h(
+              'span',
+              { class: 'filled', title: `${node.name}${description ? `: ${description}` : ''}` },
+              value,
+            )
+          : h(
+              'span',
+              { class: 'placeholder', title: description, 'data-unfilled': node.name },
+              `{{${node.name}}}`,
+              h('span', { class: 'visually-hidden' }, ' (no value yet)'),
+            );
+      }
       case 'clauseRef':
         return clauseLink(node.id);
       case 'link':
@@ -402,9 +586,9 @@ function renderInlines(inlines: readonly Inline[], clauseLink: (id: string) => N
           ? h(
               'a',
               { href: node.url, target: '_blank', rel: 'noopener noreferrer', class: 'link' },
-              renderInlines(node.children, clauseLink, clause),
+              renderInlines(node.children, clauseLink, clause, values),
             )
-          : h('span', {}, renderInlines(node.children, clauseLink, clause));
+          : h('span', {}, renderInlines(node.children, clauseLink, clause, values));
     }
     return document.createTextNode('');
   });

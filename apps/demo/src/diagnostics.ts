@@ -32,17 +32,14 @@ export function issuesToDiagnostics(doc: Text, issues: readonly SpecIssue[], fil
   return diagnostics.sort((a, b) => a.from - b.from);
 }
 
-/** Errors first, then warnings; each by position (issues without one last). */
+/**
+ * Errors first, then warnings, each in the generator's order: it puts root causes first (an
+ * unknown clause before anything it causes), so the first item listed is the one to fix,
+ * as in the CLI.
+ */
 export function sortIssues(issues: readonly SpecIssue[]): SpecIssue[] {
-  const key = (issue: SpecIssue) =>
-    [
-      issue.severity === 'error' ? 0 : 1,
-      issue.position?.line ?? Number.MAX_SAFE_INTEGER,
-      issue.position?.column ?? 0,
-    ] as const;
-  return [...issues].sort((a, b) => {
-    const [sa, la, ca] = key(a);
-    const [sb, lb, cb] = key(b);
-    return sa - sb || la - lb || ca - cb;
-  });
+  return [
+    ...issues.filter((issue) => issue.severity === 'error'),
+    ...issues.filter((issue) => issue.severity !== 'error'),
+  ];
 }

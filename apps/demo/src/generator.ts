@@ -1,5 +1,13 @@
 /** Everything the demo uses from the generator, in one place. */
-export type { BuildModelResult, SpecIssue, TenderDocument } from '@loti/tender-generator';
+export type {
+  BuildModelResult,
+  DocBlock,
+  DocClause,
+  DocInline,
+  SpecIssue,
+  TenderDocument,
+  TenderSpec,
+} from '@loti/tender-generator';
 export {
   buildTenderModelFromText,
   HTML_PREVIEW_CSS,
@@ -7,6 +15,7 @@ export {
   renderHtmlBody,
   renderOdt,
   renderPack,
+  SPEC_LIMITS,
   tenderSpecJsonSchema,
   zipPack,
 } from '@loti/tender-generator';

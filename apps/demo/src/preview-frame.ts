@@ -6,12 +6,18 @@
  */
 const SAFE_LINK = /^(https?:|mailto:)/i;
 
+/** What a browser puts in the tab order: inside the preview, none of it is (the frame is one tab stop). */
+const FOCUSABLE =
+  'a[href], area[href], button, input, select, textarea, summary, iframe, [tabindex], [contenteditable]';
+
 /** The frame's own additions: no page margin, narrower margins in a narrow frame, a mark for a clause just added. */
 const FRAME_CSS = `
 body { margin: 0; }
 @media (max-width: 640px) { .tk-document { padding: 16px; } }
 [data-clause-id] { scroll-margin-top: 24px; }
 [data-demo-revealed] { outline: 3px solid #ffdd00; outline-offset: 6px; box-shadow: 0 0 0 9px #0b0c0c; }
+body:focus { outline: none; }
+body:focus-visible { outline: 3px solid #ffdd00; outline-offset: -3px; box-shadow: inset 0 0 0 6px #0b0c0c; }
 `;
 
 export class PreviewFrame {
@@ -26,6 +32,9 @@ export class PreviewFrame {
           if (!doc)
             throw new Error('The preview frame is not readable: it needs sandbox="allow-same-origin".');
           doc.addEventListener('click', (event) => this.followLink(event, doc));
+          // The whole document is one tab stop: focus lands on the body, and the arrow keys scroll it.
+          doc.body.tabIndex = 0;
+          doc.body.setAttribute('aria-label', 'Tender document preview: use the arrow keys to scroll');
           resolve(doc);
         },
         { once: true },
@@ -35,11 +44,19 @@ export class PreviewFrame {
     frame.srcdoc = `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><title>Tender document preview</title><style>${style}</style></head><body></body></html>`;
   }
 
-  /** Shows rendered body HTML; resolves when it is in the frame. */
+  /**
+   * Shows rendered body HTML; resolves when it is in the frame. Only the parts that changed are
+   * replaced: a keystroke changes a line or two of a 250 KB document, and rewriting all of it
+   * made the browser lay out and paint every page again.
+   */
   async show(bodyHtml: string, language?: string): Promise<void> {
     const doc = await this.ready;
     if (language) doc.documentElement.lang = language;
-    doc.body.innerHTML = bodyHtml;
+    const template = doc.createElement('template');
+    template.innerHTML = bodyHtml;
+    for (const element of template.content.querySelectorAll(FOCUSABLE))
+      element.setAttribute('tabindex', '-1');
+    morphChildren(doc.body, template.content);
   }
 
   /** Scrolls to a clause (its `data-clause-id` section) and marks it for a few seconds. */
@@ -70,5 +87,37 @@ export class PreviewFrame {
     } else if (SAFE_LINK.test(href)) {
       window.open(href, '_blank', 'noopener,noreferrer');
     }
+  }
+}
+
+/** Makes `target`'s children equal to `source`'s, keeping the nodes that are already equal. */
+export function morphChildren(target: Node, source: Node): void {
+  const before = [...target.childNodes];
+  const after = [...source.childNodes];
+  for (let i = 0; i < Math.max(before.length, after.length); i += 1) {
+    const current = before[i];
+    const next = after[i];
+    if (!next) current?.parentNode?.removeChild(current);
+    else if (!current) target.appendChild(next);
+    else if (current.isEqualNode(next)) continue;
+    else if (current.nodeType === Node.TEXT_NODE && next.nodeType === Node.TEXT_NODE)
+      current.nodeValue = next.nodeValue;
+    // nodeType, not instanceof: the frame's nodes belong to the frame's window, whose Element is another class.
+    else if (
+      current.nodeType === Node.ELEMENT_NODE &&
+      next.nodeType === Node.ELEMENT_NODE &&
+      current.nodeName === next.nodeName
+    ) {
+      syncAttributes(current as Element, next as Element);
+      morphChildren(current, next);
+    } else target.replaceChild(next, current);
+  }
+}
+
+function syncAttributes(target: Element, source: Element): void {
+  for (const name of target.getAttributeNames()) if (!source.hasAttribute(name)) target.removeAttribute(name);
+  for (const name of source.getAttributeNames()) {
+    const value = source.getAttribute(name) ?? '';
+    if (target.getAttribute(name) !== value) target.setAttribute(name, value);
   }
 }

@@ -179,10 +179,11 @@ export function completeSpec(
     options = [
       ...valueCompletions(nodes),
       ...catalogCompletions(catalog, 'value', context.path),
-      ...keyCompletions(schema, nodes, [], context.column),
+      ...keyCompletions(schema, nodes, context.present, context.column),
     ];
   }
-  const present = context.kind === 'key' ? new Set(context.present) : new Set<string>();
+  // Keys the mapping already has are never offered again, from the schema or the catalog.
+  const present = context.kind === 'value' ? new Set<string>() : new Set(context.present);
   options = options.filter((option) => !present.has(option.label));
   return options.length > 0 ? { from: context.from, options } : undefined;
 }

@@ -19,13 +19,17 @@ export type YamlContext =
     }
   /** Typing the value of the key that ends `path`. */
   | { readonly kind: 'value'; readonly path: YamlPath; readonly prefix: string; readonly from: number }
-  /** Typing at the start of a list item (`- |`): a scalar item, or the first key of a mapping item. `path` ends with `*`. */
+  /**
+   * Typing at the start of a list item (`- |`): a scalar item, or the first key of a mapping item. `path` ends
+   * with `*`; `present` are the keys the item already has on the lines below.
+   */
   | {
       readonly kind: 'item';
       readonly path: YamlPath;
       readonly prefix: string;
       readonly from: number;
       readonly column: number;
+      readonly present: readonly string[];
     }
   | { readonly kind: 'none' };
 
@@ -101,10 +105,18 @@ function containers(
   return path.reverse();
 }
 
-/** Keys already in the mapping whose keys sit at `column` around line `index`. */
-function siblingKeys(lines: readonly string[], index: number, column: number): string[] {
+/**
+ * Keys already in the mapping whose keys sit at `column` around line `index`. A list item's first
+ * line looks only down: the lines above belong to the item before it.
+ */
+function siblingKeys(
+  lines: readonly string[],
+  index: number,
+  column: number,
+  steps: readonly (-1 | 1)[] = [-1, 1],
+): string[] {
   const keys: string[] = [];
-  for (const step of [-1, 1] as const) {
+  for (const step of steps) {
     for (let i = index + step; i >= 0 && i < lines.length; i += step) {
       const parsed = tokens(lines[i] ?? '');
       if (!parsed) continue;
@@ -153,6 +165,13 @@ export function yamlContextAt(text: string, offset: number): YamlContext {
   const outer = containers(lines, index - 1, dashes > 0 ? indent : column, dashes > 0);
   if (!outer) return none;
   if (dashes > 0)
-    return { kind: 'item', path: [...outer, ...Array<string>(dashes).fill('*')], prefix, from, column };
+    return {
+      kind: 'item',
+      path: [...outer, ...Array<string>(dashes).fill('*')],
+      prefix,
+      from,
+      column,
+      present: siblingKeys(lines, index, column, [1]),
+    };
   return { kind: 'key', path: outer, prefix, from, column, present: siblingKeys(lines, index, column) };
 }

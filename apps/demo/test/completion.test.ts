@@ -72,6 +72,27 @@ describe('completeSpec', () => {
     );
   });
 
+  it('never offers a key the mapping already has, above or below the cursor, in lists and in variables', () => {
+    const tender = labels('tender:\n  title: X\n  ‸\n  authority:\n    name: A\n  procedure: open\n');
+    expect(tender).toContain('reference');
+    for (const present of ['title', 'authority', 'procedure']) expect(tender).not.toContain(present);
+    // The first line of a list item: the keys below it are the item's; those above belong to the item before.
+    const item = labels(
+      'evaluation:\n  criteria:\n    - name: Q\n      weight: 5\n    - ‸\n      weight: 10\n',
+    );
+    expect(item).toContain('name');
+    expect(item).not.toContain('weight');
+    expect(labels('timetable:\n  - ‸\n    date: 2027-01-04\n')).toEqual(expect.not.arrayContaining(['date']));
+    expect(labels('timetable:\n  - ‸\n    date: 2027-01-04\n')).toContain('kind');
+    expect(labels('variables:\n  exportDays: 5\n  ‸')).not.toContain('exportDays');
+    expect(
+      labels('clauses:\n  include:\n    - id: a/b\n      variables:\n        exportDays: 5\n        ‸'),
+    ).not.toContain('exportDays');
+    expect(labels('tender: { title: X }\ntimetable: []\n‸')).toEqual(
+      expect.not.arrayContaining(['tender', 'timetable']),
+    );
+  });
+
   it('suggests enum values and booleans', () => {
     expect(labels('tender:\n  procedure: ‸')).toEqual([
       'open',

@@ -1,5 +1,6 @@
 import { Text } from '@codemirror/state';
 import type { SpecIssue } from '@loti/tender-generator';
+import { buildTenderModelFromText } from '@loti/tender-generator';
 import { describe, expect, it } from 'vitest';
 import { issueRange, issuesToDiagnostics, sortIssues } from '../src/diagnostics.js';
 
@@ -47,11 +48,39 @@ describe('diagnostics', () => {
       { code: 'WEIGHTS_TOTAL', severity: 'error', message: 'x' },
       issue(1, 1),
     ]);
+    // The generator orders by cause; the list keeps that order, errors before warnings.
     expect(sorted.map((i) => `${i.severity}:${i.position?.line ?? '-'}`)).toEqual([
-      'error:1',
       'error:2',
       'error:-',
+      'error:1',
       'warning:3',
     ]);
+  });
+
+  it('lists the root cause first, as the generator orders it: an unknown clause before what it causes', async () => {
+    const text = [
+      'tender:',
+      '  title: Library system',
+      '  reference: LBX-001',
+      '  authority: { name: London Borough of Example, shortName: the Council }',
+      // Competitive flexible without its stages: an error on an earlier line than the unknown clause.
+      '  procedure: competitive-flexible',
+      '  estimatedValue: { amount: 250000 }',
+      '  contract: { lengthMonths: 24 }',
+      'timetable:',
+      '  - { kind: publication, date: 2027-01-04 }',
+      '  - { kind: clarification-deadline, date: 2027-01-18T12:00 }',
+      '  - { kind: submission-deadline, date: 2027-02-01T12:00 }',
+      'evaluation:',
+      '  criteria: [{ name: Quality, weight: 60 }, { name: Price, weight: 40 }]',
+      'clauses:',
+      '  include: [data-access/export-on-requestt]',
+      'document: { issueDate: 2027-01-04 }',
+      '',
+    ].join('\n');
+    const result = await buildTenderModelFromText(text, 'spec.yaml', {});
+    const listed = sortIssues([...result.errors, ...result.warnings]);
+    expect(listed.map((i) => i.code)).toEqual(['CLAUSE_UNKNOWN', 'PROCEDURE_DETAIL_MISSING']);
+    expect(listed[0]?.position?.line).toBeGreaterThan(listed[1]?.position?.line ?? 0);
   });
 });

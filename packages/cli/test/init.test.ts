@@ -1,8 +1,10 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { catalog } from '@loti/clauses';
+import { buildTenderModelFromText } from '@loti/tender-generator';
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays } from '../src/init/template.js';
+import { addWorkingDays, deadlineCalendar, specTemplate } from '../src/init/template.js';
 import { CLI, finished, run, tempDir } from './helpers.js';
 
 const dir = tempDir();
@@ -219,13 +221,59 @@ describe('an untouched tender init spec', () => {
   });
 
   it('puts every date on a working day, whatever day it is made', () => {
+    const calendar = deadlineCalendar(catalog);
     for (let day = 0; day < 7; day++) {
       const today = new Date(Date.UTC(2026, 10, 23 + day));
       for (const offset of [28, 49, 63, 91, 119]) {
-        const weekday = new Date(`${addWorkingDays(today, offset)}T00:00:00Z`).getUTCDay();
+        const weekday = new Date(`${addWorkingDays(today, offset, calendar)}T00:00:00Z`).getUTCDay();
         expect(weekday, `${today.toISOString()} + ${offset}`).not.toBe(0);
         expect(weekday).not.toBe(6);
       }
     }
+  });
+
+  it('moves a date that lands on a bank holiday to the next working day', () => {
+    const calendar = deadlineCalendar(catalog);
+    // 5 April 2027 + 28 days is Monday 3 May 2027, the early May bank holiday.
+    expect(addWorkingDays(new Date(Date.UTC(2027, 3, 5)), 28, calendar)).toBe('2027-05-04');
+    // 26 February 2027 + 28 days is Good Friday; then a weekend and Easter Monday: Tuesday 30 March.
+    expect(addWorkingDays(new Date(Date.UTC(2027, 1, 26)), 28, calendar)).toBe('2027-03-30');
+  });
+
+  it('writes a template made on such a day with no date on a non-working day, and shows branding', async () => {
+    const today = new Date(Date.UTC(2027, 1, 26, 9, 30));
+    const text = specTemplate(
+      {
+        title: 'Housing Management System',
+        reference: 'LBH-2027-001',
+        authority: 'London Borough of Hollybrook',
+        procedure: 'open',
+        facts: [],
+      },
+      catalog,
+      './tender.schema.json',
+      today,
+    );
+    expect(text).toMatch(/^ {2}issueDate: 2027-03-30$/m);
+    expect(text).toContain('  - kind: publication\n    date: 2027-03-30\n');
+    const dates = [...text.matchAll(/^ {4}date: (\S+)$/gm)].map((match) => match[1] as string);
+    expect(dates).toHaveLength(5);
+    const calendar = deadlineCalendar(catalog);
+    for (const date of dates) expect(calendar.isWorkingDay(date), date).toBe(true);
+    const result = await buildTenderModelFromText(text, 'tender.yaml', {}, { catalog });
+    expect(result.errors).toEqual([]);
+    expect(result.document?.meta.issueDate).toBe('2027-03-30');
+    expect(result.warnings.map((issue) => issue.code)).not.toContain('NON_WORKING_DAY');
+
+    // Branding is shown, commented out, with every field the schema has; uncommented it is valid.
+    for (const field of ['branding:', 'logo:', 'logoAltText:', 'colour:', 'font:'])
+      expect(text).toMatch(new RegExp(`^  #\\s+${field}`, 'm'));
+    const branded = text
+      .replace(/^ {2}# branding:/m, '  branding:')
+      .replace(/^ {2}# {3}(colour|font|logoAltText):/gm, '    $1:');
+    const brandedResult = await buildTenderModelFromText(branded, 'tender.yaml', {}, { catalog });
+    expect(brandedResult.errors).toEqual([]);
+    expect(brandedResult.document?.meta.branding).toMatchObject({ font: 'Arial' });
+    expect(brandedResult.document?.meta.branding.accentColour?.toUpperCase()).toContain('1D70B8');
   });
 });

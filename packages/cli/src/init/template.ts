@@ -1,4 +1,12 @@
-import { type Clause, type ClauseCatalog, TENDER_FACTS, type TenderFact } from '@loti/clauses';
+import {
+  addDays,
+  type Clause,
+  type ClauseCatalog,
+  TENDER_FACTS,
+  type TenderFact,
+  type WorkingCalendar,
+  workingCalendar,
+} from '@loti/clauses';
 import { PROCEDURES, type Procedure } from '@loti/tender-generator';
 
 export interface InitAnswers {
@@ -31,16 +39,22 @@ export function initials(name: string): string {
 }
 
 /**
- * The date `days` after `date`, moved on to the Monday when it falls at a weekend: a deadline or milestone on a
- * non-working day is a mistake the timetable rules warn about, and the template should validate without warnings
- * about its dates.
+ * The date `days` after `date`, moved on to the next working day when it falls at a weekend or on an England and
+ * Wales bank holiday (from the clause library's register): a deadline or milestone on a non-working day is a mistake
+ * the timetable rules warn about, and the template should validate without warnings about its dates.
  */
-export function addWorkingDays(date: Date, days: number): string {
-  const copy = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate() + days));
-  const weekday = copy.getUTCDay();
-  if (weekday === 6) copy.setUTCDate(copy.getUTCDate() + 2);
-  if (weekday === 0) copy.setUTCDate(copy.getUTCDate() + 1);
-  return copy.toISOString().slice(0, 10);
+export function addWorkingDays(date: Date, days: number, calendar: WorkingCalendar): string {
+  const start = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()))
+    .toISOString()
+    .slice(0, 10);
+  let day = addDays(start, days);
+  while (!calendar.isWorkingDay(day)) day = addDays(day, 1);
+  return day;
+}
+
+/** The calendar the timetable rules check deadlines against (bank holidays in England and Wales). */
+export function deadlineCalendar(catalog: ClauseCatalog): WorkingCalendar {
+  return workingCalendar(catalog.data.registers?.bankHolidays, 'england-and-wales');
 }
 
 /** The clauses the facts switch on, with the clauses they cross-reference: the ones whose variables need values. */
@@ -110,12 +124,13 @@ export function specTemplate(
   schema: string,
   today = new Date(),
 ): string {
+  const calendar = deadlineCalendar(catalog);
   const dates: Dates = {
-    publication: addWorkingDays(today, 28),
-    clarification: `${addWorkingDays(today, 49)}T12:00`,
-    submission: `${addWorkingDays(today, 63)}T12:00`,
-    award: addWorkingDays(today, 91),
-    start: addWorkingDays(today, 119),
+    publication: addWorkingDays(today, 28, calendar),
+    clarification: `${addWorkingDays(today, 49, calendar)}T12:00`,
+    submission: `${addWorkingDays(today, 63, calendar)}T12:00`,
+    award: addWorkingDays(today, 91, calendar),
+    start: addWorkingDays(today, 119, calendar),
   };
   const facts = new Set(answers.facts);
   const council = /council|borough|city of/i.test(answers.authority);
@@ -225,6 +240,13 @@ export function specTemplate(
     `  issueDate: ${dates.publication}`,
     '  status: draft # draft | final: a final build refuses placeholders and drafting notes',
     '  guidanceNotes: true # drafting notes for officers; set to false for the issued version',
+    "  # Branding: your organisation's look on the cover and headings of the .docx, .odt and preview.",
+    '  # Delete "# " at the start of the lines you want. The logo is a PNG or JPEG file, relative to this spec.',
+    '  # branding:',
+    '  #   logo: logo.png',
+    `  #   logoAltText: ${yamlString(`${answers.authority} logo`)}`,
+    "  #   colour: '#1D70B8' # six-digit hex: headings, rules and table headers",
+    '  #   font: Arial # a font installed where the document is opened',
     '',
   );
   return lines.join('\n');
