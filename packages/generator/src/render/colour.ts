@@ -3,10 +3,9 @@
  * anything, so text on or in the accent is checked against WCAG 2.2 contrast (4.5:1) and adjusted when too light.
  */
 
-const HEX = /^[0-9a-fA-F]{6}$/;
+import { DEFAULT_ACCENT_COLOUR } from '../model/branding.js';
 
-/** LOTI blue, used when the model's accent is not six hex digits. */
-export const DEFAULT_ACCENT = '1D3C6E';
+const HEX = /^[0-9a-fA-F]{6}$/;
 
 export interface Palette {
   /** Accent as given (normalised), for rules and shading. */
@@ -24,7 +23,7 @@ export interface Palette {
 
 export function normaliseHex(colour: string | undefined): string {
   const value = (colour ?? '').replace(/^#/, '');
-  return HEX.test(value) ? value.toUpperCase() : DEFAULT_ACCENT;
+  return HEX.test(value) ? value.toUpperCase() : DEFAULT_ACCENT_COLOUR;
 }
 
 function channels(hex: string): [number, number, number] {

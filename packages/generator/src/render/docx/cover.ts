@@ -11,7 +11,7 @@ import {
 } from 'docx';
 import type { TenderDocument } from '../../model/types.js';
 import { sanitiseText } from '../../text/sanitise.js';
-import { coverLogo, factsWidths, keyDatesBlock } from '../cover-data.js';
+import { coverLogo, factsWidths } from '../cover-data.js';
 import { DRAFT_MARK, documentTypeOf, formatIsoDate, isDraft } from '../text.js';
 import { type BlockContext, type BodyElement, renderBlocks } from './blocks.js';
 import { CELL_MARGIN, DOCUMENT_TYPE_SIZE, DRAFT_COLOUR, DRAFT_MARK_SIZE, SPACING } from './layout.js';
@@ -122,7 +122,6 @@ export function coverPage(doc: TenderDocument, ctx: BlockContext): BodyElement[]
     elements.push(factsTable(cover.facts, ctx.width));
     elements.push(new Paragraph({ spacing: { after: SPACING.coverGap.after }, children: [] }));
   }
-  const keyDates = keyDatesBlock(doc);
-  if (keyDates) elements.push(...renderBlocks([keyDates], { ...ctx, indent: 0 }));
+  elements.push(...renderBlocks(cover.blocks, { ...ctx, indent: 0 }));
   return elements;
 }

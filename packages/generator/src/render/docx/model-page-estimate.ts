@@ -1,7 +1,7 @@
 import type { IContext, IXmlableObject, PageNumberEstimator } from 'docx';
 import type { DocBlock, DocInline, DocTable, TenderDocument } from '../../model/types.js';
 import { sanitiseText } from '../../text/sanitise.js';
-import { coverLogo, factsWidths, keyDatesBlock } from '../cover-data.js';
+import { coverLogo, factsWidths } from '../cover-data.js';
 import { tableColumnTwips } from '../table-widths.js';
 import {
   DRAFT_MARK,
@@ -534,8 +534,7 @@ function coverItems(document: TenderDocument): Item[] {
     });
     items.push(paragraph(STYLES.coverGap, [], TEXT_WIDTH));
   }
-  const keyDates = keyDatesBlock(document);
-  if (keyDates) blockItems([keyDates], { width: TEXT_WIDTH, indent: 0, note: false }, items);
+  blockItems(cover.blocks, { width: TEXT_WIDTH, indent: 0, note: false }, items);
   return items;
 }
 

@@ -1,7 +1,7 @@
 import type { DocClause, DocSection, TenderDocument } from '../../model/types.js';
 import { sanitiseText } from '../../text/sanitise.js';
 import { paletteFor } from '../colour.js';
-import { coverLogo, factsWidths, keyDatesBlock } from '../cover-data.js';
+import { coverLogo, factsWidths } from '../cover-data.js';
 import { bookmarkNames } from '../docx/bookmarks.js';
 import {
   DOCUMENT_TYPE_SIZE,
@@ -129,8 +129,7 @@ function coverXml(doc: TenderDocument, ctx: OdtContext): string {
     out += gridTable({ ...ctx, indent: 0 }, factsWidths(TEXT_WIDTH), undefined, rows, undefined, 'F3F2F1');
     out += gap;
   }
-  const keyDates = keyDatesBlock(doc);
-  if (keyDates) out += renderBlocks([keyDates], { ...ctx, indent: 0 });
+  out += renderBlocks(cover.blocks, { ...ctx, indent: 0 });
   return out;
 }
 

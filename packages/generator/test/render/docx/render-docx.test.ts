@@ -174,8 +174,10 @@ describe('renderDocx: styles, cover, page furniture, properties', () => {
     expect(logo?.index).toBeLessThan(contents);
     for (const fact of sampleDocument.cover.facts)
       expect(documentXml.indexOf(fact.value)).toBeLessThan(contents);
-    for (const date of sampleDocument.cover.keyDates)
-      expect(documentXml.indexOf(date.display)).toBeLessThan(contents);
+    for (const date of ['Friday 26 February 2027, 12:00', 'Tender deadline', 'Monday 7 June 2027'])
+      expect(documentXml.indexOf(date)).toBeGreaterThan(-1);
+    for (const date of ['Friday 26 February 2027, 12:00', 'Tender deadline', 'Monday 7 June 2027'])
+      expect(documentXml.indexOf(date)).toBeLessThan(contents);
     expect(Object.keys(xmlParts(bytes))).not.toContain('word/media/image1.png'); // binary, not XML
   });
 
