@@ -3,7 +3,7 @@ import type { TenderDocument } from '../../model/types.js';
 /**
  * Where the contents' page numbers come from.
  *
- * - 'auto' (default): model-page-estimate.ts lays the document out from its model with the renderer's own geometry and
+ * - 'auto' (default): page-layout/ lays the document out from its model with the renderer's own geometry and
  *   Arial's metrics, as LibreOffice lays it out. It takes milliseconds for any size of document (a 1,000-clause one in
  *   well under 100 ms) and matched LibreOffice's page of every heading of the examples.
  * - 'estimate': docx/layout's estimatePageNumbers lays out the written XML page by page. It handles any XML, not just
