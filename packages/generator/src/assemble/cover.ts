@@ -6,7 +6,7 @@ import type { builtinValues } from './variables.js';
 import type { BuyerName } from './voice.js';
 
 /** What every document the generator makes is, named on its cover. */
-export const DOCUMENT_TYPE = 'Invitation to Tender';
+const DOCUMENT_TYPE = 'Invitation to Tender';
 
 /** The milestones the cover's key-dates table shows, in this order, when the timetable has them. */
 const KEY_DATE_KINDS = [
@@ -62,7 +62,7 @@ export function summaryFacts(
  * The key-dates table: publication, clarification and submission deadlines and contract start, each as the spec
  * names it, with the date for people (the ISO date rides along for HTML's <time>). None when the timetable has none.
  */
-export function keyDatesBlocks(spec: TenderSpec): DocBlock[] {
+function keyDatesBlocks(spec: TenderSpec): DocBlock[] {
   const rows = KEY_DATE_KINDS.flatMap((kind) => {
     const milestone = spec.timetable.find((m) => m.kind === kind);
     if (!milestone) return [];

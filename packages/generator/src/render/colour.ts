@@ -21,7 +21,7 @@ export interface Palette {
   readonly bodyText: string;
 }
 
-export function normaliseHex(colour: string | undefined): string {
+function normaliseHex(colour: string | undefined): string {
   const value = (colour ?? '').replace(/^#/, '');
   return HEX.test(value) ? value.toUpperCase() : DEFAULT_ACCENT_COLOUR;
 }
@@ -41,7 +41,7 @@ function toHex(rgb: readonly number[]): string {
     .toUpperCase();
 }
 
-export function luminance(hex: string): number {
+function luminance(hex: string): number {
   const [r, g, b] = channels(hex).map((c) => {
     const s = c / 255;
     return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;

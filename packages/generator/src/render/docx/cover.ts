@@ -86,7 +86,7 @@ function factsTable(facts: TenderDocument['cover']['facts'], width: number): Tab
 }
 
 /** The DRAFT mark on the cover: large, bold and red, so a draft is never mistaken for the issued version. */
-export function draftMark(): Paragraph {
+function draftMark(): Paragraph {
   return new Paragraph({
     style: STYLE.coverMeta,
     children: [new TextRun({ text: DRAFT_MARK, bold: true, size: DRAFT_MARK_SIZE, color: DRAFT_COLOUR })],

@@ -38,7 +38,7 @@ export function escapeHtml(text: string): string {
 }
 
 /** Model anchor → element id: ids may hold anything but whitespace. */
-export function htmlId(anchor: string): string {
+function htmlId(anchor: string): string {
   return sanitiseText(anchor).trim().replace(/\s+/g, '-') || 'anchor';
 }
 

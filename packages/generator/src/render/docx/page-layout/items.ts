@@ -25,7 +25,7 @@ export const TABLE_BORDER = 10;
 export const BODY_HEIGHT = PAGE.height - 2 * PAGE.margin;
 
 /** Height of one line of a style at single spacing, in twips. */
-export function singleLine(style: StyleMetrics): number {
+function singleLine(style: StyleMetrics): number {
   const size = style.size * 10;
   const metric = (units: number) => Math.round((size * units) / FONT.unitsPerEm);
   return metric(FONT.ascent) + metric(FONT.descent) + metric(FONT.lineGap);
@@ -37,7 +37,7 @@ export function lineHeight(style: StyleMetrics): number {
 }
 
 /** Thousandths of an em at a size (half-points) → twips. */
-export const toTwips = (units: number, size: number): number => (units * size) / 100;
+const toTwips = (units: number, size: number): number => (units * size) / 100;
 export const toUnits = (twips: number, size: number): number => (twips * 100) / size;
 
 /** Height of a bottom border and its distance from the text, in twips. */
