@@ -22,13 +22,23 @@ function footerPageCount(parts: Record<string, Uint8Array>): number {
 function contentsPages(parts: Record<string, Uint8Array>): number[] {
   const xml = new TextDecoder().decode(parts['word/document.xml']);
   const toc = xml.slice(xml.indexOf('<w:sdt>'), xml.indexOf('</w:sdt>'));
-  return [...toc.matchAll(/PAGEREF [^<]*<\/w:instrText>.*?<w:t[^>]*>(\d+)<\/w:t>/gs)].map((m) => Number(m[1]));
+  return [...toc.matchAll(/PAGEREF [^<]*<\/w:instrText>.*?<w:t[^>]*>(\d+)<\/w:t>/gs)].map((m) =>
+    Number(m[1]),
+  );
 }
 
 describe('the page count the CLI reports', () => {
   it('is the page count the document itself states, for every example', async () => {
     const specs = readdirSync(examples).filter((f) => f.endsWith('.yaml'));
-    const result = await run(['build', ...specs.map((f) => join(examples, f)), '-o', dir, '--json', '-j', '1']);
+    const result = await run([
+      'build',
+      ...specs.map((f) => join(examples, f)),
+      '-o',
+      dir,
+      '--json',
+      '-j',
+      '1',
+    ]);
     expect(result.code).toBe(0);
     const lines = result.stdout
       .trim()
