@@ -6,11 +6,12 @@ import { paginate } from './paginate.js';
  * A fast page estimate from the document model, for the contents' page numbers.
  *
  * docx/layout's estimatePageNumbers lays out the written XML, and takes seconds per tender. This lays the model out
- * the way LibreOffice Writer lays out what the renderer writes, with the renderer's own constants (layout.ts): each
- * paragraph is wrapped greedily with Arial's character widths (text-metrics.ts) at its style's size, indents and
- * hanging numbers; lines are as tall as Writer makes them; and the lines are filled into pages with the styles'
- * spacing, keep-with-next and keep-lines, page breaks before, unsplittable table rows and repeated header rows, after
- * the cover and the contents (whose length depends on its entries and on how wide their page numbers are).
+ * the way LibreOffice Writer lays out what the renderer writes, with the renderer's own constants (layout.ts, and
+ * style-metrics.ts, the paragraph styles styles.ts writes): each paragraph is wrapped greedily with Arial's character
+ * widths (text-metrics.ts) at its style's size, indents and hanging numbers; lines are as tall as Writer makes them;
+ * and the lines are filled into pages with the styles' spacing, keep-with-next and keep-lines, page breaks before,
+ * unsplittable table rows and repeated header rows, after the cover and the contents (whose length depends on its
+ * entries and on how wide their page numbers are).
  *
  * What Writer does, measured on its PDFs of the examples (positions agree to 0.1 pt) and calibrated against them:
  * - a single line is Arial's ascent + descent + line gap (1.15 em), each rounded to twips; "auto" line spacing
