@@ -58,6 +58,7 @@ export type {
   ZipLimits,
 } from './render/index.js';
 export {
+  estimatePageCount,
   HTML_PREVIEW_CSS,
   MANIFEST_READ_CODES,
   normaliseDocx,

@@ -4,6 +4,7 @@ import type { ClauseCatalog } from '@loti/clauses';
 import {
   buildTenderModel,
   codeFrame,
+  estimatePageCount,
   renderDocx,
   renderHtml,
   renderMarkdown,
@@ -17,7 +18,6 @@ import {
 } from '@loti/tender-generator';
 import { createNodeReader, specRoot } from '../io/node-reader.js';
 import type { Format } from './formats.js';
-import { estimatePages } from './page-estimate.js';
 
 /** A spec issue flattened for printing and JSON, with its code frame already cut from the source. */
 export interface ReportedIssue {
@@ -81,7 +81,8 @@ export async function buildSpec(spec: string, options: BuildSpecOptions = {}): P
   const base = { spec, errors, warnings, files };
   const document = result.document;
   if (!document) return { ...base, ok: false, ms: performance.now() - started };
-  const pages = estimatePages(document);
+  // The generator's page layout: the same figure the contents' page numbers come from.
+  const pages = estimatePageCount(document);
   const clauses = document.manifest.clauses.length;
   const built = {
     ...base,

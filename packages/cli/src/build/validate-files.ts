@@ -9,12 +9,6 @@ export interface ValidateFileResult {
   readonly warnings: readonly ReportedIssue[];
 }
 
-/** Codes for problems with an argument itself, beside the generator's spec issue codes. */
-export const INPUT_ISSUE_CODES = {
-  INPUT_NOT_FOUND: 'The argument names no file, folder or matching spec.',
-  BUILD_FAILED: 'The spec could not be checked because of an unexpected error.',
-} as const;
-
 /** Validates specs (parse, schema, clause selection and assembly) without rendering anything. */
 export async function validateFiles(
   inputs: readonly string[],

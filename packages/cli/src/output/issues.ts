@@ -36,11 +36,3 @@ export function formatIssue(issue: ReportedIssue, c: Colours): string {
   const head = `${where}${severity} ${c.dim(issue.code)}: ${safeText(issue.message)}`;
   return issue.frame ? `${head}\n\n${colourFrame(issue.frame, c, issue.severity)}\n` : head;
 }
-
-export function printIssues(
-  issues: readonly ReportedIssue[],
-  c: Colours,
-  print: (line: string) => void,
-): void {
-  for (const issue of issues) print(formatIssue(issue, c));
-}

@@ -9,7 +9,7 @@ import { plain } from './content.js';
  * The scale when the spec gives none: the 0 to 5 scale that the evaluation-methodology
  * clause sets out, so the invitation, the response form and the workbook all agree.
  */
-export const DEFAULT_SCALE = [
+const DEFAULT_SCALE = [
   {
     score: 0,
     label: 'Unacceptable',
@@ -35,7 +35,7 @@ export const DEFAULT_SCALE = [
 ] as const;
 
 /** Words for a scored question when the spec gives no limit: long enough to answer, short enough to compare. */
-export const DEFAULT_WORD_LIMIT = 1000;
+const DEFAULT_WORD_LIMIT = 1000;
 const DEFAULT_EVALUATORS = 3;
 const DEFAULT_BIDDER_SLOTS = 8;
 
@@ -99,7 +99,7 @@ function flattenCriteria(spec: TenderSpec, shortName: string): PackCriterion[] {
 }
 
 /** The parts the spec asks for (document.pack), or every part that applies, in registry order. */
-export function selectedParts(spec: TenderSpec): (typeof PACK_PARTS)[number][] {
+function selectedParts(spec: TenderSpec): (typeof PACK_PARTS)[number][] {
   const asked = spec.document.pack;
   return PACK_PARTS.filter((part) =>
     asked

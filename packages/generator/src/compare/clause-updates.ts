@@ -155,7 +155,7 @@ export function clauseUpdateDocuments(
           { label: 'Clause library', value: sanitiseLine(options.catalogVersion) },
           { label: 'Updated clauses', value: String(updates.length) },
         ],
-        keyDates: [],
+        blocks: [],
       },
       sections: [about, ...sections, ...(referencesSection ? [referencesSection] : [])],
       manifest,

@@ -130,18 +130,7 @@ export function modelParagraphs(doc: TenderDocument): FlatParagraph[] {
       inTable(id, row, 1, () => push('text', sanitiseText(fact.value)));
     });
   }
-  if (cover.keyDates.length > 0)
-    table({
-      caption: 'Key dates',
-      columns: [
-        { header: 'Milestone', width: 55 },
-        { header: 'Date', width: 45 },
-      ],
-      rows: cover.keyDates.map((date) => [
-        [{ type: 'text', text: date.label }],
-        [{ type: 'text', text: date.display }],
-      ]),
-    });
+  walk(cover.blocks);
   for (const section of doc.sections) {
     heading('heading1', section.number, section.title);
     walk(section.blocks);

@@ -6,7 +6,14 @@
 
 /** Inline content. Text is already sanitised: no characters XML forbids, no tabs or newlines. */
 export type DocInline =
-  | { readonly type: 'text'; readonly text: string; readonly bold?: boolean; readonly italic?: boolean }
+  | {
+      readonly type: 'text';
+      readonly text: string;
+      readonly bold?: boolean;
+      readonly italic?: boolean;
+      /** The ISO date (YYYY-MM-DD or YYYY-MM-DDTHH:MM) the text states, for formats that can mark it (HTML <time>). */
+      readonly datetime?: string;
+    }
   | { readonly type: 'link'; readonly url: string; readonly text: string }
   /** A cross-reference to a numbered item in this document, e.g. "clause 7.3". */
   | { readonly type: 'ref'; readonly anchor: string; readonly text: string };
@@ -72,14 +79,6 @@ export interface DocSection {
   /** Body before any clauses (introductions, tables). */
   readonly blocks: readonly DocBlock[];
   readonly clauses: readonly DocClause[];
-}
-
-export interface KeyDate {
-  readonly label: string;
-  /** ISO date, with time when given (YYYY-MM-DD or YYYY-MM-DDTHH:MM). */
-  readonly date: string;
-  /** Formatted for people, e.g. "Friday 12 March 2027, 12:00". */
-  readonly display: string;
 }
 
 export interface Branding {
@@ -156,7 +155,12 @@ export interface TenderDocument {
     readonly reference: string;
     readonly procedure: string;
     readonly facts: readonly { readonly label: string; readonly value: string }[];
-    readonly keyDates: readonly KeyDate[];
+    /**
+     * Full-width blocks after the facts, rendered like body blocks: the key-dates table ("Key dates", milestone and
+     * date columns), absent when the timetable has none of the key milestones. Assembly builds it so every format
+     * shows the same table.
+     */
+    readonly blocks: readonly DocBlock[];
     readonly classification?: string;
   };
   readonly sections: readonly DocSection[];

@@ -9,7 +9,7 @@ function isLeap(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
-export function daysInMonth(year: number, month: number): number {
+function daysInMonth(year: number, month: number): number {
   return [31, isLeap(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 30;
 }
 
@@ -30,7 +30,7 @@ function lastSunday(year: number, month: number): number {
  * of March to 01:00 UTC on the last Sunday of October, else GMT (Z). The hour of the change itself is resolved as
  * the clock on the wall reads (a tender deadline is never set at 01:00 on those two Sundays in practice).
  */
-export function londonOffset(year: number, month: number, day: number, hour: number): string {
+function londonOffset(year: number, month: number, day: number, hour: number): string {
   const start = lastSunday(year, 3);
   const end = lastSunday(year, 10);
   const afterStart = month > 3 || (month === 3 && (day > start || (day === start && hour >= 1)));

@@ -12,7 +12,7 @@ import { addMonths, dayBefore, daysBetween, londonDateTime } from './dates.js';
 export const DEFAULT_OCID_PREFIX = 'ocds-xxxxxx';
 
 /** The lots extension, as the package declares it. */
-export const LOTS_EXTENSION =
+const LOTS_EXTENSION =
   'https://raw.githubusercontent.com/open-contracting-extensions/ocds_lots_extension/v1.1.5/extension.json';
 
 /** Procurement Act 2023 procedures → the closed OCDS method codelist. */

@@ -31,7 +31,7 @@ export function csvField(text: string): string {
 }
 
 /** A CSV line per RFC 4180, ended with CRLF. */
-export function csvLine(fields: readonly string[]): string {
+function csvLine(fields: readonly string[]): string {
   return `${fields.map(csvField).join(',')}\r\n`;
 }
 

@@ -3,10 +3,9 @@
  * anything, so text on or in the accent is checked against WCAG 2.2 contrast (4.5:1) and adjusted when too light.
  */
 
-const HEX = /^[0-9a-fA-F]{6}$/;
+import { DEFAULT_ACCENT_COLOUR } from '../model/branding.js';
 
-/** LOTI blue, used when the model's accent is not six hex digits. */
-export const DEFAULT_ACCENT = '1D3C6E';
+const HEX = /^[0-9a-fA-F]{6}$/;
 
 export interface Palette {
   /** Accent as given (normalised), for rules and shading. */
@@ -22,9 +21,9 @@ export interface Palette {
   readonly bodyText: string;
 }
 
-export function normaliseHex(colour: string | undefined): string {
+function normaliseHex(colour: string | undefined): string {
   const value = (colour ?? '').replace(/^#/, '');
-  return HEX.test(value) ? value.toUpperCase() : DEFAULT_ACCENT;
+  return HEX.test(value) ? value.toUpperCase() : DEFAULT_ACCENT_COLOUR;
 }
 
 function channels(hex: string): [number, number, number] {
@@ -42,7 +41,7 @@ function toHex(rgb: readonly number[]): string {
     .toUpperCase();
 }
 
-export function luminance(hex: string): number {
+function luminance(hex: string): number {
   const [r, g, b] = channels(hex).map((c) => {
     const s = c / 255;
     return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;

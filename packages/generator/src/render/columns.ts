@@ -2,7 +2,7 @@
  * Table column widths. The model promises percentages that add up to 100; renderers still normalise them (zero,
  * negative or non-finite widths count as nothing, an all-zero table splits evenly) so a bad table never breaks layout.
  */
-export function columnShares(percentages: readonly number[]): number[] {
+function columnShares(percentages: readonly number[]): number[] {
   const positive = percentages.map((p) => (Number.isFinite(p) && p > 0 ? p : 0));
   const sum = positive.reduce((a, b) => a + b, 0);
   return sum > 0 ? positive.map((p) => p / sum) : positive.map(() => 1 / Math.max(positive.length, 1));

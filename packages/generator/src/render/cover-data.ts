@@ -1,4 +1,4 @@
-import type { DocBlock, TenderDocument } from '../model/types.js';
+import type { TenderDocument } from '../model/types.js';
 import { base64ToBytes, imageKind } from './docx/base64.js';
 
 /**
@@ -36,23 +36,4 @@ export function coverLogo(doc: TenderDocument): CoverLogo | undefined {
 /** Column widths of the cover's facts grid: labels take 36% of the width. */
 export function factsWidths(width: number): [number, number] {
   return [Math.round(width * 0.36), width - Math.round(width * 0.36)];
-}
-
-/** The cover's key dates as a table block, laid out like any other table (at indent 0); undefined without dates. */
-export function keyDatesBlock(doc: TenderDocument): DocBlock | undefined {
-  if (doc.cover.keyDates.length === 0) return undefined;
-  return {
-    type: 'table',
-    table: {
-      caption: 'Key dates',
-      columns: [
-        { header: 'Milestone', width: 55 },
-        { header: 'Date', width: 45 },
-      ],
-      rows: doc.cover.keyDates.map((date) => [
-        [{ type: 'text', text: date.label }],
-        [{ type: 'text', text: date.display }],
-      ]),
-    },
-  };
 }

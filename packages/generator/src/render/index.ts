@@ -6,6 +6,7 @@ export type { ManifestReadCode, ManifestReadResult } from './docx/manifest.js';
 export { MANIFEST_READ_CODES, readManifest, readManifestChecked } from './docx/manifest.js';
 export type { NormaliseOptions } from './docx/normalise.js';
 export { normalisePackage as normaliseDocx } from './docx/normalise.js';
+export { estimatePageCount } from './docx/page-layout/estimate.js';
 export { HTML_PREVIEW_CSS } from './html/css.js';
 export { renderHtml, renderHtmlBody } from './html/render-html.js';
 export { renderMarkdown } from './markdown.js';

@@ -137,11 +137,7 @@ export function renderMarkdown(doc: TenderDocument): string {
     ...cover.facts.map((f) => `- **${escapeMd(f.label)}:** ${escapeMd(f.value)}`),
     '',
   ];
-  if (cover.keyDates.length > 0) {
-    lines.push('**Key dates**', '', '| Milestone | Date |', '| --- | --- |');
-    for (const d of cover.keyDates) lines.push(`| ${escapeMd(d.label)} | ${escapeMd(d.display)} |`);
-    lines.push('');
-  }
+  lines.push(...blocks(cover.blocks, ctx));
   for (const section of doc.sections) {
     lines.push(`<a id="${encodeURIComponent(sanitiseText(section.anchor))}"></a>`, '');
     lines.push(`## ${escapeMd(`${section.number} ${section.title}`.trim())}`, '');

@@ -17,11 +17,6 @@ export function inlineText(content: readonly DocInline[]): string {
   return content.map((inline) => inline.text).join('');
 }
 
-/** "5 Data access and export", "A Clause manifest": the heading text every renderer shows. */
-export function numberedTitle(number: string, title: string): string {
-  return number ? `${number} ${title}` : title;
-}
-
 /** Label of the box that holds guidance for officers, in every output format. */
 export const DRAFTING_NOTE_LABEL = 'Drafting note for officers — delete before issue';
 

@@ -20,7 +20,7 @@ export type { SelectionRule } from './types.js';
  * The procurement rules, run on a valid spec before clauses are chosen (the value against
  * the threshold decides which wording applies). Order sets the order of messages.
  */
-export const PROCUREMENT_RULES: readonly Rule[] = [procedureDetailsRule, thresholdRule, timetableRule];
+const PROCUREMENT_RULES: readonly Rule[] = [procedureDetailsRule, thresholdRule, timetableRule];
 
 export function runProcurementRules(
   context: RuleContext,
@@ -30,7 +30,7 @@ export function runProcurementRules(
 }
 
 /** The rules that need the chosen clauses: variable values, lots, unfinished text. */
-export const SELECTION_RULES: readonly SelectionRule[] = [variableRules, lotRules, placeholderRules];
+const SELECTION_RULES: readonly SelectionRule[] = [variableRules, lotRules, placeholderRules];
 
 /** Runs the selection rules over a valid spec and its clause selection. */
 export function runSelectionRules(

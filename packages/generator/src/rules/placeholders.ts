@@ -7,7 +7,7 @@ import type { SelectionRule } from './types.js';
  * Text that marks unfinished work: the `tender init` template's instructions, drafting markers and the reserved
  * example domains (RFC 2606 and their UK look-alikes). Each says what it is, for the message.
  */
-export const PLACEHOLDER_PATTERNS = [
+const PLACEHOLDER_PATTERNS = [
   { pattern: /\breplace this\b/i, what: 'template text' },
   { pattern: /\[\s*(?:to confirm|insert|add|enter|tbc|tbd)\b/i, what: 'a placeholder' },
   { pattern: /\{\{[^}]*\}\}/, what: 'an unfilled {{placeholder}}' },
@@ -25,7 +25,7 @@ export const PLACEHOLDER_PATTERNS = [
 const NOT_TEXT = new Set(['$schema', 'include', 'document.branding.logo']);
 
 /** The first placeholder in a piece of text: the matched text and what kind of placeholder it is. */
-export function findPlaceholder(text: string): { match: string; what: string } | undefined {
+function findPlaceholder(text: string): { match: string; what: string } | undefined {
   for (const { pattern, what } of PLACEHOLDER_PATTERNS) {
     const found = pattern.exec(text);
     if (found) return { match: found[0], what };

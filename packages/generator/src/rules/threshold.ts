@@ -22,7 +22,7 @@ export interface ThresholdCheck {
 }
 
 /** The day the procurement starts, for choosing the thresholds in force. */
-export function procurementStartDate(context: Pick<RuleContext, 'spec'>): string | undefined {
+function procurementStartDate(context: Pick<RuleContext, 'spec'>): string | undefined {
   const { spec } = context;
   return (
     spec.timetable.find((m) => m.kind === 'publication')?.date ??

@@ -134,7 +134,7 @@ function limits(
 }
 
 /** The lowest and highest score of the spec's scale; 0 to 5 (the evaluation-methodology clause's scale) by default. */
-export function scaleRange(spec: TenderSpec): { min: number; max: number } {
+function scaleRange(spec: TenderSpec): { min: number; max: number } {
   const scores = (spec.evaluation?.scale ?? []).map((level) => level.score);
   return scores.length > 0 ? { min: Math.min(...scores), max: Math.max(...scores) } : { min: 0, max: 5 };
 }

@@ -11,7 +11,7 @@ import {
 } from 'docx';
 import type { TenderDocument } from '../../model/types.js';
 import { sanitiseText } from '../../text/sanitise.js';
-import { coverLogo, factsWidths, keyDatesBlock } from '../cover-data.js';
+import { coverLogo, factsWidths } from '../cover-data.js';
 import { DRAFT_MARK, documentTypeOf, formatIsoDate, isDraft } from '../text.js';
 import { type BlockContext, type BodyElement, renderBlocks } from './blocks.js';
 import { CELL_MARGIN, DOCUMENT_TYPE_SIZE, DRAFT_COLOUR, DRAFT_MARK_SIZE, SPACING } from './layout.js';
@@ -86,7 +86,7 @@ function factsTable(facts: TenderDocument['cover']['facts'], width: number): Tab
 }
 
 /** The DRAFT mark on the cover: large, bold and red, so a draft is never mistaken for the issued version. */
-export function draftMark(): Paragraph {
+function draftMark(): Paragraph {
   return new Paragraph({
     style: STYLE.coverMeta,
     children: [new TextRun({ text: DRAFT_MARK, bold: true, size: DRAFT_MARK_SIZE, color: DRAFT_COLOUR })],
@@ -122,7 +122,6 @@ export function coverPage(doc: TenderDocument, ctx: BlockContext): BodyElement[]
     elements.push(factsTable(cover.facts, ctx.width));
     elements.push(new Paragraph({ spacing: { after: SPACING.coverGap.after }, children: [] }));
   }
-  const keyDates = keyDatesBlock(doc);
-  if (keyDates) elements.push(...renderBlocks([keyDates], { ...ctx, indent: 0 }));
+  elements.push(...renderBlocks(cover.blocks, { ...ctx, indent: 0 }));
   return elements;
 }

@@ -9,7 +9,7 @@ import { readZipEntries, ZIP_ERROR_CODES, ZIP_LIMITS, type ZipLimits } from './b
  */
 export const MANIFEST_NAMESPACE = 'urn:loti:tender-kit:manifest:1';
 /** Fixed data-store id: the part is the same kind of thing in every document, and ids must not be random. */
-export const MANIFEST_ITEM_ID = '{6C0A3B9E-4F1D-4B8A-9E27-3D5C1A7F0B42}';
+const MANIFEST_ITEM_ID = '{6C0A3B9E-4F1D-4B8A-9E27-3D5C1A7F0B42}';
 
 export const MANIFEST_PARTS = {
   item: 'customXml/item1.xml',

@@ -14,7 +14,7 @@ import {
 import { bookmarkNames } from './bookmarks.js';
 import { coverPage } from './cover.js';
 import { NUMBER_GUTTER, PAGE, TEXT_WIDTH } from './layout.js';
-import { modelPageNumbers } from './model-page-estimate.js';
+import { modelPageNumbers } from './model-page-numbers.js';
 import { packDocument } from './package-parts.js';
 import { type PageNumberMode, pageNumberSource } from './page-estimate.js';
 import { pageFurniture } from './page-furniture.js';

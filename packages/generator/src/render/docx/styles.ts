@@ -8,16 +8,13 @@ import {
   LineRuleType,
 } from 'docx';
 import type { Palette } from '../colour.js';
-import {
-  BULLET_HANG,
-  COVER_META_SIZE,
-  MARKING_SIZE,
-  NUMBER_GUTTER,
-  RULE,
-  SIZE,
-  SPACING,
-  TOC2_INDENT,
-} from './layout.js';
+import { BULLET_HANG, MARKING_SIZE, NUMBER_GUTTER, SIZE, SPACING, TOC2_INDENT } from './layout.js';
+import { STYLE_METRICS as M, type StyleMetrics } from './style-metrics.js';
+
+/** A style's spacing as docx wants it: before, after and line, in that order. */
+function spacingOf(style: StyleMetrics): { before: number; after: number; line: number } {
+  return { before: style.before, after: style.after, line: style.line };
+}
 
 /** Paragraph and character style ids this renderer writes; Word shows them by name in the Styles pane. */
 export const STYLE = {
@@ -71,7 +68,7 @@ export function stylesFor(font: string, language: string, palette: Palette): ISt
       basedOn: 'Normal',
       next: STYLE.body,
       quickFormat: true,
-      paragraph: { spacing: { after: SPACING.body.after } },
+      paragraph: { spacing: { after: M.body.after } },
     },
     {
       id: STYLE.clauseText,
@@ -86,30 +83,30 @@ export function stylesFor(font: string, language: string, palette: Palette): ISt
       name: 'Definition',
       basedOn: STYLE.clauseText,
       next: STYLE.definition,
-      paragraph: { spacing: { after: SPACING.definition.after } },
+      paragraph: { spacing: { after: M.definition.after } },
     },
     {
       id: STYLE.coverAuthority,
       name: 'Cover Authority',
       basedOn: 'Normal',
       next: STYLE.coverTitle,
-      run: { size: SIZE.authority, bold: true, color: palette.accentText },
-      paragraph: { spacing: { before: SPACING.coverAuthority.before, after: SPACING.coverAuthority.after } },
+      run: { size: M.coverAuthority.size, bold: M.coverAuthority.bold, color: palette.accentText },
+      paragraph: { spacing: { before: M.coverAuthority.before, after: M.coverAuthority.after } },
     },
     {
       id: STYLE.coverTitle,
       name: 'Cover Title',
       basedOn: 'Normal',
       next: STYLE.coverMeta,
-      run: { size: SIZE.title, bold: true, color: palette.accentText },
+      run: { size: M.coverTitle.size, bold: M.coverTitle.bold, color: palette.accentText },
       paragraph: {
-        spacing: { ...SPACING.coverTitle, lineRule: LineRuleType.AUTO },
+        spacing: { ...spacingOf(M.coverTitle), lineRule: LineRuleType.AUTO },
         border: {
           bottom: {
             style: BorderStyle.SINGLE,
-            size: RULE.coverTitle.size,
+            size: M.coverTitle.rule.size,
             color: palette.accent,
-            space: RULE.coverTitle.space,
+            space: M.coverTitle.rule.space,
           },
         },
       },
@@ -118,18 +115,18 @@ export function stylesFor(font: string, language: string, palette: Palette): ISt
       id: STYLE.coverMeta,
       name: 'Cover Details',
       basedOn: 'Normal',
-      run: { size: COVER_META_SIZE },
-      paragraph: { spacing: { after: SPACING.coverMeta.after } },
+      run: { size: M.coverMeta.size },
+      paragraph: { spacing: { after: M.coverMeta.after } },
     },
     {
       id: STYLE.contentsHeading,
       name: 'Contents Heading',
       basedOn: 'Normal',
       next: 'Normal',
-      run: { size: SIZE.heading1, bold: true, color: palette.accentText },
+      run: { size: M.contentsHeading.size, bold: M.contentsHeading.bold, color: palette.accentText },
       paragraph: {
-        spacing: { before: SPACING.contentsHeading.before, after: SPACING.contentsHeading.after },
-        keepNext: true,
+        spacing: { before: M.contentsHeading.before, after: M.contentsHeading.after },
+        keepNext: M.contentsHeading.keepNext,
       },
     },
     {
@@ -139,8 +136,8 @@ export function stylesFor(font: string, language: string, palette: Palette): ISt
       next: 'Normal',
       uiPriority: 39,
       unhideWhenUsed: true,
-      run: { bold: true },
-      paragraph: { spacing: { before: SPACING.toc1.before, after: SPACING.toc1.after } },
+      run: { bold: M.toc1.bold },
+      paragraph: { spacing: { before: M.toc1.before, after: M.toc1.after } },
     },
     {
       id: 'TOC2',
@@ -149,15 +146,15 @@ export function stylesFor(font: string, language: string, palette: Palette): ISt
       next: 'Normal',
       uiPriority: 39,
       unhideWhenUsed: true,
-      paragraph: { indent: { left: TOC2_INDENT }, spacing: { after: SPACING.toc2.after } },
+      paragraph: { indent: { left: TOC2_INDENT }, spacing: { after: M.toc2.after } },
     },
     {
       id: STYLE.tableText,
       name: 'Table Text',
       basedOn: 'Normal',
       next: STYLE.tableText,
-      run: { size: SIZE.small },
-      paragraph: { spacing: { ...SPACING.tableText, lineRule: LineRuleType.AUTO } },
+      run: { size: M.tableText.size },
+      paragraph: { spacing: { ...spacingOf(M.tableText), lineRule: LineRuleType.AUTO } },
     },
     {
       id: STYLE.tableHeading,
@@ -171,16 +168,16 @@ export function stylesFor(font: string, language: string, palette: Palette): ISt
       name: 'Drafting Note Label',
       basedOn: 'Normal',
       next: STYLE.noteText,
-      run: { size: SIZE.small, bold: true, allCaps: false, color: palette.bodyText },
-      paragraph: { spacing: { after: SPACING.noteLabel.after }, keepNext: true },
+      run: { size: M.noteLabel.size, bold: M.noteLabel.bold, allCaps: false, color: palette.bodyText },
+      paragraph: { spacing: { after: M.noteLabel.after }, keepNext: M.noteLabel.keepNext },
     },
     {
       id: STYLE.noteText,
       name: 'Drafting Note Text',
       basedOn: 'Normal',
       next: STYLE.noteText,
-      run: { size: SIZE.small },
-      paragraph: { spacing: { after: SPACING.noteText.after } },
+      run: { size: M.noteText.size },
+      paragraph: { spacing: { after: M.noteText.after } },
     },
     {
       id: STYLE.header,
@@ -208,48 +205,48 @@ export function stylesFor(font: string, language: string, palette: Palette): ISt
   return {
     default: {
       document: {
-        run: { ...run, size: SIZE.body, language: { value: language } },
+        run: { ...run, size: M.normal.size, language: { value: language } },
         paragraph: {
           spacing: {
-            after: SPACING.document.after,
-            line: SPACING.document.line,
+            after: M.normal.after,
+            line: M.normal.line,
             lineRule: LineRuleType.AUTO,
           },
         },
       },
       heading1: {
-        run: { font, size: SIZE.heading1, bold: true, color: palette.accentText },
+        run: { font, size: M.heading1.size, bold: M.heading1.bold, color: palette.accentText },
         paragraph: {
-          spacing: { ...SPACING.heading1, lineRule: LineRuleType.AUTO },
-          keepNext: true,
-          keepLines: true,
+          spacing: { ...spacingOf(M.heading1), lineRule: LineRuleType.AUTO },
+          keepNext: M.heading1.keepNext,
+          keepLines: M.heading1.keepLines,
           indent: { left: NUMBER_GUTTER, hanging: NUMBER_GUTTER },
           outlineLevel: 0,
           border: {
             bottom: {
               style: BorderStyle.SINGLE,
-              size: RULE.heading1.size,
+              size: M.heading1.rule.size,
               color: palette.accent,
-              space: RULE.heading1.space,
+              space: M.heading1.rule.space,
             },
           },
         },
       },
       heading2: {
-        run: { font, size: SIZE.heading2, bold: true, color: palette.accentText },
+        run: { font, size: M.heading2.size, bold: M.heading2.bold, color: palette.accentText },
         paragraph: {
-          spacing: { ...SPACING.heading2, lineRule: LineRuleType.AUTO },
-          keepNext: true,
-          keepLines: true,
+          spacing: { ...spacingOf(M.heading2), lineRule: LineRuleType.AUTO },
+          keepNext: M.heading2.keepNext,
+          keepLines: M.heading2.keepLines,
           indent: { left: NUMBER_GUTTER, hanging: NUMBER_GUTTER },
           outlineLevel: 1,
         },
       },
       caption: {
-        run: { font, size: SIZE.small, bold: true, italics: false, color: palette.bodyText },
+        run: { font, size: M.caption.size, bold: M.caption.bold, italics: false, color: palette.bodyText },
         paragraph: {
-          spacing: { before: SPACING.caption.before, after: SPACING.caption.after },
-          keepNext: true,
+          spacing: { before: M.caption.before, after: M.caption.after },
+          keepNext: M.caption.keepNext,
         },
       },
       hyperlink: { run: { color: palette.accentText, underline: { type: 'single' } } },

@@ -1,15 +1,22 @@
+import { DEFAULT_ACCENT_COLOUR } from '../../model/branding.js';
+import { paletteFor } from '../colour.js';
+
 /**
  * Preview style sheet, shared by the standalone HTML file and any web app that embeds `renderHtmlBody`. It is a
  * constant; per-document branding (accent, font) comes in as CSS custom properties on the <main> element, so the
- * sheet never needs escaping. It mirrors the DOCX: A4 page, 2.5 cm margins, numbers hanging in a left gutter.
+ * sheet never needs escaping. It mirrors the DOCX: A4 page, 2.5 cm margins, numbers hanging in a left gutter. Its
+ * default colours are the default accent's palette, the one the DOCX and ODT use.
  */
+const DEFAULT_PALETTE = paletteFor(DEFAULT_ACCENT_COLOUR);
+const hex = (colour: string) => `#${colour.toLowerCase()}`;
+
 export const HTML_PREVIEW_CSS = `
 .tk-document {
-  --tk-accent: #1d3c6e;
-  --tk-accent-text: #1d3c6e;
-  --tk-header-fill: #1d3c6e;
-  --tk-header-text: #ffffff;
-  --tk-note-fill: #e8ecf1;
+  --tk-accent: ${hex(DEFAULT_PALETTE.accent)};
+  --tk-accent-text: ${hex(DEFAULT_PALETTE.accentText)};
+  --tk-header-fill: ${hex(DEFAULT_PALETTE.headerFill)};
+  --tk-header-text: ${hex(DEFAULT_PALETTE.headerText)};
+  --tk-note-fill: ${hex(DEFAULT_PALETTE.noteFill)};
   --tk-ink: #0b0c0c;
   --tk-muted: #505a5f;
   --tk-rule: #b1b4b6;

@@ -38,7 +38,7 @@ export function escapeHtml(text: string): string {
 }
 
 /** Model anchor → element id: ids may hold anything but whitespace. */
-export function htmlId(anchor: string): string {
+function htmlId(anchor: string): string {
   return sanitiseText(anchor).trim().replace(/\s+/g, '-') || 'anchor';
 }
 
@@ -52,7 +52,7 @@ function inline(content: readonly DocInline[], ctx: Ctx): string {
       const text = escapeHtml(node.text);
       switch (node.type) {
         case 'text': {
-          let html = text;
+          let html = node.datetime ? `<time datetime="${escapeHtml(node.datetime)}">${text}</time>` : text;
           if (node.italic) html = `<em>${html}</em>`;
           if (node.bold) html = `<strong>${html}</strong>`;
           return html;
@@ -190,7 +190,7 @@ function section(model: DocSection, index: number, ctx: Ctx): string {
     .join('\n');
 }
 
-function cover(doc: TenderDocument): string {
+function cover(doc: TenderDocument, ctx: Ctx): string {
   const { cover: c, meta } = doc;
   const logo = meta.branding.logo;
   const logoHtml =
@@ -215,15 +215,7 @@ function cover(doc: TenderDocument): string {
           .map((f) => `<tr><th scope="row">${escapeHtml(f.label)}</th><td>${escapeHtml(f.value)}</td></tr>`)
           .join('')}</tbody></table>`
       : '';
-  const dates =
-    c.keyDates.length > 0
-      ? `<table class="tk-table tk-key-dates"><caption>Key dates</caption><colgroup><col style="width:55%"><col style="width:45%"></colgroup><thead><tr><th scope="col">Milestone</th><th scope="col">Date</th></tr></thead><tbody>${c.keyDates
-          .map(
-            (d) =>
-              `<tr><td>${escapeHtml(d.label)}</td><td><time datetime="${escapeHtml(d.date)}">${escapeHtml(d.display)}</time></td></tr>`,
-          )
-          .join('')}</tbody></table>`
-      : '';
+  const blocks = hasBlocks(c.blocks) ? renderBlocks(c.blocks, ctx) : '';
   const documentType = documentTypeOf(doc);
   return [
     '<header class="tk-cover">',
@@ -234,7 +226,7 @@ function cover(doc: TenderDocument): string {
     `<h1 class="tk-title">${escapeHtml(c.title)}</h1>`,
     meta3 ? `<dl class="tk-meta">${meta3}</dl>` : '',
     facts,
-    dates,
+    blocks,
     '</header>',
   ]
     .filter(Boolean)
@@ -285,7 +277,7 @@ export function renderHtmlBody(doc: TenderDocument): string {
     // The running header of a draft, as on every DOCX page.
     isDraft(doc) ? `<p class="tk-draft-banner">${DRAFT_MARK}</p>` : '',
     markingHtml,
-    cover(doc),
+    cover(doc, ctx),
     contents(doc),
     ...doc.sections.map((s, i) => section(s, i, ctx)),
     markingHtml,

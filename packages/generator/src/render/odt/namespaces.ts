@@ -1,5 +1,5 @@
 /** The ODF namespaces the renderer writes, declared on every part's root element. */
-export const NS = {
+const NS = {
   office: 'urn:oasis:names:tc:opendocument:xmlns:office:1.0',
   style: 'urn:oasis:names:tc:opendocument:xmlns:style:1.0',
   text: 'urn:oasis:names:tc:opendocument:xmlns:text:1.0',

@@ -2,7 +2,7 @@ import { strToU8, type Zippable, zipSync } from 'fflate';
 import { fixedDay } from '../docx/normalise.js';
 import { attrs } from './xml.js';
 
-export const ODT_MEDIA_TYPE = 'application/vnd.oasis.opendocument.text';
+const ODT_MEDIA_TYPE = 'application/vnd.oasis.opendocument.text';
 
 export interface OdtPart {
   readonly path: string;

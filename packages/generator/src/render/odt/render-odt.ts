@@ -1,7 +1,7 @@
 import type { DocClause, DocSection, TenderDocument } from '../../model/types.js';
 import { sanitiseText } from '../../text/sanitise.js';
 import { paletteFor } from '../colour.js';
-import { coverLogo, factsWidths, keyDatesBlock } from '../cover-data.js';
+import { coverLogo, factsWidths } from '../cover-data.js';
 import { bookmarkNames } from '../docx/bookmarks.js';
 import {
   DOCUMENT_TYPE_SIZE,
@@ -12,7 +12,7 @@ import {
   TEXT_WIDTH,
 } from '../docx/layout.js';
 import { manifestXml, ODT_MANIFEST_PATH } from '../docx/manifest.js';
-import { estimateModelPages } from '../docx/model-page-estimate.js';
+import { estimateModelPages } from '../docx/page-layout/estimate.js';
 import {
   collectAnchors,
   DRAFT_MARK,
@@ -129,15 +129,14 @@ function coverXml(doc: TenderDocument, ctx: OdtContext): string {
     out += gridTable({ ...ctx, indent: 0 }, factsWidths(TEXT_WIDTH), undefined, rows, undefined, 'F3F2F1');
     out += gap;
   }
-  const keyDates = keyDatesBlock(doc);
-  if (keyDates) out += renderBlocks([keyDates], { ...ctx, indent: 0 });
+  out += renderBlocks(cover.blocks, { ...ctx, indent: 0 });
   return out;
 }
 
 /**
  * The contents as an ODF table of contents: its source says how to rebuild it (levels 1 and 2, linked entries, page
  * numbers after a dot leader), and its body is filled in with the same estimated page numbers the .docx's contents
- * carry (docx/model-page-estimate.ts), so it reads right before any application updates it.
+ * carry (docx/page-layout/), so it reads right before any application updates it.
  */
 function contentsXml(doc: TenderDocument, ctx: OdtContext, pages: readonly number[]): string {
   const template = (level: 1 | 2) =>

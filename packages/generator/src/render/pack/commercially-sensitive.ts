@@ -5,7 +5,7 @@ import { packOf, sentenceStart } from './pack-model.js';
 /** Rows of the table; a Bidder with more adds rows in Word. */
 const ROWS = 6;
 
-export function commerciallySensitiveBlocks(pack: PackModel): FormBlock[] {
+function commerciallySensitiveBlocks(pack: PackModel): FormBlock[] {
   const { authority, tender } = pack;
   return [
     {

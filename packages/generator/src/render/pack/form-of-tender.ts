@@ -2,7 +2,7 @@ import type { PackModel, TenderDocument } from '../../model/types.js';
 import { bullets, type FormBlock, para, renderFormDocx } from './form-docx.js';
 import { packOf, sentenceStart, termText } from './pack-model.js';
 
-export function formOfTenderBlocks(pack: PackModel): FormBlock[] {
+function formOfTenderBlocks(pack: PackModel): FormBlock[] {
   const { authority, tender } = pack;
   const term = termText(pack);
   const facts: string[][] = [

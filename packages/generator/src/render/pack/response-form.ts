@@ -5,7 +5,7 @@ import { limitText, packOf, weightText } from './pack-model.js';
 /** Lines of answer box per 100 words of limit: room to start writing, not a page of blank lines. */
 const answerLines = (words?: number) => Math.min(12, Math.max(6, Math.round((words ?? 900) / 150)));
 
-export function responseFormBlocks(pack: PackModel): FormBlock[] {
+function responseFormBlocks(pack: PackModel): FormBlock[] {
   const blocks: FormBlock[] = [];
   let section = 0;
   const heading = (text: string) =>
