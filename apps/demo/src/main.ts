@@ -14,11 +14,14 @@ import {
   buildTenderModelFromText,
   type DocClause,
   HTML_PREVIEW_CSS,
+  renderDocx,
   renderHtmlBody,
   renderOdt,
+  renderPack,
   type SpecIssue,
   type TenderDocument,
   tenderSpecJsonSchema,
+  zipPack,
 } from './generator.js';
 import { PreviewFrame } from './preview-frame.js';
 import { type JsonSchema, specCompletionSource } from './schema-complete.js';
@@ -634,7 +637,7 @@ const DOWNLOADS = {
     button: () => downloadButton,
     name: (file: string) => outputFileName(file, '.docx'),
     type: DOCX_TYPE,
-    make: async (tender: TenderDocument) => (await loadDocx()).renderDocx(tender),
+    make: async (tender: TenderDocument) => renderDocx(tender),
   },
   odt: {
     button: () => odtButton,
@@ -648,7 +651,6 @@ const DOWNLOADS = {
     name: packFileName,
     type: 'application/zip',
     make: async (tender: TenderDocument) => {
-      const { renderPack, zipPack } = await loadDocx();
       return zipPack(await renderPack(tender), tender.meta.issueDate);
     },
   },
@@ -685,12 +687,6 @@ async function download(kind: keyof typeof DOWNLOADS): Promise<void> {
     downloading = false;
     button.removeAttribute('aria-busy');
   }
-}
-
-let docxModule: Promise<typeof import('./docx.js')> | undefined;
-function loadDocx(): Promise<typeof import('./docx.js')> {
-  docxModule ??= import('./docx.js');
-  return docxModule;
 }
 
 /** The run and the editor text a notice was written for: it goes when either moves on. */
@@ -750,7 +746,4 @@ void update().then(async () => {
     if (!EXAMPLES.some((example) => example.file === last)) showInPicker(last, false);
     offerDraft(last);
   }
-  // Fetch the Word renderer once the page is idle, so the first download is quick.
-  const idle = window.requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 1500));
-  idle(() => void loadDocx());
 });
