@@ -1,10 +1,10 @@
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { MANIFEST_NAMESPACE, readManifest } from '../../../src/render/docx/manifest.js';
+import { renderDocx } from '../../../src/render/docx/render-docx.js';
 import { xmlParts } from '../fixtures/docx-parts.js';
 import { hostileDocument } from '../fixtures/hostile-document.js';
 import { sampleDocument, sampleManifest } from '../fixtures/sample-document.js';
-import { MANIFEST_NAMESPACE, readManifest } from '../../../src/render/docx/manifest.js';
-import { renderDocx } from '../../../src/render/docx/render-docx.js';
 
 let bytes: Uint8Array;
 beforeAll(async () => {

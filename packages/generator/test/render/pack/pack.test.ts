@@ -7,9 +7,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { PackModel, TenderDocument } from '../../../src/model/types.js';
 import { buildTenderModel, buildTenderModelFromText } from '../../../src/pipeline.js';
 import { readManifest } from '../../../src/render/docx/manifest.js';
-import { paragraphTexts, part, unescapeXml } from '../fixtures/docx-parts.js';
-import { EXAMPLES, exampleDocument, exampleFiles } from '../fixtures/examples.js';
-import { hasCommand, runTool, SHARED_TOOLS } from '../fixtures/tools.js';
 import { evaluationLayout } from '../../../src/render/pack/evaluation-workbook.js';
 import {
   type PackFileBytes,
@@ -22,6 +19,9 @@ import {
 } from '../../../src/render/pack/index.js';
 import { limitText, weightText } from '../../../src/render/pack/pack-model.js';
 import { pricingLayout } from '../../../src/render/pack/pricing-schedule.js';
+import { paragraphTexts, part, unescapeXml } from '../fixtures/docx-parts.js';
+import { EXAMPLES, exampleDocument, exampleFiles } from '../fixtures/examples.js';
+import { hasCommand, runTool, SHARED_TOOLS } from '../fixtures/tools.js';
 
 /** The text of every <w:t> in document.xml, in order. */
 const cellTexts = (docx: Uint8Array) =>
