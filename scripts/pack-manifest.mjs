@@ -3,15 +3,19 @@
 // repository's tests, the demo and tsc only. `npm pack` and `npm publish` run this script in a
 // package folder: `strip` (prepack) keeps the package.json as it is and writes it without the
 // condition; `restore` (postpack) puts the kept file back byte for byte.
+// Two packs of one package at once (tests pack in parallel) take turns: the kept copy lives in a
+// lock folder that `strip` creates and `restore` removes, and a lock left by a pack that died
+// before postpack is taken over after LOCK_STALE_MS, restoring the kept file first.
 // Usage: node ../scripts/pack-manifest.mjs strip|restore
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const SOURCE_CONDITION = '@loti/source';
+const LOCK_STALE_MS = 120_000;
 const manifest = join(process.cwd(), 'package.json');
 // node_modules is never packed, so the kept copy cannot end up in the tarball.
-const keptDir = join(process.cwd(), 'node_modules', '.loti-pack');
-const kept = join(keptDir, 'package.json');
+const lock = join(process.cwd(), 'node_modules', '.loti-pack');
+const kept = join(lock, 'package.json');
 
 /** A copy of an exports value without the source condition, at any depth. */
 function withoutSourceCondition(value) {
@@ -30,12 +34,34 @@ function writeAtomically(path, text) {
   renameSync(`${path}.tmp`, path);
 }
 
+function sleep(ms) {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+function acquireLock() {
+  mkdirSync(join(process.cwd(), 'node_modules'), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      return;
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+    }
+    let age = 0;
+    try {
+      age = Date.now() - statSync(lock).mtimeMs;
+    } catch {
+      continue; // released in between: try again
+    }
+    if (age > LOCK_STALE_MS) restore();
+    else sleep(100);
+  }
+}
+
 function strip() {
-  // A copy left by a pack that failed before postpack is the real manifest: put it back first.
-  if (existsSync(kept)) restore();
+  acquireLock();
   const text = readFileSync(manifest, 'utf8');
   const pkg = JSON.parse(text);
-  mkdirSync(keptDir, { recursive: true });
   writeFileSync(kept, text);
   writeAtomically(
     manifest,
@@ -44,15 +70,18 @@ function strip() {
 }
 
 function restore() {
-  if (!existsSync(kept)) return;
-  writeAtomically(manifest, readFileSync(kept, 'utf8'));
-  rmSync(kept);
+  try {
+    writeAtomically(manifest, readFileSync(kept, 'utf8'));
+  } catch (error) {
+    if (error.code !== 'ENOENT') throw error;
+  }
+  rmSync(lock, { recursive: true, force: true });
 }
 
 const command = process.argv[2];
 if (command === 'strip') strip();
 else if (command === 'restore') restore();
-else if (command !== undefined) {
+else {
   console.error(`pack-manifest: unknown command "${command}"; use strip or restore.`);
   process.exit(2);
 }
