@@ -1,9 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-/** Tests run on src/ of every workspace package through the "source" export condition. */
+/** Tests run on src/ of every workspace package through the "@loti/source" export condition (stripped from the published package.json). */
 export const sharedConfig = defineConfig({
-  resolve: { conditions: ['source', 'module', 'browser', 'development|production'] },
-  ssr: { resolve: { conditions: ['source', 'module', 'node', 'development|production'] } },
+  resolve: { conditions: ['@loti/source', 'module', 'browser', 'development|production'] },
+  ssr: { resolve: { conditions: ['@loti/source', 'module', 'node', 'development|production'] } },
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,

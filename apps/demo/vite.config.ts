@@ -35,8 +35,8 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig({
   // Relative asset URLs, so dist/ works from any folder or sub-path.
   base: './',
-  // "source" first: workspace packages resolve to their src/, so the demo needs no package build.
-  resolve: { conditions: ['source', 'module', 'browser', 'development|production'] },
+  // "@loti/source" first: workspace packages resolve to their src/, so the demo needs no package build.
+  resolve: { conditions: ['@loti/source', 'module', 'browser', 'development|production'] },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

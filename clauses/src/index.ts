@@ -1,10 +1,15 @@
-import { archivedClauseJson } from '../generated/archive.js';
-import { catalogData } from '../generated/catalog.js';
+// The compiled catalog is data, shipped once as JSON beside dist/ and loaded, not inlined, by both builds
+// (the ESM build keeps this import attribute; the CommonJS build turns it into require).
+import archiveJson from '../generated/archive.json' with { type: 'json' };
+import catalogJson from '../generated/catalog.json' with { type: 'json' };
 import { type ClauseCatalog, createCatalog } from './catalog/catalog.js';
-import type { Clause } from './types.js';
+import type { CatalogData, Clause } from './types.js';
 
-export type { ClauseId, ProfileId, ReferenceId, TopicId } from '../generated/catalog.js';
-export { catalogData };
+export type { ClauseId, ProfileId, ReferenceId, TopicId } from '../generated/catalog-ids.js';
+
+/** The compiled clause library of this package version, as plain data. */
+export const catalogData: CatalogData = catalogJson as unknown as CatalogData;
+const archivedClauseJson: Readonly<Record<string, string>> = archiveJson;
 
 /** The clause library shipped in this package version. */
 export const catalog: ClauseCatalog = createCatalog(catalogData, (hash) => {
@@ -28,13 +33,6 @@ export type { ClausePin, UnresolvedPin } from './catalog/pinned.js';
 export { pinCatalog } from './catalog/pinned.js';
 export type { SearchHit } from './catalog/search.js';
 export { searchClauses } from './catalog/search.js';
-export type { CompileInput, CompileResult } from './compile/compile-library.js';
-export { closest, compileLibrary, suggest } from './compile/compile-library.js';
-export { parseClauseMarkdown, splitPlaceholders } from './compile/markdown.js';
-export { parseClauseFile } from './compile/parse-clause-file.js';
-export { MAX_SENTENCE_WORDS, sentences } from './compile/style-checks.js';
-export type { ParsedYaml } from './compile/yaml-source.js';
-export { parseYamlSource, validateYaml } from './compile/yaml-source.js';
 export type { Block, Inline } from './content.js';
 export { blocksText, forEachInline, inlineText } from './content.js';
 export type { TenderFact, TenderFacts } from './facts.js';
@@ -64,6 +62,7 @@ export type { ClauseIssue, ClauseIssueCode } from './source/errors.js';
 export { CLAUSE_ISSUE_CODES, ClauseLibraryError, formatClauseIssue } from './source/errors.js';
 export type { PathSegment, SourcePosition } from './source/position.js';
 export { formatPath, locateYamlPath } from './source/position.js';
+export { closest, suggest } from './suggest.js';
 export type {
   ArchivedVersion,
   CatalogData,

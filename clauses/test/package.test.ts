@@ -35,3 +35,22 @@ it('lists its clauses from plain Node through the built CommonJS and ESM entry p
   expect(Number(count)).toBeGreaterThanOrEqual(60);
   expect(version).toMatch(/^\d+\.\d+\.\d+$/);
 });
+
+it('loads no Markdown parser with the runtime entry; the compile entry brings its own', () => {
+  const root = join(import.meta.dirname, '..', '..');
+  // The modules a require loads that contain the parser (micromark is bundled into a dist chunk).
+  const parserModules = (entry: string): string[] =>
+    JSON.parse(
+      execFileSync(
+        'node',
+        [
+          '-e',
+          `require(${JSON.stringify(entry)}); const { readFileSync } = require('node:fs');
+           console.log(JSON.stringify(Object.keys(require.cache).filter((file) => /micromark|mdast-util-from-markdown/.test(readFileSync(file, 'utf8')))));`,
+        ],
+        { cwd: root, encoding: 'utf8' },
+      ),
+    );
+  expect(parserModules('@loti/clauses')).toEqual([]);
+  expect(parserModules('@loti/clauses/compile').length).toBeGreaterThan(0);
+});

@@ -1,9 +1,9 @@
 import semver from 'semver';
-import { closest } from '../compile/compile-library.js';
 import { blocksText } from '../content.js';
 import type { TenderFacts } from '../facts.js';
 import type { ProcedureId, ThresholdPosition } from '../procedures.js';
 import type { AppliesWhen, ClauseStatus, Reference } from '../schema.js';
+import { closest } from '../suggest.js';
 import type {
   ArchivedVersion,
   CatalogData,

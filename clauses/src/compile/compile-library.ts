@@ -1,4 +1,3 @@
-import { closest as closestMatch, distance } from 'fastest-levenshtein';
 import semver from 'semver';
 import { type Block, blocksText, forEachInline } from '../content.js';
 import {
@@ -12,6 +11,7 @@ import {
 import { bankHolidaysFileSchema, type Registers, thresholdsFileSchema } from '../registers/schema.js';
 import { definitionsFileSchema, libraryFileSchema, type Reference, referencesFileSchema } from '../schema.js';
 import type { ClauseIssue } from '../source/errors.js';
+import { suggest } from '../suggest.js';
 import type { ArchivedVersion, CatalogData, Clause, Definition, Profile, Topic } from '../types.js';
 import { splitPlaceholders } from './markdown.js';
 import { parseClauseFile } from './parse-clause-file.js';
@@ -407,18 +407,4 @@ function termsUsed(body: readonly Block[], definitions: readonly Definition[]): 
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** "Did you mean" by edit distance, for ids and field values. */
-export function suggest(value: string, candidates: Iterable<string>): string {
-  const best = closest(value, candidates);
-  return best ? `Did you mean "${best}"?` : '';
-}
-
-export function closest(value: string, candidates: Iterable<string>): string | undefined {
-  const list = [...candidates];
-  if (list.length === 0) return undefined;
-  const best = closestMatch(value, list);
-  const limit = Math.max(2, Math.floor(value.length / 3));
-  return distance(value.toLowerCase(), best.toLowerCase()) <= limit ? best : undefined;
 }

@@ -6,7 +6,6 @@ import {
   type CatalogData,
   type ClauseCatalog,
   type ClauseIssue,
-  compileLibrary,
   createCatalog,
   catalog as installedCatalog,
 } from '@loti/clauses';
@@ -74,7 +73,11 @@ export function findLibraryRoot(explicit?: string, cwd = process.cwd()): string 
 export async function compileCatalogFromSource(
   root: string,
 ): Promise<{ catalog?: ClauseCatalog; errors: readonly ClauseIssue[] }> {
-  const { readLibraryFiles } = await import('@loti/clauses/lint');
+  // The compiler (and its Markdown parser) loads only here: the installed catalog is precompiled.
+  const [{ readLibraryFiles }, { compileLibrary }] = await Promise.all([
+    import('@loti/clauses/lint'),
+    import('@loti/clauses/compile'),
+  ]);
   let packageVersion = '0.0.0';
   try {
     packageVersion = String(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);

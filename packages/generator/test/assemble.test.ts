@@ -1,4 +1,4 @@
-import { parseClauseMarkdown } from '@loti/clauses';
+import { parseClauseMarkdown } from '@loti/clauses/compile';
 import { describe, expect, it } from 'vitest';
 import { singularUnit, toDocInlines } from '../src/assemble/content.js';
 import type { DocBlock, DocClause, TenderDocument } from '../src/model/types.js';

@@ -1,4 +1,4 @@
-import { parseClauseMarkdown } from '@loti/clauses';
+import { parseClauseMarkdown } from '@loti/clauses/compile';
 import { describe, expect, it } from 'vitest';
 import { parseSpecMarkdown, SPEC_MARKDOWN_LIMITS } from '../src/assemble/spec-markdown.js';
 

@@ -27,7 +27,7 @@ function runChild(names: readonly string[]): Promise<Record<string, Run>> {
       `--max-old-space-size=${HEAP_MB}`,
       '--import',
       'tsx',
-      '--conditions=source',
+      '--conditions=@loti/source',
       join(HERE, 'hostile-runner.ts'),
       ...names,
     ];

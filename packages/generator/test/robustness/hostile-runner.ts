@@ -1,5 +1,5 @@
 /**
- * Child process for hostile cases: `node --import tsx --conditions=source hostile-runner.ts <case>...`.
+ * Child process for hostile cases: `node --import tsx --conditions=@loti/source hostile-runner.ts <case>...`.
  * Prints one JSON line per case: the outcome, the time to build the model and the process's peak memory so far.
  */
 import { buildTenderModel, inMemoryReader } from '../../src/index.js';

@@ -16,7 +16,7 @@ function runCase(name: string): { ms: number; heapMb: number } {
       `--max-old-space-size=${HEAP_MB}`,
       '--import',
       'tsx',
-      '--conditions=source',
+      '--conditions=@loti/source',
       join(HERE, 'redline-scale-runner.ts'),
       name,
     ],

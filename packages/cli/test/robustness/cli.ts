@@ -1,12 +1,18 @@
 /** Runs the built `tender` CLI (packages/cli/dist/bin.js) as a separate process. */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPO_ROOT } from './support.js';
 
-export const CLI_BIN = join(REPO_ROOT, 'packages/cli/dist/bin.js');
+export const CLI_BIN = join(import.meta.dirname, '../../dist/bin.js');
 
-/** turbo builds the CLI before this package's tests (turbo.json); run directly, vitest needs it built first. */
+/** A fresh temporary folder and a function that removes it. */
+export function scratchDir(prefix: string): { dir: string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), `loti-${prefix}-`));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** turbo builds the CLI before its own tests (test depends on build); run directly, vitest needs it built first. */
 export function ensureCli(): void {
   if (!existsSync(CLI_BIN))
     throw new Error(

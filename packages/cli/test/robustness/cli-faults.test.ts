@@ -6,8 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, watch, w
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureCli, runCli } from './cli.js';
-import { scratchDir } from './support.js';
+import { ensureCli, runCli, scratchDir } from './cli.js';
 
 const SPEC = `tender:
   title: Fault test

@@ -10,9 +10,8 @@ import { existsSync, mkdirSync, readFileSync, symlinkSync, truncateSync, writeFi
 import { join } from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI_BIN, ensureCli, runCli } from './cli.js';
-import { scratchDir } from './support.js';
-import { buildZip, deflate } from './zip-builder.js';
+import { buildZip, deflate } from '../../../generator/test/robustness/zip-builder.js';
+import { CLI_BIN, ensureCli, runCli, scratchDir } from './cli.js';
 
 /** Loose budgets for inputs under the documented limits (the issue asks for under 10 s and 512 MB). */
 const MAX_MS = 10_000;
