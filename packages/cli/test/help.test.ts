@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { catalog } from '@loti/clauses';
+import { GENERATOR_VERSION } from '@loti/tender-generator';
 import { describe, expect, it } from 'vitest';
 import { run } from './helpers.js';
 
@@ -42,6 +44,17 @@ describe('help and version', () => {
         `^${version.replace(/\./g, '\\.')} \\(@loti/tender-generator [^,]+, @loti/clauses [^)]+\\)\\n$`,
       ),
     );
+  });
+
+  it('--version (the fast path from package.json files) and -v with another option (the full program) agree with the loaded modules', async () => {
+    const expected = `${version} (@loti/tender-generator ${GENERATOR_VERSION}, @loti/clauses ${catalog.packageVersion})\n`;
+    const fast = await run(['--version']);
+    expect(fast.stdout).toBe(expected);
+    const short = await run(['-v']);
+    expect(short.stdout).toBe(expected);
+    const full = await run(['--debug', '--version']);
+    expect(full.code).toBe(0);
+    expect(full.stdout).toBe(expected);
   });
 
   it('an unknown command or option is a usage error (exit 2) with a hint', async () => {
