@@ -316,12 +316,15 @@ export function renderResults(results, { tableEvery, tableRows }) {
     ]);
   }
   if (results.batch) {
-    const idle = Number(results.machine.cpuPressureAtStart) < 10 && Number(results.machine.cpuPressureAtEnd) < 10;
+    const idle =
+      Number(results.machine.cpuPressureAtStart) < 10 && Number(results.machine.cpuPressureAtEnd) < 10;
     targets.push([
       'batch `--jobs 2` ÷ `--jobs 1` throughput, idle machine',
       '≥ 1.7×',
       `${x(results.batch.speedup)}${idle ? '' : ` on a machine that was not idle (CPU pressure ${results.machine.cpuPressureAtStart}% → ${results.machine.cpuPressureAtEnd}%)`}`,
-      idle ? verdict(results.batch.speedup >= 1.7) : `${verdict(results.batch.speedup >= 1.7)} (not judged: not idle)`,
+      idle
+        ? verdict(results.batch.speedup >= 1.7)
+        : `${verdict(results.batch.speedup >= 1.7)} (not judged: not idle)`,
     ]);
   }
   out.push(table(['Workload', 'Target', 'Measured', 'Verdict'], targets), '');
@@ -345,7 +348,8 @@ export function renderResults(results, { tableEvery, tableRows }) {
       verdict(t <= 12.5 && tIn <= 12.5 && m <= 12.5),
     ]);
   }
-  if (earlier.length) out.push('Earlier targets, still reported:', '', table(['Target', 'Measured', 'Verdict'], earlier), '');
+  if (earlier.length)
+    out.push('Earlier targets, still reported:', '', table(['Target', 'Measured', 'Verdict'], earlier), '');
 
   out.push(...whyMissed(results, { small, k1, k10 }));
   out.push(
