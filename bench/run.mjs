@@ -7,7 +7,7 @@
  * Environment:
  *   BENCH_SIZES=100,1000,10000   clause counts
  *   BENCH_RUNS=5                 repetitions per measurement (medians are reported); 10,000 clauses use
- *   BENCH_RUNS_LARGE=3           this many instead
+ *   BENCH_RUNS_LARGE=2           this many instead
  *   BENCH_BATCH=100              specs in the batch (0 skips it)
  *   BENCH_PROFILE=1              0 skips the renderDocx profile
  *   BENCH_TIMEOUT_S=900          a single process taking longer is killed and reported
@@ -45,7 +45,7 @@ const CLI = join(ROOT, 'packages/cli/dist/bin.js');
 const env = (name, fallback) => process.env[name] ?? fallback;
 const SIZES = env('BENCH_SIZES', '100,1000,10000').split(',').map(Number).filter(Boolean);
 const RUNS = Number(env('BENCH_RUNS', '5'));
-const RUNS_LARGE = Number(env('BENCH_RUNS_LARGE', '3'));
+const RUNS_LARGE = Number(env('BENCH_RUNS_LARGE', '2'));
 const BATCH = Number(env('BENCH_BATCH', '100'));
 const PROFILE = env('BENCH_PROFILE', '1') !== '0';
 const TIMEOUT_MS = Number(env('BENCH_TIMEOUT_S', '900')) * 1000;
@@ -325,35 +325,50 @@ async function batch(count) {
   return { count, examples, jobs: out, speedup: out[2].specsPerSecond / out[1].specsPerSecond };
 }
 
-/** Start-up: a bare Node process, `tender --version`, and the ES modules `tender --version` loads. */
-async function startup(runs) {
-  const sample = async (args) => {
-    const out = [];
-    for (let i = 0; i < runs; i++) out.push(await runProcess(process.execPath, args));
-    return { wallMs: median(out.map((r) => r.wallMs)), maxRssMb: median(out.map((r) => r.maxRssMb)) };
-  };
-  const log = join(TMP, 'modules.log');
-  rmSync(log, { force: true });
-  await runProcess(process.execPath, ['--import', join(BENCH, 'lib/trace-modules.mjs'), CLI, '--version'], {
-    env: { BENCH_MODULE_LOG: log },
+/** The ES modules a `tender` command loads (bench/lib/trace-modules.mjs): how many, how much source, the largest. */
+async function modulesLoaded(name, args, extraEnv = {}) {
+  const file = join(TMP, `modules-${name}.log`);
+  rmSync(file, { force: true });
+  await runProcess(process.execPath, ['--import', join(BENCH, 'lib/trace-modules.mjs'), CLI, ...args], {
+    env: { ...extraEnv, BENCH_MODULE_LOG: file },
   });
-  const modules = existsSync(log)
-    ? readFileSync(log, 'utf8')
+  const modules = existsSync(file)
+    ? readFileSync(file, 'utf8')
         .trim()
         .split('\n')
         .map((line) => JSON.parse(line))
     : [];
   return {
-    node: await sample(['-e', '0']),
-    cliVersion: await sample([CLI, '--version']),
-    modules: {
-      count: modules.length,
-      bytes: modules.reduce((sum, m) => sum + m.bytes, 0),
-      largest: modules
-        .sort((a, b) => b.bytes - a.bytes)
-        .slice(0, 6)
-        .map((m) => ({ file: m.url.replace(`file://${ROOT}/`, ''), bytes: m.bytes })),
-    },
+    count: modules.length,
+    bytes: modules.reduce((sum, m) => sum + m.bytes, 0),
+    largest: modules
+      .sort((a, b) => b.bytes - a.bytes)
+      .slice(0, 6)
+      .map((m) => ({ file: m.url.replace(`file://${ROOT}/`, ''), bytes: m.bytes })),
+  };
+}
+
+/**
+ * Start-up: a bare Node process and `tender --version`, interleaved; the ES modules `tender --version` loads, and
+ * those a .docx build of the realistic example loads (what every build pays before its own work).
+ */
+async function startup(runs, exampleWork) {
+  const samples = { node: [], cliVersion: [] };
+  for (let i = 0; i < runs; i++) {
+    samples.node.push(await runProcess(process.execPath, ['-e', '0']));
+    samples.cliVersion.push(await runProcess(process.execPath, [CLI, '--version']));
+  }
+  const summary = (out) => ({
+    wallMs: median(out.map((r) => r.wallMs)),
+    maxRssMb: median(out.map((r) => r.maxRssMb)),
+    wallSamples: out.map((r) => Math.round(r.wallMs)),
+  });
+  const [, buildArgs] = TOOLS.ours(exampleWork);
+  return {
+    node: summary(samples.node),
+    cliVersion: summary(samples.cliVersion),
+    modules: await modulesLoaded('version', ['--version']),
+    buildModules: await modulesLoaded('build', buildArgs.slice(1)),
   };
 }
 
@@ -407,7 +422,7 @@ for (const work of workloads) {
 }
 
 log('start-up cost');
-results.startup = await startup(RUNS);
+results.startup = await startup(Math.max(RUNS, 7), example);
 
 if (BATCH > 0) {
   log(`batch of ${BATCH} specs, --jobs 1 and --jobs 2`);

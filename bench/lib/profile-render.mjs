@@ -1,8 +1,9 @@
 /**
  * Where renderDocx spends its time:  node bench/lib/profile-render.mjs <spec.yaml> <catalog.json | -> <runs>
  * (`-` uses the installed clause library; the spec is read through a Node reader, so includes work).
- *  - stage timings: the docx object model (buildDocxDocument), docx's compiler (XML parts), our normalisation
- *    (renumbering and the one zip), and
+ *  - stage timings: the docx object model with the body written as XML (buildDocxDocument with a BodyWriter),
+ *    docx's compiler (XML parts), splicing the body in plus our normalisation (renumbering and the one zip), and
+ *    renderDocx with the body written through docx's objects instead (the writer before body-xml.ts), and
  *    renderDocx with each way of filling in the contents' page numbers ('auto' default, 'word', 'estimate');
  *  - a CPU profile of one renderDocx call (node:inspector), self time grouped by where the code lives.
  * Prints one JSON object.
@@ -24,7 +25,8 @@ const { register } = await import('tsx/esm/api');
 register();
 const root = dirname(createRequire(import.meta.url).resolve('@loti/tender-generator/package.json'));
 const src = (path) => import(pathToFileURL(join(root, 'src', path)).href);
-const { buildDocxDocument } = await src('render/docx/render-docx.ts');
+const { buildDocxDocument, renderDocxWith } = await src('render/docx/render-docx.ts');
+const { BodyWriter } = await src('render/docx/body-splice.ts');
 const { normaliseParts } = await src('render/docx/normalise.ts');
 
 const catalog =
@@ -59,16 +61,22 @@ const samples = {
   renderDocx: [],
   renderNoPageNumbers: [],
   renderLayoutPass: [],
+  renderBodyAsDocxObjects: [],
 };
-const layoutOnce = doc.manifest.clauses.length > 200;
-const layoutNever = doc.manifest.clauses.length > 2_000;
+const layoutOnce = doc.manifest.clauses.length > 50;
+// It takes seconds at the realistic example's size and minutes at 1,000 clauses: timed only on small tenders.
+const layoutNever = doc.manifest.clauses.length > 200;
 for (let round = 0; round <= runs; round++) {
-  const [objectMs, file] = await time(() => buildDocxDocument(doc));
-  // What renderDocx does (render/docx/package-parts.ts): docx's compiler gives the parts, normalisation zips once.
+  const body = new BodyWriter();
+  const estimator = undefined;
+  const [objectMs, file] = await time(() => buildDocxDocument(doc, estimator, false, body));
+  // What renderDocx does (render/docx/package-parts.ts): docx's compiler gives the parts, the body is spliced in,
+  // normalisation zips once. (Timed without the contents' page-number estimate, which renderDocx adds.)
   const [compileMs, parts] = await time(() => Packer.compiler.compile(file));
   const [normaliseMs] = await time(() =>
-    normaliseParts(parts, { issueDate: doc.meta.issueDate, manifest: doc.manifest }),
+    normaliseParts(body.splice(parts), { issueDate: doc.meta.issueDate, manifest: doc.manifest }),
   );
+  const [treeMs] = await time(() => renderDocxWith(doc, {}, 'docx'));
   const [renderMs] = await time(() => g.renderDocx(doc));
   const [wordMs] = await time(() => g.renderDocx(doc, { pageNumbers: 'word' }));
   const layout = !layoutNever && (!layoutOnce || round === 1);
@@ -80,6 +88,7 @@ for (let round = 0; round <= runs; round++) {
   samples.renderDocx.push(renderMs);
   samples.renderNoPageNumbers.push(wordMs);
   samples.renderLayoutPass.push(layoutMs);
+  samples.renderBodyAsDocxObjects.push(treeMs);
 }
 
 // One profiled renderDocx call.

@@ -1,6 +1,29 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { catalog } from '@loti/clauses';
+import { GENERATOR_VERSION } from '@loti/tender-generator';
 import { describe, expect, it } from 'vitest';
-import { run } from './helpers.js';
+import { CLI, run } from './helpers.js';
+
+/** The ES modules a `tender` run loads, by URL (test/fixtures/module-trace.mjs). */
+function modulesLoadedBy(args: readonly string[]): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'tender-modules-'));
+  const log = join(dir, 'modules.log');
+  try {
+    const trace = fileURLToPath(new URL('./fixtures/module-trace.mjs', import.meta.url));
+    const result = spawnSync(process.execPath, ['--import', trace, CLI, ...args], {
+      env: { ...process.env, TENDER_TEST_MODULE_LOG: log },
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(0);
+    return existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n') : [];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 const version = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
   .version as string;
@@ -42,6 +65,27 @@ describe('help and version', () => {
         `^${version.replace(/\./g, '\\.')} \\(@loti/tender-generator [^,]+, @loti/clauses [^)]+\\)\\n$`,
       ),
     );
+  });
+
+  it('--version (the fast path from package.json files) and -v with another option (the full program) agree with the loaded modules', async () => {
+    const expected = `${version} (@loti/tender-generator ${GENERATOR_VERSION}, @loti/clauses ${catalog.packageVersion})\n`;
+    const fast = await run(['--version']);
+    expect(fast.stdout).toBe(expected);
+    const short = await run(['-v']);
+    expect(short.stdout).toBe(expected);
+    const full = await run(['--debug', '--version']);
+    expect(full.code).toBe(0);
+    expect(full.stdout).toBe(expected);
+  });
+
+  it('--version loads none of the program: no generator, clause catalog, commander or zod', () => {
+    const modules = modulesLoadedBy(['--version']);
+    expect(modules.some((url) => url.endsWith('/dist/bin.js'))).toBe(true);
+    expect(
+      modules.filter((url) => /node_modules|\/generator\/|\/clauses\/|\/main-[^/]*\.js$/.test(url)),
+    ).toEqual([]);
+    // The check can fail: a command loads them all.
+    expect(modulesLoadedBy(['validate', '--help']).some((url) => url.includes('/clauses/'))).toBe(true);
   });
 
   it('an unknown command or option is a usage error (exit 2) with a hint', async () => {

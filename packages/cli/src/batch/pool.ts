@@ -43,22 +43,29 @@ export interface PoolOptions {
   readonly onResult: (index: number, result: BuildSpecResult) => Promise<void> | void;
 }
 
+/** Tasks given to a worker ahead of time, so it never waits while the main thread is busy building. */
+const IN_FLIGHT = 2;
+
 /**
- * Builds specs on `jobs` worker threads. A worker that crashes (out of memory, a bug) fails only its spec and is
- * replaced. With one job, or no worker file, specs build inline one after another.
+ * Builds specs on `jobs` threads: the main thread, whose modules and catalog are loaded and warm already, and
+ * `jobs - 1` worker threads (each worker loads and warms up its own copy, so one fewer saves that much CPU). A worker
+ * that crashes (out of memory, a bug) fails only the spec it was building and is replaced; the spec queued behind it
+ * goes back in the queue. With one job, or no worker file, specs build inline one after another.
  */
 export async function buildInPool(specs: readonly string[], options: PoolOptions): Promise<void> {
   const jobs = Math.max(1, Math.min(options.jobs, specs.length));
   const file = workerFile();
+  // Same catalog as the workers use (TENDER_CATALOG or the installed library).
+  const catalog = loadCatalog();
+  const buildHere = (index: number) =>
+    runBuildTask(specs[index] as string, options.format, catalog, options.final);
   if (jobs === 1 || !file) {
-    // Same catalog as the workers use (TENDER_CATALOG or the installed library).
-    const catalog = loadCatalog();
-    for (const [index, spec] of specs.entries())
-      await options.onResult(index, await runBuildTask(spec, options.format, catalog, options.final));
+    for (const index of specs.keys()) await options.onResult(index, await buildHere(index));
     return;
   }
-  let next = 0;
   const pending: Promise<void>[] = [];
+  const report = (index: number, result: BuildSpecResult) =>
+    pending.push(Promise.resolve(options.onResult(index, result)));
   const failed = (spec: string, message: string): BuildSpecResult => ({
     spec,
     ok: false,
@@ -68,62 +75,66 @@ export async function buildInPool(specs: readonly string[], options: PoolOptions
     ms: 0,
     crash: message,
   });
+  let next = 0;
+  const requeued: number[] = [];
+  const take = (): number | undefined => requeued.shift() ?? (next < specs.length ? next++ : undefined);
+  const workLeft = () => requeued.length > 0 || next < specs.length;
 
-  await new Promise<void>((resolveAll) => {
+  const workersDone = new Promise<void>((resolveAll) => {
     let running = 0;
     const startWorker = () => {
-      if (next >= specs.length) return;
+      if (!workLeft()) return;
       const worker = new Worker(file, { execArgv: workerExecArgv() });
       running++;
-      let current: BuildTask | undefined;
+      // In the order the worker builds them: the first is the one it is building.
+      const inFlight = new Map<number, BuildTask>();
       const give = () => {
-        if (next >= specs.length) {
-          current = undefined;
-          void worker.terminate();
-          return;
+        while (inFlight.size < IN_FLIGHT) {
+          const index = take();
+          if (index === undefined) break;
+          const task: BuildTask = {
+            id: index,
+            spec: specs[index] as string,
+            format: options.format,
+            ...(options.final ? { final: true } : {}),
+          };
+          inFlight.set(index, task);
+          worker.postMessage(task);
         }
-        current = {
-          id: next,
-          spec: specs[next] as string,
-          format: options.format,
-          ...(options.final ? { final: true } : {}),
-        };
-        next++;
-        worker.postMessage(current);
+        if (inFlight.size === 0) void worker.terminate();
+      };
+      const lose = (message: string) => {
+        const [building, ...queued] = inFlight.values();
+        if (building) report(building.id, failed(building.spec, message));
+        requeued.push(...queued.map((task) => task.id));
+        inFlight.clear();
       };
       worker.on('message', (reply: BuildReply) => {
-        pending.push(Promise.resolve(options.onResult(reply.id, reply.result)));
+        inFlight.delete(reply.id);
+        report(reply.id, reply.result);
         give();
       });
-      worker.on('error', (error) => {
-        if (current)
-          pending.push(
-            Promise.resolve(
-              options.onResult(
-                current.id,
-                failed(current.spec, `The build worker crashed: ${error.message}`),
-              ),
-            ),
-          );
-        current = undefined;
-      });
+      worker.on('error', (error) => lose(`The build worker crashed: ${error.message}`));
       worker.on('exit', () => {
         running--;
-        if (current) {
-          pending.push(
-            Promise.resolve(
-              options.onResult(current.id, failed(current.spec, 'The build worker stopped unexpectedly.')),
-            ),
-          );
-          current = undefined;
-        }
+        lose('The build worker stopped unexpectedly.');
         // Replace a worker that died while work remains.
-        if (next < specs.length) startWorker();
+        if (workLeft()) startWorker();
         if (running === 0) resolveAll();
       });
       give();
     };
-    for (let i = 0; i < jobs; i++) startWorker();
+    for (let i = 0; i < jobs - 1; i++) startWorker();
+    if (running === 0) resolveAll();
   });
+
+  // The main thread is the last job. Between builds it lets the workers' replies (and the writes) through.
+  for (let index = take(); index !== undefined; index = take()) {
+    report(index, await buildHere(index));
+    await new Promise((resolveNow) => setImmediate(resolveNow));
+  }
+  await workersDone;
+  // A worker that died last may have put specs back after the main thread finished.
+  for (let index = take(); index !== undefined; index = take()) report(index, await buildHere(index));
   await Promise.all(pending);
 }

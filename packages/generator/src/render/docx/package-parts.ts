@@ -1,5 +1,7 @@
 import { type Document, Packer } from 'docx';
-import { type NormaliseOptions, normalisePackage, normaliseParts, type PackageParts } from './normalise.js';
+import { strFromU8, unzipSync } from 'fflate';
+import type { BodyWriter } from './body-splice.js';
+import { type NormaliseOptions, normaliseParts, type PackageParts } from './normalise.js';
 
 /**
  * docx's Packer compiles the document to its parts, then zips them; normalisation then has to unzip them again to
@@ -31,9 +33,24 @@ export function compiledParts(document: Document): PackageParts | undefined {
   return parts;
 }
 
-/** The document as a normalised, deterministic .docx: one compile, one zip. */
-export async function packDocument(document: Document, options: NormaliseOptions): Promise<Uint8Array> {
-  const parts = compiledParts(document);
-  if (parts) return normaliseParts(parts, options);
-  return normalisePackage(await Packer.pack(document, 'uint8array'), options);
+/**
+ * The document as a normalised, deterministic .docx: one compile, one zip. `body` is the body XML written
+ * straight from the model, spliced in where its placeholders are (body-splice.ts).
+ */
+export async function packDocument(
+  document: Document,
+  options: NormaliseOptions,
+  body?: BodyWriter,
+): Promise<Uint8Array> {
+  let parts = compiledParts(document);
+  if (!parts) {
+    const files = unzipSync(await Packer.pack(document, 'uint8array'));
+    parts = new Map(
+      Object.entries(files).map(([path, data]) => [
+        path,
+        /\.(xml|rels)$/.test(path) ? strFromU8(data) : data,
+      ]),
+    );
+  }
+  return normaliseParts(body ? body.splice(parts) : parts, options);
 }
