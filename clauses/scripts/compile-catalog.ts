@@ -8,8 +8,8 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileLibrary } from '../src/compile/compile-library.js';
+import { formatIssue } from '../src/issues/format.js';
 import { readLibraryFiles } from '../src/lint/files.js';
-import { formatClauseIssue } from '../src/source/errors.js';
 
 const CLAUSES_ROOT = join(import.meta.dirname, '..');
 
@@ -19,10 +19,9 @@ const result = compileLibrary({
   packageVersion,
   sha256: (text) => createHash('sha256').update(text).digest('hex'),
 });
-for (const warning of result.warnings)
-  if (process.env.CLAUSES_VERBOSE) console.warn(formatClauseIssue(warning));
+for (const warning of result.warnings) if (process.env.CLAUSES_VERBOSE) console.warn(formatIssue(warning));
 if (!result.catalog) {
-  for (const error of result.errors) console.error(formatClauseIssue(error));
+  for (const error of result.errors) console.error(formatIssue(error));
   console.error(`clauses: ${result.errors.length} error(s); the catalog was not written.`);
   process.exit(1);
 }

@@ -13,6 +13,7 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compileLibrary } from '../src/compile/compile-library.js';
 import { parseClauseFile } from '../src/compile/parse-clause-file.js';
+import { formatIssue } from '../src/issues/format.js';
 import {
   canonicalClauseText,
   isIsoDate,
@@ -24,7 +25,6 @@ import {
   serialiseLedger,
 } from '../src/ledger/ledger.js';
 import { readLibraryFiles } from '../src/lint/files.js';
-import { formatClauseIssue } from '../src/source/errors.js';
 
 const ROOT = process.env.CLAUSES_ROOT ?? join(import.meta.dirname, '..');
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -51,7 +51,7 @@ const ledger: Ledger =
 // The library must compile, texts and ledger consistent, before anything is recorded.
 const compiled = compileLibrary({ files, packageVersion: release, sha256 });
 if (!compiled.catalog) {
-  for (const issue of compiled.errors) console.error(formatClauseIssue(issue));
+  for (const issue of compiled.errors) console.error(formatIssue(issue));
   fail(`the clause library has ${compiled.errors.length} error(s); nothing was recorded.`);
 }
 const candidates: ReleaseCandidate[] = [];
@@ -83,7 +83,7 @@ const after = compileLibrary({
   sha256,
 });
 if (!after.catalog) {
-  for (const issue of after.errors) console.error(formatClauseIssue(issue));
+  for (const issue of after.errors) console.error(formatIssue(issue));
   fail('the new versions do not compile against the library; nothing was recorded.');
 }
 const write = (path: string, text: string) => {

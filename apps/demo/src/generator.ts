@@ -1,7 +1,8 @@
 /** Everything the demo uses from the generator, in one place. */
-export type { BuildModelResult, SpecIssue, TenderDocument } from '@loti/tender-generator';
+import { buildTenderModelFromText, type SpecIssue, type TenderDocument } from '@loti/tender-generator';
+
+export type { SpecIssue, TenderDocument } from '@loti/tender-generator';
 export {
-  buildTenderModelFromText,
   HTML_PREVIEW_CSS,
   renderDocx,
   renderHtmlBody,
@@ -10,3 +11,24 @@ export {
   tenderSpecJsonSchema,
   zipPack,
 } from '@loti/tender-generator';
+
+/** A build as the editor shows it: the document when there is one, and the issues split for the status line. */
+export interface SpecBuild {
+  readonly document?: TenderDocument;
+  readonly errors: readonly SpecIssue[];
+  readonly warnings: readonly SpecIssue[];
+}
+
+/** Builds the editor's text with the other example files it may include. */
+export async function buildSpecText(
+  text: string,
+  file: string,
+  files: Readonly<Record<string, string | Uint8Array>>,
+): Promise<SpecBuild> {
+  const result = await buildTenderModelFromText(text, { file, files });
+  if (result.ok) return { document: result.value.document, errors: [], warnings: result.warnings };
+  return {
+    errors: result.issues.filter((issue) => issue.severity === 'error'),
+    warnings: result.issues.filter((issue) => issue.severity === 'warning'),
+  };
+}

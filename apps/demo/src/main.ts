@@ -8,11 +8,11 @@ import { byId, h, plural, replaceChildren } from './dom.js';
 import { SpecEditor } from './editor.js';
 import { EXAMPLE_FILES, EXAMPLES, outputFileName, packFileName } from './examples.js';
 import {
-  type BuildModelResult,
-  buildTenderModelFromText,
+  buildSpecText,
   HTML_PREVIEW_CSS,
   renderHtmlBody,
   renderOdt,
+  type SpecBuild,
   type SpecIssue,
   type TenderDocument,
   tenderSpecJsonSchema,
@@ -30,7 +30,7 @@ const NO_PREVIEW =
 interface Build {
   readonly text: string;
   readonly file: string;
-  readonly result: BuildModelResult;
+  readonly result: SpecBuild;
 }
 
 const picker = byId<HTMLSelectElement>('example-picker');
@@ -108,7 +108,7 @@ async function update(): Promise<Build> {
   const text = editor.text;
   const specFile = file;
   const started = performance.now();
-  const result = await buildTenderModelFromText(text, specFile, otherFiles(specFile));
+  const result = await buildSpecText(text, specFile, otherFiles(specFile));
   const html = result.document ? renderHtmlBody(result.document) : undefined;
   const built = performance.now();
   const build: Build = { text, file: specFile, result };
@@ -155,7 +155,7 @@ function otherFiles(specFile: string): Record<string, string | Uint8Array> {
   return files;
 }
 
-function showStatus(result: BuildModelResult): void {
+function showStatus(result: SpecBuild): void {
   const errors = result.errors.length;
   const warnings = result.warnings.length;
   let message: string;
@@ -177,7 +177,7 @@ function showStatus(result: BuildModelResult): void {
   if (statusText.textContent !== message) statusText.textContent = message;
 }
 
-function showIssues(result: BuildModelResult, specFile: string): void {
+function showIssues(result: SpecBuild, specFile: string): void {
   const issues = sortIssues([...result.errors, ...result.warnings]);
   const errors = result.errors.length;
   const warnings = result.warnings.length;

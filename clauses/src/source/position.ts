@@ -5,6 +5,9 @@ export interface SourcePosition {
   readonly file: string;
   readonly line: number;
   readonly column: number;
+  /** Where the range ends, when it is known. */
+  readonly endLine?: number;
+  readonly endColumn?: number;
 }
 
 export type PathSegment = string | number;

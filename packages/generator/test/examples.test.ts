@@ -1,13 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { catalog } from '@loti/clauses';
 import { describe, expect, it } from 'vitest';
+import { createNodeReader } from '../src/node/index.js';
 import { buildTenderModel } from '../src/pipeline.js';
 import { renderMarkdown } from '../src/render/markdown.js';
 import { tenderSpecJsonSchema } from '../src/spec/json-schema.js';
-import type { SpecFileReader } from '../src/spec/reader.js';
 import { GENERATOR_VERSION } from '../src/version.js';
+import { outcome } from './helpers.js';
 
 /** The model with the package versions as placeholders, so a release does not change the snapshots. */
 function withoutVersions(doc: unknown): unknown {
@@ -23,19 +23,11 @@ function withoutVersions(doc: unknown): unknown {
 }
 
 const examples = join(import.meta.dirname, '..', '..', '..', 'examples');
-const reader: SpecFileReader = {
-  async readText(path) {
-    try {
-      return { ok: true, value: await readFile(path, 'utf8') };
-    } catch {
-      return { ok: false, message: 'does not exist' };
-    }
-  },
-};
+const reader = createNodeReader({ root: examples });
 
 describe.each(readdirSync(examples).filter((f) => f.endsWith('.yaml')))('example %s', (file) => {
   it('validates with no errors or warnings and matches its model snapshot', async () => {
-    const result = await buildTenderModel(join(examples, file), reader);
+    const result = outcome(await buildTenderModel(join(examples, file), reader));
     expect(result.errors).toEqual([]);
     expect(result.warnings).toEqual([]);
     const doc = result.document;
@@ -45,7 +37,7 @@ describe.each(readdirSync(examples).filter((f) => f.endsWith('.yaml')))('example
   });
 
   it('reads without a doubled word where a built-in value meets clause wording ("using the the open procedure")', async () => {
-    const doc = (await buildTenderModel(join(examples, file), reader)).document;
+    const doc = outcome(await buildTenderModel(join(examples, file), reader)).document;
     const text = renderMarkdown(doc as NonNullable<typeof doc>);
     expect(text.match(/\b(the|a|an|of|to|and|in|for|by|is|be)\s+\1\b/gi) ?? []).toEqual([]);
   });
@@ -58,7 +50,7 @@ describe('broken examples', () => {
     async (file) => {
       const text = readFileSync(join(broken, file), 'utf8');
       const expected = /^# expect: ([A-Z_]+)/.exec(text)?.[1];
-      const result = await buildTenderModel(join(broken, file), reader);
+      const result = outcome(await buildTenderModel(join(broken, file), reader));
       expect(result.document).toBeUndefined();
       expect(result.errors.map((e) => e.code)).toContain(expected);
     },

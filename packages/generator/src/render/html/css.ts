@@ -3,7 +3,7 @@
  * constant; per-document branding (accent, font) comes in as CSS custom properties on the <main> element, so the
  * sheet never needs escaping. It mirrors the DOCX: A4 page, 2.5 cm margins, numbers hanging in a left gutter.
  */
-export const HTML_PREVIEW_CSS = `
+export const HTML_PREVIEW_CSS: string = `
 .tk-document {
   --tk-accent: #1d3c6e;
   --tk-accent-text: #1d3c6e;
