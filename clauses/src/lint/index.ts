@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import semver from 'semver';
 import { parse as parseYaml } from 'yaml';
 import { compileLibrary } from '../compile/compile-library.js';
+import { isError } from '../issues/issue.js';
 import { LEDGER_FILE, type LedgerEntry, ledgerKey, parseLedger } from '../ledger/ledger.js';
 import type { ClauseIssue } from '../source/errors.js';
 import { readLibraryFiles } from './files.js';
@@ -44,8 +45,8 @@ export async function lintClauseLibrary(options: LintOptions): Promise<LintResul
     packageVersion,
     sha256: (text) => createHash('sha256').update(text).digest('hex'),
   });
-  const errors = [...compiled.errors];
-  const warnings = [...compiled.warnings];
+  const errors = compiled.ok ? [] : compiled.issues.filter(isError);
+  const warnings = compiled.ok ? [...compiled.warnings] : compiled.issues.filter((issue) => !isError(issue));
   const ledgerJson = files[LEDGER_FILE];
   const published = (ledgerJson === undefined ? undefined : parseLedger(ledgerJson).ledger?.versions) ?? [];
   const publishedKeys = new Set(published.map((entry) => ledgerKey(entry.id, entry.version)));
