@@ -1,4 +1,6 @@
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { undocumentedExports } from '../../scripts/undocumented-exports.mjs';
 import * as main from '../src/index.js';
 import * as lint from '../src/lint/index.js';
 
@@ -74,4 +76,13 @@ describe('public exports of @loti/clauses', () => {
   it('the lint entry (@loti/clauses/lint)', () => {
     expect(Object.keys(lint).sort()).toEqual(['lintClauseLibrary', 'readLibraryFiles']);
   });
+
+  it('every export has a TSDoc comment', () => {
+    expect(
+      undocumentedExports([
+        fileURLToPath(new URL('../src/index.ts', import.meta.url)),
+        fileURLToPath(new URL('../src/lint/index.ts', import.meta.url)),
+      ]),
+    ).toEqual([]);
+  }, 120_000);
 });

@@ -19,6 +19,7 @@ import { parseClauseFile } from './parse-clause-file.js';
 import { styleIssues } from './style-checks.js';
 import { parseYamlSource, validateYaml } from './yaml-source.js';
 
+/** What {@link compileLibrary} compiles: the library's files by path, the package version, and a hash function. */
 export interface CompileInput {
   /**
    * Files by path relative to the clauses folder, e.g. `exit/exit-plan.md`, `library.yaml`, and the
@@ -420,6 +421,7 @@ export function suggest(value: string, candidates: Iterable<string>): string {
   return best ? `Did you mean "${best}"?` : '';
 }
 
+/** The candidate nearest to `value` by edit distance, when it is near enough to be a likely typo; for "did you mean" hints. */
 export function closest(value: string, candidates: Iterable<string>): string | undefined {
   const list = [...candidates];
   if (list.length === 0) return undefined;

@@ -6,6 +6,7 @@ export const CODE_FRAME_WIDTH = 120;
 /** The parts of a formatted issue, so a terminal can colour each one. */
 export type IssuePart = 'location' | 'error' | 'warning' | 'code' | 'frame' | 'frame-line';
 
+/** Options for {@link formatIssue}. */
 export interface FormatIssueOptions {
   /** The text of the file the issue is in: the lines around the position are shown with a caret. */
   readonly codeFrame?: string;

@@ -19,6 +19,7 @@ import { readLibraryFiles } from './files.js';
 
 export { readLibraryFiles } from './files.js';
 
+/** Options for {@link lintClauseLibrary}. */
 export interface LintOptions {
   /** The clauses package folder. */
   readonly root: string;
@@ -26,6 +27,7 @@ export interface LintOptions {
   readonly changesetDir?: string;
 }
 
+/** The outcome of the clause lint: errors, warnings, and which clause files hold unreleased versions. */
 export interface LintResult {
   readonly errors: ClauseIssue[];
   readonly warnings: ClauseIssue[];
@@ -37,6 +39,7 @@ export interface LintResult {
 
 const CLAUSE_FILE = /^[a-z0-9-]+\/[a-z0-9-]+(\.v\d+)?\.md$/;
 
+/** The clause lint (Node only): compiles the library at `root` and checks the release rules against the ledger in `published/`. */
 export async function lintClauseLibrary(options: LintOptions): Promise<LintResult> {
   const files = readLibraryFiles(options.root);
   const packageVersion = readPackageVersion(readFileSync(join(options.root, 'package.json'), 'utf8'));

@@ -10,6 +10,7 @@ export interface SourcePosition {
   readonly endColumn?: number;
 }
 
+/** One step of a path into a YAML document: a mapping key or a list index. */
 export type PathSegment = string | number;
 
 /**

@@ -1,4 +1,6 @@
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { undocumentedExports } from '../../../scripts/undocumented-exports.mjs';
 import * as main from '../src/index.js';
 
 /**
@@ -21,4 +23,8 @@ describe('public exports of @loti/tender-cli', () => {
       ].sort(),
     );
   });
+
+  it('every export has a TSDoc comment', () => {
+    expect(undocumentedExports([fileURLToPath(new URL('../src/index.ts', import.meta.url))])).toEqual([]);
+  }, 120_000);
 });

@@ -1,4 +1,6 @@
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { undocumentedExports } from '../../../scripts/undocumented-exports.mjs';
 import * as main from '../src/index.js';
 import * as node from '../src/node/index.js';
 
@@ -58,4 +60,13 @@ describe('public exports of @loti/tender-generator', () => {
     expect(main.formatIssue).toBe(clauses.formatIssue);
     expect(main.issuesOf).toBe(clauses.issuesOf);
   });
+
+  it('every export has a TSDoc comment', () => {
+    expect(
+      undocumentedExports([
+        fileURLToPath(new URL('../src/index.ts', import.meta.url)),
+        fileURLToPath(new URL('../src/node/index.ts', import.meta.url)),
+      ]),
+    ).toEqual([]);
+  }, 120_000);
 });

@@ -3,6 +3,7 @@ import { expandInputs } from '../io/inputs.js';
 import type { ReportedIssue } from '../issues.js';
 import { buildSpec } from './build-spec.js';
 
+/** What validating one spec gave: whether it is valid, and its errors and warnings. */
 export interface ValidateFileResult {
   readonly file: string;
   readonly valid: boolean;

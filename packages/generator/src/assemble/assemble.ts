@@ -38,6 +38,7 @@ import { type SelectedClause, selectClauses } from './select.js';
 import { builtinValues, resolveClauseVariables, unusedVariableIssues } from './variables.js';
 import { buyerName, renameSection } from './voice.js';
 
+/** Options for {@link assembleTender}: the catalog, the generator's name, the spec hash and the logo. */
 export interface AssembleOptions {
   readonly catalog: ClauseCatalog;
   /** `@loti/tender-generator x.y.z`, recorded in the manifest. */
