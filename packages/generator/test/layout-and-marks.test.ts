@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { DocBlock, TenderDocument } from '../src/model/types.js';
 import { fitMinimums } from '../src/render/columns.js';
 import { TEXT_WIDTH } from '../src/render/docx/layout.js';
-import { paragraphTexts, xmlParts } from './render/fixtures/docx-parts.js';
-import { sampleDocument } from './render/fixtures/sample-document.js';
 import { renderDocx, renderHtml, renderMarkdown } from '../src/render/index.js';
 import { headerMinimum, tableColumnTwips } from '../src/render/table-widths.js';
 import { leadsIn } from '../src/render/text.js';
+import { paragraphTexts, xmlParts } from './render/fixtures/docx-parts.js';
+import { sampleDocument } from './render/fixtures/sample-document.js';
 
 const final: TenderDocument = { ...sampleDocument, meta: { ...sampleDocument.meta, status: 'final' } };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { renderMarkdown } from '../../src/render/markdown.js';
 import { hostileDocument } from './fixtures/hostile-document.js';
 import { numbersInOrder, sampleDocument } from './fixtures/sample-document.js';
-import { renderMarkdown } from '../../src/render/markdown.js';
 
 describe('renderMarkdown', () => {
   const md = renderMarkdown(sampleDocument);

@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { sanitiseText } from '../../src/text/sanitise.js';
 import { contrast, paletteFor } from '../../src/render/colour.js';
 import { columnPercentages, columnTwips } from '../../src/render/columns.js';
-import { definitionParts, formatIsoDate, languageTag, runningText, safeFontName, safeUrl } from '../../src/render/text.js';
+import {
+  definitionParts,
+  formatIsoDate,
+  languageTag,
+  runningText,
+  safeFontName,
+  safeUrl,
+} from '../../src/render/text.js';
+import { sanitiseText } from '../../src/text/sanitise.js';
 
 describe('sanitiseText', () => {
   it('leaves ordinary text alone, including emoji and right-to-left scripts', () => {

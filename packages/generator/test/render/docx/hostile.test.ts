@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { renderDocx } from '../../../src/render/docx/render-docx.js';
 import { part, xmlParts } from '../fixtures/docx-parts.js';
 import { HOSTILE, hostileDocument, LONG_WORD } from '../fixtures/hostile-document.js';
 import { hasCommand, runTool, tempFile } from '../fixtures/tools.js';
-import { renderDocx } from '../../../src/render/docx/render-docx.js';
 
 let bytes: Uint8Array;
 let file: { dir: string; path: string };

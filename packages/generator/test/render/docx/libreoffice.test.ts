@@ -3,12 +3,12 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TenderDocument } from '../../../src/model/types.js';
+import { estimateModelPages } from '../../../src/render/docx/model-page-estimate.js';
+import { renderDocx } from '../../../src/render/docx/render-docx.js';
 import { contentsEntries, part } from '../fixtures/docx-parts.js';
 import { exampleDocument, exampleFiles } from '../fixtures/examples.js';
 import { sampleDocument } from '../fixtures/sample-document.js';
 import { hasCommand, runTool, tempFile } from '../fixtures/tools.js';
-import { estimateModelPages } from '../../../src/render/docx/model-page-estimate.js';
-import { renderDocx } from '../../../src/render/docx/render-docx.js';
 
 /**
  * The fixture and the examples against independent readers: libxml2 with the OOXML schemas, and LibreOffice, whose PDF

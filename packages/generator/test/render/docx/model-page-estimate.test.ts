@@ -1,12 +1,12 @@
 import type { IContext } from 'docx';
 import { describe, expect, it } from 'vitest';
 import type { DocBlock, TenderDocument } from '../../../src/model/types.js';
-import { syntheticDocument } from '../fixtures/examples.js';
-import { sampleDocument } from '../fixtures/sample-document.js';
 import { bookmarkNames } from '../../../src/render/docx/bookmarks.js';
 import { PAGE } from '../../../src/render/docx/layout.js';
 import { estimateModelPages, modelPageNumbers } from '../../../src/render/docx/model-page-estimate.js';
 import { charWidth, textWidth, wrap } from '../../../src/render/docx/text-metrics.js';
+import { syntheticDocument } from '../fixtures/examples.js';
+import { sampleDocument } from '../fixtures/sample-document.js';
 
 const width = (text: string, bold = false) => textWidth([{ text, bold }]);
 const lines = (text: string, line: number) => wrap([{ text, bold: false }], line).lines;

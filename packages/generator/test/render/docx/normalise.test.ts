@@ -3,10 +3,10 @@ import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { hostileDocument } from '../fixtures/hostile-document.js';
-import { sampleDocument } from '../fixtures/sample-document.js';
 import { fixedDay, normalisePackage } from '../../../src/render/docx/normalise.js';
 import { renderDocx } from '../../../src/render/docx/render-docx.js';
+import { hostileDocument } from '../fixtures/hostile-document.js';
+import { sampleDocument } from '../fixtures/sample-document.js';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 

@@ -1,10 +1,10 @@
 import { Packer } from 'docx';
 import { describe, expect, it } from 'vitest';
-import { hostileDocument } from '../fixtures/hostile-document.js';
-import { sampleDocument } from '../fixtures/sample-document.js';
 import { normalisePackage } from '../../../src/render/docx/normalise.js';
 import { compiledParts, packDocument } from '../../../src/render/docx/package-parts.js';
 import { buildDocxDocument } from '../../../src/render/docx/render-docx.js';
+import { hostileDocument } from '../fixtures/hostile-document.js';
+import { sampleDocument } from '../fixtures/sample-document.js';
 
 describe('packDocument', () => {
   it.each([

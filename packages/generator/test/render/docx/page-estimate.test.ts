@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TenderDocument } from '../../../src/model/types.js';
+import { estimateModelPages } from '../../../src/render/docx/model-page-estimate.js';
+import { pageNumberSource, shouldEstimatePages } from '../../../src/render/docx/page-estimate.js';
+import { renderDocx } from '../../../src/render/docx/render-docx.js';
 import { contentsEntries, part } from '../fixtures/docx-parts.js';
 import { exampleDocument, exampleFiles, syntheticDocument } from '../fixtures/examples.js';
 import { hostileDocument } from '../fixtures/hostile-document.js';
 import { sampleDocument } from '../fixtures/sample-document.js';
-import { estimateModelPages } from '../../../src/render/docx/model-page-estimate.js';
-import { pageNumberSource, shouldEstimatePages } from '../../../src/render/docx/page-estimate.js';
-import { renderDocx } from '../../../src/render/docx/render-docx.js';
 
 const headingCount = (doc: TenderDocument) =>
   doc.sections.length + doc.sections.reduce((n, section) => n + section.clauses.length, 0);

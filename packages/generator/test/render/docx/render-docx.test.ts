@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DocBlock, DocInline } from '../../../src/model/types.js';
-import { bodyAfterContents, paragraphTexts, xmlParts } from '../fixtures/docx-parts.js';
-import { numbersInOrder, sampleDocument } from '../fixtures/sample-document.js';
-import { DRAFTING_NOTE_LABEL } from '../../../src/render/text.js';
 import { bookmarkNames } from '../../../src/render/docx/bookmarks.js';
 import { NUMBER_GUTTER, TEXT_WIDTH } from '../../../src/render/docx/layout.js';
 import { renderDocx } from '../../../src/render/docx/render-docx.js';
+import { DRAFTING_NOTE_LABEL } from '../../../src/render/text.js';
+import { bodyAfterContents, paragraphTexts, xmlParts } from '../fixtures/docx-parts.js';
+import { numbersInOrder, sampleDocument } from '../fixtures/sample-document.js';
 
 let parts: Record<string, string>;
 let documentXml: string;

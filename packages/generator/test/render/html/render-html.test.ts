@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { HOSTILE, hostileDocument, LONG_WORD } from '../fixtures/hostile-document.js';
-import { numbersInOrder, sampleDocument } from '../fixtures/sample-document.js';
-import { DRAFTING_NOTE_LABEL } from '../../../src/render/text.js';
 import { HTML_PREVIEW_CSS } from '../../../src/render/html/css.js';
 import { escapeHtml, renderHtml, renderHtmlBody } from '../../../src/render/html/render-html.js';
+import { DRAFTING_NOTE_LABEL } from '../../../src/render/text.js';
+import { HOSTILE, hostileDocument, LONG_WORD } from '../fixtures/hostile-document.js';
+import { numbersInOrder, sampleDocument } from '../fixtures/sample-document.js';
 
 const VOID = new Set(['meta', 'link', 'img', 'col', 'br', 'hr', 'input', 'source', 'wbr']);
 

@@ -3,11 +3,11 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderDocx } from '../../../src/render/docx/render-docx.js';
+import { renderOdt } from '../../../src/render/odt/render-odt.js';
 import { exampleDocument, exampleFiles } from '../fixtures/examples.js';
 import { odtContentsEntries, odtParts } from '../fixtures/odt-parts.js';
 import { sampleDocument } from '../fixtures/sample-document.js';
 import { hasCommand, runTool, tempFile } from '../fixtures/tools.js';
-import { renderOdt } from '../../../src/render/odt/render-odt.js';
 
 /**
  * The .odt in LibreOffice, against the .docx of the same model: LibreOffice converts both to PDF; the .odt's page count

@@ -5,13 +5,13 @@ import type { TenderDocument } from '../../../src/model/types.js';
 import { bookmarkNames } from '../../../src/render/docx/bookmarks.js';
 import { readManifest } from '../../../src/render/docx/manifest.js';
 import { estimateModelPages } from '../../../src/render/docx/model-page-estimate.js';
+import { renderOdt } from '../../../src/render/odt/render-odt.js';
+import { collectAnchors } from '../../../src/render/text.js';
 import { exampleDocument, exampleFiles } from '../fixtures/examples.js';
 import { hostileDocument } from '../fixtures/hostile-document.js';
 import { odtContentsEntries, odtParts } from '../fixtures/odt-parts.js';
 import { sampleDocument, sampleManifest } from '../fixtures/sample-document.js';
 import { hasCommand, runTool, tempFile } from '../fixtures/tools.js';
-import { collectAnchors } from '../../../src/render/text.js';
-import { renderOdt } from '../../../src/render/odt/render-odt.js';
 
 let bytes: Uint8Array;
 let parts: Record<string, string>;
