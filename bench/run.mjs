@@ -27,6 +27,7 @@ import {
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createNodeReader } from '@loti/tender-generator/node';
 import {
   syntheticCatalog,
   syntheticContent,
@@ -108,15 +109,6 @@ const machine = {
 // Inputs: one folder per workload with tender.yaml, catalog.json (synthetic only), neutral.json and neutral.md.
 
 const g = await loadGenerator();
-const fsReader = {
-  async readText(path) {
-    try {
-      return { ok: true, value: readFileSync(path, 'utf8') };
-    } catch (error) {
-      return { ok: false, message: String(error) };
-    }
-  },
-};
 
 async function prepare(name, { spec, catalogData, copyFrom }) {
   const dir = join(TMP, name);
@@ -130,9 +122,11 @@ async function prepare(name, { spec, catalogData, copyFrom }) {
   const catalogJson = catalogData ? JSON.stringify(catalogData) : '';
   if (catalogData) writeFileSync(join(dir, 'catalog.json'), catalogJson);
   const catalog = catalogData ? g.createCatalog(catalogData) : undefined;
-  const result = await g.buildTenderModel(join(dir, 'tender.yaml'), fsReader, catalog ? { catalog } : {});
-  if (!result.document) throw new Error(`${name}: ${result.errors.map((e) => e.message).join('; ')}`);
-  const neutral = neutralDocument(result.document);
+  const reader = createNodeReader({ root: dir });
+  const result = await g.buildTenderModel(join(dir, 'tender.yaml'), reader, catalog ? { catalog } : {});
+  if (!result.ok) throw new Error(`${name}: ${result.issues.map((e) => e.message).join('; ')}`);
+  const { document } = result.value;
+  const neutral = neutralDocument(document);
   writeFileSync(join(dir, 'neutral.json'), JSON.stringify(neutral));
   writeFileSync(join(dir, 'neutral.md'), neutralToMarkdown(neutral));
   return {
@@ -141,7 +135,7 @@ async function prepare(name, { spec, catalogData, copyFrom }) {
     catalog: Boolean(catalogData),
     catalogBytes: catalogJson.length,
     specBytes: statSync(join(dir, 'tender.yaml')).size,
-    clauses: result.document.manifest.clauses.length,
+    clauses: document.manifest.clauses.length,
     stats: neutralStats(neutral),
   };
 }

@@ -60,10 +60,12 @@ let ours;
 let alone;
 // One warm-up round (JIT, lazy modules), then `runs` measured rounds.
 for (let round = 0; round <= runs; round++) {
-  const [parseMs, { loaded, issues }] = await time(() => g.loadSpec(specFile, reader));
-  if (!loaded) throw new Error(`spec does not load: ${JSON.stringify(issues.slice(0, 3))}`);
-  const [validateMs, { spec }] = await time(() => g.validateSpec(loaded));
-  if (!spec) throw new Error('spec does not validate');
+  const [parseMs, load] = await time(() => g.loadSpec(specFile, reader));
+  if (!load.ok) throw new Error(`spec does not load: ${JSON.stringify(load.issues.slice(0, 3))}`);
+  const loaded = load.value;
+  const [validateMs, validation] = await time(() => g.validateSpec(loaded));
+  if (!validation.ok) throw new Error('spec does not validate');
+  const spec = validation.value;
   const [assembleMs, assembled] = await time(() =>
     g.assembleTender(spec, loaded, { catalog, generator: g.GENERATOR }),
   );

@@ -14,6 +14,7 @@ import { Session } from 'node:inspector/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { createNodeReader } from '@loti/tender-generator/node';
 import { Packer } from 'docx';
 import { loadGenerator } from './generator.mjs';
 import { median } from './measure.mjs';
@@ -34,18 +35,10 @@ const catalog =
     ? g.createCatalog(JSON.parse(readFileSync(catalogArg, 'utf8')))
     : undefined;
 const specFile = resolve(specArg);
-const reader = {
-  async readText(path) {
-    try {
-      return { ok: true, value: readFileSync(path, 'utf8') };
-    } catch (error) {
-      return { ok: false, message: String(error) };
-    }
-  },
-};
+const reader = createNodeReader({ root: dirname(specFile) });
 const result = await g.buildTenderModel(specFile, reader, catalog ? { catalog } : {});
-const doc = result.document;
-if (!doc) throw new Error(`no document: ${JSON.stringify(result.errors.slice(0, 3))}`);
+if (!result.ok) throw new Error(`no document: ${JSON.stringify(result.issues.slice(0, 3))}`);
+const doc = result.value.document;
 
 const time = async (fn) => {
   const started = performance.now();

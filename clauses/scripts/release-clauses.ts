@@ -13,6 +13,8 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compileLibrary } from '../src/compile/compile-library.js';
 import { parseClauseFile } from '../src/compile/parse-clause-file.js';
+import { formatIssue } from '../src/issues/format.js';
+import { isError } from '../src/issues/issue.js';
 import {
   canonicalClauseText,
   isIsoDate,
@@ -24,7 +26,6 @@ import {
   serialiseLedger,
 } from '../src/ledger/ledger.js';
 import { readLibraryFiles } from '../src/lint/files.js';
-import { formatClauseIssue } from '../src/source/errors.js';
 
 const ROOT = process.env.CLAUSES_ROOT ?? join(import.meta.dirname, '..');
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -50,9 +51,10 @@ const ledger: Ledger =
 
 // The library must compile, texts and ledger consistent, before anything is recorded.
 const compiled = compileLibrary({ files, packageVersion: release, sha256 });
-if (!compiled.catalog) {
-  for (const issue of compiled.errors) console.error(formatClauseIssue(issue));
-  fail(`the clause library has ${compiled.errors.length} error(s); nothing was recorded.`);
+if (!compiled.ok) {
+  const errors = compiled.issues.filter(isError);
+  for (const issue of errors) console.error(formatIssue(issue));
+  fail(`the clause library has ${errors.length} error(s); nothing was recorded.`);
 }
 const candidates: ReleaseCandidate[] = [];
 for (const path of values.add ?? []) {
@@ -61,7 +63,7 @@ for (const path of values.add ?? []) {
   const fm = parsed.clause?.frontMatter ?? fail(`${path} is not a clause file.`);
   candidates.push({ id: fm.id, version: fm.version, hash: `sha256:${sha256(text)}`, text });
 }
-for (const clause of compiled.catalog?.clauses ?? []) {
+for (const clause of compiled.ok ? compiled.value.catalog.clauses : []) {
   if (clause.status === 'draft') continue; // a draft's wording may still change
   const text = canonicalClauseText(files[clause.source] as string);
   candidates.push({ id: clause.id, version: clause.version, hash: clause.hash, text });
@@ -82,8 +84,8 @@ const after = compileLibrary({
   packageVersion: release,
   sha256,
 });
-if (!after.catalog) {
-  for (const issue of after.errors) console.error(formatClauseIssue(issue));
+if (!after.ok) {
+  for (const issue of after.issues.filter(isError)) console.error(formatIssue(issue));
   fail('the new versions do not compile against the library; nothing was recorded.');
 }
 const write = (path: string, text: string) => {

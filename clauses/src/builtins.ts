@@ -37,8 +37,10 @@ export const BUILTIN_VARIABLES = {
     'How price is scored, as full sentences: evaluation.priceMethod from the spec, or the standard lowest-price formula.',
 } as const;
 
+/** The name of a built-in variable: one of {@link BUILTIN_VARIABLES}. */
 export type BuiltinVariable = keyof typeof BUILTIN_VARIABLES;
 
+/** Whether a placeholder name is a built-in variable (filled from the spec) rather than one a clause declares. */
 export function isBuiltinVariable(name: string): name is BuiltinVariable {
   return Object.hasOwn(BUILTIN_VARIABLES, name);
 }

@@ -10,6 +10,7 @@ export type Inline =
   | { readonly type: 'clauseRef'; readonly id: string }
   | { readonly type: 'link'; readonly url: string; readonly children: readonly Inline[] };
 
+/** A block of clause wording (paragraph, list, table, note), the parsed form of its Markdown body. */
 export type Block =
   | { readonly type: 'paragraph'; readonly children: readonly Inline[] }
   | { readonly type: 'list'; readonly ordered: boolean; readonly items: readonly (readonly Block[])[] };

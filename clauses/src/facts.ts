@@ -28,6 +28,9 @@ export const TENDER_FACTS = {
     'The authority asks bidders for a Carbon Reduction Plan and sets environmental terms, following the approach of PPN 006.',
 } as const;
 
+/** The name of a tender fact: one of {@link TENDER_FACTS}. */
 export type TenderFact = keyof typeof TENDER_FACTS;
+/** Every tender fact name, in the order {@link TENDER_FACTS} lists them. */
 export const TENDER_FACT_NAMES = Object.keys(TENDER_FACTS) as TenderFact[];
+/** The facts a spec states about a tender (true, false or not said), which decide the clauses that apply. */
 export type TenderFacts = Partial<Record<TenderFact, boolean>>;

@@ -37,6 +37,15 @@ export type { Block, Inline } from './content.js';
 export { blocksText, forEachInline, inlineText } from './content.js';
 export type { TenderFact, TenderFacts } from './facts.js';
 export { TENDER_FACT_NAMES, TENDER_FACTS } from './facts.js';
+export type {
+  FormatIssueOptions,
+  Issue,
+  IssuePart,
+  IssuePosition,
+  Result,
+  Severity,
+} from './issues/index.js';
+export { codeFrame, fail, formatIssue, isError, issuesOf, ok, SEVERITIES } from './issues/index.js';
 export type { Ledger, LedgerEntry, ReleaseCandidate, ReleasePlan } from './ledger/ledger.js';
 export {
   canonicalClauseText,
@@ -59,7 +68,7 @@ export { thresholdOn } from './registers/thresholds.js';
 export type { AppliesWhen, ClausePart, ClauseStatus, Reference, VariableDefinition } from './schema.js';
 export { CLAUSE_PARTS, CLAUSE_STATUSES } from './schema.js';
 export type { ClauseIssue, ClauseIssueCode } from './source/errors.js';
-export { CLAUSE_ISSUE_CODES, ClauseLibraryError, formatClauseIssue } from './source/errors.js';
+export { CLAUSE_ISSUE_CODES, ClauseLibraryError } from './source/errors.js';
 export type { PathSegment, SourcePosition } from './source/position.js';
 export { formatPath, locateYamlPath } from './source/position.js';
 export { closest, suggest } from './suggest.js';

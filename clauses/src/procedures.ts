@@ -10,8 +10,10 @@ export const PROCEDURE_IDS = [
   'below-threshold',
   'framework-competition',
 ] as const;
+/** A procurement procedure: one of {@link PROCEDURE_IDS}. */
 export type ProcedureId = (typeof PROCEDURE_IDS)[number];
 
 /** Where the estimated value sits against the threshold for the contract type. */
 export const THRESHOLD_POSITIONS = ['above', 'below'] as const;
+/** Where a tender's value stands against the threshold: one of {@link THRESHOLD_POSITIONS}. */
 export type ThresholdPosition = (typeof THRESHOLD_POSITIONS)[number];

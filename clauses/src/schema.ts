@@ -13,11 +13,14 @@ const clauseId = z
   );
 const fact = z.enum(TENDER_FACT_NAMES as [TenderFact, ...TenderFact[]]);
 
+/** The life stages of a clause version: draft, stable, deprecated, withdrawn. */
 export const CLAUSE_STATUSES = ['draft', 'stable', 'deprecated', 'withdrawn'] as const;
+/** One of {@link CLAUSE_STATUSES}. */
 export type ClauseStatus = (typeof CLAUSE_STATUSES)[number];
 
 /** Where in a tender pack a clause sits. */
 export const CLAUSE_PARTS = ['instructions', 'terms'] as const;
+/** The part of the tender a clause belongs in: one of {@link CLAUSE_PARTS}. */
 export type ClausePart = (typeof CLAUSE_PARTS)[number];
 
 export const appliesWhenSchema = z.union([
@@ -37,6 +40,7 @@ export const appliesWhenSchema = z.union([
       'Give at least one of all, any, none, procedures or threshold.',
     ),
 ]);
+/** When a clause applies: conditions on tender facts, procedure and value. */
 export type AppliesWhen = z.infer<typeof appliesWhenSchema>;
 
 export const variableSchema = z
@@ -86,6 +90,7 @@ export const variableSchema = z
         message: 'The default must be one of the allowed values.',
       });
   });
+/** A variable a clause declares: its type, default, limits and allowed values. */
 export type VariableDefinition = z.infer<typeof variableSchema>;
 
 export const changelogEntrySchema = z.strictObject({
@@ -140,6 +145,7 @@ export const referenceSchema = z.strictObject({
   note: z.string().optional(),
 });
 export const referencesFileSchema = z.record(z.string().regex(/^[a-z0-9-]+$/), referenceSchema);
+/** A cited policy, law or standard from the references register, with its id. */
 export type Reference = z.infer<typeof referenceSchema> & { readonly id: string };
 
 export const topicSchema = z.strictObject({ title: z.string(), description: z.string() });

@@ -2,6 +2,7 @@ import type { Block, Inline } from './content.js';
 import type { Registers } from './registers/schema.js';
 import type { AppliesWhen, ClausePart, ClauseStatus, Reference, VariableDefinition } from './schema.js';
 
+/** One entry of a clause's changelog: the version, its date and what changed. */
 export interface ChangelogEntry {
   readonly version: string;
   readonly date: string;
@@ -49,6 +50,7 @@ export interface ArchivedVersion {
   readonly published: string;
 }
 
+/** A topic of the library (a folder of clauses), with its title and order. */
 export interface Topic {
   readonly id: string;
   readonly title: string;
@@ -57,6 +59,7 @@ export interface Topic {
   readonly order: number;
 }
 
+/** A profile: a named set of clauses a kind of tender includes together. */
 export interface Profile {
   readonly id: string;
   readonly title: string;
@@ -65,6 +68,7 @@ export interface Profile {
   readonly clauses: readonly string[];
 }
 
+/** A defined term from the definitions register, with its definition. */
 export interface Definition {
   readonly term: string;
   readonly text: readonly Inline[];

@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
-import { compileLibrary } from '../src/compile/compile-library.js';
+import { type CompileResult, compileLibrary } from '../src/compile/compile-library.js';
+import { isError } from '../src/issues/issue.js';
+import type { ClauseIssue } from '../src/source/errors.js';
+import type { CatalogData, Clause } from '../src/types.js';
 
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -68,17 +71,33 @@ ${options.body ?? 'The Supplier must give the Authority its Authority Data.'}
 `;
 }
 
+/** A compile result flattened for assertions: errors and warnings as lists, the catalog when there is one. */
 export function compile(files: Record<string, string>) {
-  return compileLibrary({
-    files: {
-      'library.yaml': LIBRARY_YAML,
-      'references.yaml': REFERENCES_YAML,
-      'definitions.yaml': DEFINITIONS_YAML,
-      ...files,
-    },
-    packageVersion: '1.0.0',
-    sha256,
-  });
+  return flatten(
+    compileLibrary({
+      files: {
+        'library.yaml': LIBRARY_YAML,
+        'references.yaml': REFERENCES_YAML,
+        'definitions.yaml': DEFINITIONS_YAML,
+        ...files,
+      },
+      packageVersion: '1.0.0',
+      sha256,
+    }),
+  );
+}
+
+export function flatten(result: CompileResult): {
+  catalog?: CatalogData;
+  archive?: Readonly<Record<string, Clause>>;
+  errors: readonly ClauseIssue[];
+  warnings: readonly ClauseIssue[];
+} {
+  if (result.ok) return { ...result.value, errors: [], warnings: result.warnings };
+  return {
+    errors: result.issues.filter(isError),
+    warnings: result.issues.filter((issue) => !isError(issue)),
+  };
 }
 
 export const BASE_FILES = {

@@ -11,6 +11,7 @@ import {
   BASE_FILES,
   clauseFile,
   DEFINITIONS_YAML,
+  flatten,
   LIBRARY_YAML,
   REFERENCES_YAML,
   sha256,
@@ -194,7 +195,9 @@ describe('clause lint against the release ledger, without git', () => {
     expect(ledgerOf(root)?.find((entry) => entry.version === '1.1.0')?.date).toBe('2026-12-01');
 
     // Both versions resolve: the old one from the ledger's text.
-    const compiled = compileLibrary({ files: readLibraryFiles(root), packageVersion: '1.1.0', sha256 });
+    const compiled = flatten(
+      compileLibrary({ files: readLibraryFiles(root), packageVersion: '1.1.0', sha256 }),
+    );
     const catalog = createCatalog(
       compiled.catalog as NonNullable<typeof compiled.catalog>,
       (hash) => compiled.archive?.[hash],

@@ -10,14 +10,14 @@ import { Autosave, DraftStore, describeSavedAt } from './drafts.js';
 import { SpecEditor } from './editor.js';
 import { EXAMPLE_FILES, EXAMPLES, outputFileName, packFileName } from './examples.js';
 import {
-  type BuildModelResult,
-  buildTenderModelFromText,
+  buildSpecText,
   type DocClause,
   HTML_PREVIEW_CSS,
   renderDocx,
   renderHtmlBody,
   renderOdt,
   renderPack,
+  type SpecBuild,
   type SpecIssue,
   type TenderDocument,
   tenderSpecJsonSchema,
@@ -49,7 +49,7 @@ const NO_PREVIEW =
 interface Build {
   readonly text: string;
   readonly file: string;
-  readonly result: BuildModelResult;
+  readonly result: SpecBuild;
 }
 
 const picker = byId<HTMLSelectElement>('example-picker');
@@ -407,7 +407,7 @@ async function update(): Promise<Build> {
   // The keystroke this run answers, if it was typed since the last figure was taken.
   const typedAt = keyAt;
   keyAt = undefined;
-  const result = await buildTenderModelFromText(text, specFile, otherFiles(specFile));
+  const result = await buildSpecText(text, specFile, otherFiles(specFile));
   const html = result.document ? renderHtmlBody(result.document) : undefined;
   const built = performance.now();
   const build: Build = { text, file: specFile, result };
@@ -467,7 +467,7 @@ function otherFiles(specFile: string): Record<string, string | Uint8Array> {
   return files;
 }
 
-function showStatus(result: BuildModelResult): void {
+function showStatus(result: SpecBuild): void {
   const errors = result.errors.length;
   const warnings = result.warnings.length;
   let message: string;
@@ -489,7 +489,7 @@ function showStatus(result: BuildModelResult): void {
   if (statusText.textContent !== message) statusText.textContent = message;
 }
 
-function showIssues(result: BuildModelResult, specFile: string): void {
+function showIssues(result: SpecBuild, specFile: string): void {
   const issues = sortIssues([...result.errors, ...result.warnings]);
   const errors = result.errors.length;
   const warnings = result.warnings.length;
@@ -594,7 +594,7 @@ function previewClause(clause: Clause): Promise<DocClause | undefined> {
     previewed = {
       key,
       clause: added.ok
-        ? buildTenderModelFromText(added.text, file, otherFiles(file)).then((result) =>
+        ? buildSpecText(added.text, file, otherFiles(file)).then((result) =>
             documentClause(result.document, clause.id),
           )
         : Promise.resolve(undefined),

@@ -1,8 +1,8 @@
 import { Text } from '@codemirror/state';
 import type { SpecIssue } from '@loti/tender-generator';
-import { buildTenderModelFromText } from '@loti/tender-generator';
 import { describe, expect, it } from 'vitest';
 import { issueRange, issuesToDiagnostics, sortIssues } from '../src/diagnostics.js';
+import { buildSpecText } from '../src/generator.js';
 
 const doc = Text.of(['tender:', '  procedure: competitive # a comment', '  title: X']);
 const issue = (
@@ -78,7 +78,7 @@ describe('diagnostics', () => {
       'document: { issueDate: 2027-01-04 }',
       '',
     ].join('\n');
-    const result = await buildTenderModelFromText(text, 'spec.yaml', {});
+    const result = await buildSpecText(text, 'spec.yaml', {});
     const listed = sortIssues([...result.errors, ...result.warnings]);
     expect(listed.map((i) => i.code)).toEqual(['CLAUSE_UNKNOWN', 'PROCEDURE_DETAIL_MISSING']);
     expect(listed[0]?.position?.line).toBeGreaterThan(listed[1]?.position?.line ?? 0);

@@ -13,10 +13,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { catalog, TENDER_FACTS } from '@loti/clauses';
-import { buildTenderModelFromText, unzipPack } from '@loti/tender-generator';
+import { unzipPack } from '@loti/tender-generator';
 import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { buildSpecText } from '../src/generator.js';
 import { addClauseToSpec } from '../src/spec-edit.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -618,7 +619,7 @@ describe('the demo in Chromium', () => {
 
   it('shows clause wording with the values of this tender, and lists key facts and profiles', async () => {
     const text = await editorText();
-    const built = await buildTenderModelFromText(text, main, allExampleFiles);
+    const built = await buildSpecText(text, main, allExampleFiles);
     const spec = built.spec;
     if (!built.document || !spec) throw new Error(`${main} does not build`);
     // A clause in the document whose wording takes a default value the spec does not override.
@@ -680,14 +681,14 @@ describe('the demo in Chromium', () => {
   it('searches the clause library and adds a clause to the spec and the preview', async () => {
     // A clause this spec does not have that builds cleanly once added, chosen from the live library.
     const text = await editorText();
-    const built = await buildTenderModelFromText(text, main, allExampleFiles);
+    const built = await buildSpecText(text, main, allExampleFiles);
     const inDocument = new Set(built.document?.manifest.clauses.map((entry) => entry.id));
     let chosen: { id: string; title: string; topic: string; number: string } | undefined;
     for (const clause of catalog.list({ status: 'stable' })) {
       if (inDocument.has(clause.id)) continue;
       const added = addClauseToSpec(text, clause.id, `^${clause.version.split('.')[0]}`);
       if (!added.ok) continue;
-      const result = await buildTenderModelFromText(added.text, main, allExampleFiles);
+      const result = await buildSpecText(added.text, main, allExampleFiles);
       const entry = result.document?.manifest.clauses.find((candidate) => candidate.id === clause.id);
       if (result.errors.length === 0 && entry) {
         chosen = { id: clause.id, title: clause.title, topic: clause.topic, number: entry.number };

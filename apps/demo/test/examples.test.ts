@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
-import { buildTenderModelFromText } from '@loti/tender-generator';
 import { describe, expect, it } from 'vitest';
 import { docxFileName, EXAMPLE_FILES, EXAMPLES, outputFileName } from '../src/examples.js';
+import { buildSpecText } from '../src/generator.js';
 
 const examplesDir = new URL('../../../examples/', import.meta.url);
 const topLevel = readdirSync(examplesDir).filter((name) => name.endsWith('.yaml'));
@@ -19,7 +19,7 @@ describe('bundled examples', () => {
     async (example) => {
       const files = { ...EXAMPLE_FILES };
       delete files[example.file];
-      const result = await buildTenderModelFromText(example.text, example.file, files);
+      const result = await buildSpecText(example.text, example.file, files);
       expect(result.errors).toEqual([]);
       expect(result.document?.cover.title).toBe(example.title);
     },
@@ -29,7 +29,7 @@ describe('bundled examples', () => {
     'reports the expected mistake in $file',
     async (example) => {
       const expected = /^#\s*expect:\s*(\S+)/m.exec(example.text)?.[1];
-      const result = await buildTenderModelFromText(example.text, example.file, EXAMPLE_FILES);
+      const result = await buildSpecText(example.text, example.file, EXAMPLE_FILES);
       expect(result.document).toBeUndefined();
       if (expected) expect(result.errors.map((issue) => issue.code)).toContain(expected);
     },

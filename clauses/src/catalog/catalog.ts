@@ -18,6 +18,7 @@ import { type SearchHit, searchClauses } from './search.js';
 /** Gives the compiled clause for an archived version's hash; called at most once per version. */
 export type ArchiveLoader = (hash: string) => Clause | undefined;
 
+/** Filters for `catalog.list()`: by topic, status or profile. */
 export interface ClauseQuery {
   readonly topic?: string;
   readonly tag?: string;
@@ -28,6 +29,7 @@ export interface ClauseQuery {
   readonly allVersions?: boolean;
 }
 
+/** The outcome of `catalog.resolve('id@range')`: the clause, or why none matches with a suggestion. */
 export type ResolveResult =
   | { readonly ok: true; readonly clause: Clause }
   | {
@@ -83,6 +85,7 @@ function toContext(tender: TenderFacts | ApplicabilityContext): ApplicabilityCon
     : { facts: tender as TenderFacts };
 }
 
+/** Splits a clause reference `id@range` into the id and the semver range (none when no `@` is given). */
 export function splitClauseReference(reference: string): { id: string; range?: string } {
   const at = reference.indexOf('@');
   if (at < 0) return { id: reference.trim() };

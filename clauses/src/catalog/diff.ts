@@ -2,6 +2,7 @@ import { diffWords } from 'diff';
 import { blocksText } from '../content.js';
 import type { Clause } from '../types.js';
 
+/** One run of a word-level diff: text kept, added or removed. */
 export interface WordChange {
   readonly kind: 'same' | 'added' | 'removed';
   readonly text: string;
@@ -12,6 +13,7 @@ export function diffClauseWording(from: Clause, to: Clause): WordChange[] {
   return diffText(`${from.title}\n${blocksText(from.body)}`, `${to.title}\n${blocksText(to.body)}`);
 }
 
+/** The word-level changes between two texts: kept, added and removed runs, in order. */
 export function diffText(before: string, after: string): WordChange[] {
   return diffWords(before, after).map((part) => ({
     kind: part.added ? 'added' : part.removed ? 'removed' : 'same',

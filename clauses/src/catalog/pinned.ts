@@ -2,6 +2,7 @@ import type { Clause } from '../types.js';
 import { appliesTo, type ClauseCatalog } from './catalog.js';
 import { searchClauses } from './search.js';
 
+/** A clause version a document recorded: id, version and the hash of its text. */
 export interface ClausePin {
   readonly id: string;
   readonly version: string;
@@ -9,6 +10,7 @@ export interface ClausePin {
   readonly hash?: string;
 }
 
+/** A pinned version the catalog cannot supply, and why (not published, or its text hashes differently). */
 export interface UnresolvedPin extends ClausePin {
   /** `not-published`: the catalog has no such version; `different-text`: it has, with other wording. */
   readonly reason: 'not-published' | 'different-text';

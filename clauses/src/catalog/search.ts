@@ -1,6 +1,7 @@
 import { blocksText } from '../content.js';
 import type { Clause } from '../types.js';
 
+/** A clause that matches a search, with its score. */
 export interface SearchHit {
   readonly clause: Clause;
   /** Higher is better: matches in the id and title count most, the wording least. */

@@ -1,5 +1,6 @@
 import semver from 'semver';
 import { type Block, blocksText, forEachInline } from '../content.js';
+import { fail as failed, isError, ok, type Result } from '../issues/issue.js';
 import {
   canonicalClauseText,
   LEDGER_FILE,
@@ -10,7 +11,7 @@ import {
 } from '../ledger/ledger.js';
 import { bankHolidaysFileSchema, type Registers, thresholdsFileSchema } from '../registers/schema.js';
 import { definitionsFileSchema, libraryFileSchema, type Reference, referencesFileSchema } from '../schema.js';
-import type { ClauseIssue } from '../source/errors.js';
+import type { ClauseIssue, ClauseIssueCode } from '../source/errors.js';
 import { suggest } from '../suggest.js';
 import type { ArchivedVersion, CatalogData, Clause, Definition, Profile, Topic } from '../types.js';
 import { splitPlaceholders } from './markdown.js';
@@ -18,6 +19,7 @@ import { parseClauseFile } from './parse-clause-file.js';
 import { styleIssues } from './style-checks.js';
 import { parseYamlSource, validateYaml } from './yaml-source.js';
 
+/** What {@link compileLibrary} compiles: the library's files by path, the package version, and a hash function. */
 export interface CompileInput {
   /**
    * Files by path relative to the clauses folder, e.g. `exit/exit-plan.md`, `library.yaml`, and the
@@ -29,17 +31,22 @@ export interface CompileInput {
   readonly sha256: (text: string) => string;
 }
 
-export interface CompileResult {
-  /** Only present when there are no errors: a half catalog is never produced. */
-  readonly catalog?: CatalogData;
+/** A compiled clause library: the catalog data and the published versions only the ledger holds. */
+export interface CompiledLibrary {
+  readonly catalog: CatalogData;
   /** Compiled published versions that no clause file holds any more, by hash (see `catalog.archived`). */
-  readonly archive?: Readonly<Record<string, Clause>>;
-  readonly errors: readonly ClauseIssue[];
-  readonly warnings: readonly ClauseIssue[];
+  readonly archive: Readonly<Record<string, Clause>>;
 }
+
+/** The library and its warnings, or every issue: a half catalog is never produced. */
+export type CompileResult = Result<CompiledLibrary, ClauseIssueCode>;
 
 const CLAUSE_FILE = /^([a-z0-9-]+)\/([a-z0-9-]+)(?:\.v(\d+))?\.md$/;
 
+/**
+ * Compiles the clause library from its source files (clause Markdown, registers, the release ledger). Pure: file
+ * access and hashing are injected. Runs at build time; the installed package ships the compiled catalog.
+ */
 export function compileLibrary(input: CompileInput): CompileResult {
   const issues: ClauseIssue[] = [];
   const library = loadYamlFile(input.files, 'library.yaml', libraryFileSchema, issues);
@@ -229,24 +236,23 @@ export function compileLibrary(input: CompileInput): CompileResult {
       a.id.localeCompare(b.id) ||
       semver.rcompare(a.version, b.version),
   );
-  const errors = issues.filter((issue) => issue.severity === 'error');
-  const warnings = issues.filter((issue) => issue.severity === 'warning');
-  if (errors.length > 0) return { errors, warnings };
-  return {
-    catalog: {
-      packageVersion: input.packageVersion,
-      clauses,
-      topics,
-      profiles,
-      references,
-      definitions,
-      registers,
-      archived,
+  if (issues.some(isError)) return failed(issues);
+  return ok(
+    {
+      catalog: {
+        packageVersion: input.packageVersion,
+        clauses,
+        topics,
+        profiles,
+        references,
+        definitions,
+        registers,
+        archived,
+      },
+      archive,
     },
-    archive,
-    errors,
-    warnings,
-  };
+    issues,
+  );
 }
 
 function toClause(

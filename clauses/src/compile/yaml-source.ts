@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { ClauseIssue, ClauseIssueCode } from '../source/errors.js';
 import { formatPath, locateYamlPath, type PathSegment } from '../source/position.js';
 
+/** A YAML file parsed with positions, so problems can point at a line and column. */
 export interface ParsedYaml {
   readonly doc: Document.Parsed;
   readonly lineCounter: LineCounter;

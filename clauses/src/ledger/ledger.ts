@@ -8,8 +8,10 @@ import { z } from 'zod';
  * compares against it, old versions resolve from it, and only the release step appends to it.
  */
 export const LEDGER_FILE = 'published/ledger.json';
+/** The folder of the ledger that holds the text of every published clause version. */
 export const LEDGER_TEXTS = 'published/texts';
 
+/** One published clause version in the ledger: id, version, date and the hash of its text. */
 export interface LedgerEntry {
   readonly id: string;
   readonly version: string;
@@ -21,6 +23,7 @@ export interface LedgerEntry {
   readonly hash: string;
 }
 
+/** The release ledger: every clause version ever published. */
 export interface Ledger {
   readonly versions: readonly LedgerEntry[];
 }
@@ -40,6 +43,7 @@ const ledgerSchema = z.object({ about: z.string().optional(), versions: z.array(
 const ABOUT =
   'Every published clause version. Written only by `npm run release:clauses`; never edit by hand. Texts are in texts/<sha256>.md.';
 
+/** Whether text is a real calendar date written YYYY-MM-DD. */
 export function isIsoDate(text: string): boolean {
   return ISO_DATE.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`));
 }
@@ -56,6 +60,7 @@ export function ledgerTextPath(hash: string): string {
 
 export const ledgerKey = (id: string, version: string): string => `${id}@${version}`;
 
+/** Parses the ledger's JSON, or says what is wrong with it. */
 export function parseLedger(json: string): { ledger?: Ledger; problem?: string } {
   let value: unknown;
   try {
@@ -85,6 +90,7 @@ export function serialiseLedger(ledger: Ledger): string {
   return `${JSON.stringify({ about: ABOUT, versions }, null, 2)}\n`;
 }
 
+/** A clause version offered for release: id, version, hash and text. */
 export interface ReleaseCandidate {
   readonly id: string;
   readonly version: string;
@@ -93,6 +99,7 @@ export interface ReleaseCandidate {
   readonly text: string;
 }
 
+/** What a release records: the new ledger and the texts to write, or the problems that stop it. */
 export interface ReleasePlan {
   readonly ledger: Ledger;
   readonly added: readonly LedgerEntry[];

@@ -12,12 +12,14 @@ import { dirname, join } from 'node:path';
 import semver from 'semver';
 import { parse as parseYaml } from 'yaml';
 import { compileLibrary } from '../compile/compile-library.js';
+import { isError } from '../issues/issue.js';
 import { LEDGER_FILE, type LedgerEntry, ledgerKey, parseLedger } from '../ledger/ledger.js';
 import type { ClauseIssue } from '../source/errors.js';
 import { readLibraryFiles } from './files.js';
 
 export { readLibraryFiles } from './files.js';
 
+/** Options for {@link lintClauseLibrary}. */
 export interface LintOptions {
   /** The clauses package folder. */
   readonly root: string;
@@ -25,6 +27,7 @@ export interface LintOptions {
   readonly changesetDir?: string;
 }
 
+/** The outcome of the clause lint: errors, warnings, and which clause files hold unreleased versions. */
 export interface LintResult {
   readonly errors: ClauseIssue[];
   readonly warnings: ClauseIssue[];
@@ -36,6 +39,7 @@ export interface LintResult {
 
 const CLAUSE_FILE = /^[a-z0-9-]+\/[a-z0-9-]+(\.v\d+)?\.md$/;
 
+/** The clause lint (Node only): compiles the library at `root` and checks the release rules against the ledger in `published/`. */
 export async function lintClauseLibrary(options: LintOptions): Promise<LintResult> {
   const files = readLibraryFiles(options.root);
   const packageVersion = readPackageVersion(readFileSync(join(options.root, 'package.json'), 'utf8'));
@@ -44,8 +48,8 @@ export async function lintClauseLibrary(options: LintOptions): Promise<LintResul
     packageVersion,
     sha256: (text) => createHash('sha256').update(text).digest('hex'),
   });
-  const errors = [...compiled.errors];
-  const warnings = [...compiled.warnings];
+  const errors = compiled.ok ? [] : compiled.issues.filter(isError);
+  const warnings = compiled.ok ? [...compiled.warnings] : compiled.issues.filter((issue) => !isError(issue));
   const ledgerJson = files[LEDGER_FILE];
   const published = (ledgerJson === undefined ? undefined : parseLedger(ledgerJson).ledger?.versions) ?? [];
   const publishedKeys = new Set(published.map((entry) => ledgerKey(entry.id, entry.version)));

@@ -3,6 +3,7 @@ import type { BankHolidayRegister } from './schema.js';
 /** Which bank holidays count: deadlines use England and Wales; the Procurement Act 2023 uses all of the UK. */
 export type WorkingDayRule = 'england-and-wales' | 'procurement-act';
 
+/** Working days for deadline rules: whether a date is one, and counting them. */
 export interface WorkingCalendar {
   /** False when the date is outside the register, so a bank holiday cannot be ruled out. */
   covers(date: string): boolean;
@@ -13,6 +14,7 @@ export interface WorkingCalendar {
   nthWorkingDay(start: string, n: number): string;
 }
 
+/** A working-day calendar from the bank-holiday register: weekends and bank holidays are not working days. */
 export function workingCalendar(
   register: BankHolidayRegister | undefined,
   rule: WorkingDayRule,
@@ -55,12 +57,14 @@ export function daysBetween(a: string, b: string): number {
   return Math.round((toUtc(b).getTime() - toUtc(a).getTime()) / 86_400_000);
 }
 
+/** The ISO date `days` calendar days after `date` (before, when negative). */
 export function addDays(date: string, days: number): string {
   const next = toUtc(date);
   next.setUTCDate(next.getUTCDate() + days);
   return next.toISOString().slice(0, 10);
 }
 
+/** The English name of an ISO date's weekday ("Monday"). */
 export function weekdayName(date: string): string {
   return ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'][
     toUtc(date).getUTCDay()

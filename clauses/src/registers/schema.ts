@@ -9,6 +9,7 @@ export const THRESHOLD_KINDS = [
   'works',
   'light-touch',
 ] as const;
+/** A kind of procurement threshold (goods and services, works, light-touch …): one of {@link THRESHOLD_KINDS}. */
 export type ThresholdKind = (typeof THRESHOLD_KINDS)[number];
 
 export const thresholdsFileSchema = z.strictObject({
@@ -29,6 +30,7 @@ export const thresholdsFileSchema = z.strictObject({
     .min(1),
   notifiable: z.strictObject({ central: z.number().positive(), 'sub-central': z.number().positive() }),
 });
+/** The threshold register (thresholds.yaml): the values in force from each date, with sources. */
 export type ThresholdRegister = z.infer<typeof thresholdsFileSchema>;
 
 export const bankHolidaysFileSchema = z.strictObject({
@@ -39,6 +41,7 @@ export const bankHolidaysFileSchema = z.strictObject({
   scotland: z.array(isoDate),
   'northern-ireland': z.array(isoDate),
 });
+/** The bank-holiday register (bank-holidays.yaml): the dates by nation, with sources. */
 export type BankHolidayRegister = z.infer<typeof bankHolidaysFileSchema>;
 
 /** The dated registers the rules read; empty when a library has none. */

@@ -1,5 +1,6 @@
 import type { ThresholdKind, ThresholdRegister } from './schema.js';
 
+/** A threshold value in force on a date, with where it comes from. */
 export interface ThresholdInForce {
   readonly kind: ThresholdKind;
   /** Including VAT, in pounds. */

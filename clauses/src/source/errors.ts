@@ -1,6 +1,7 @@
-import type { SourcePosition } from './position.js';
+import { formatIssue } from '../issues/format.js';
+import type { Issue } from '../issues/issue.js';
 
-/** Stable codes for every problem the clause library reports. */
+/** Stable codes for every problem the clause library reports, each with what it means. */
 export const CLAUSE_ISSUE_CODES = {
   FRONT_MATTER_MISSING: 'The file must start with YAML front matter between two `---` lines.',
   YAML_SYNTAX: 'The front matter is not valid YAML.',
@@ -21,7 +22,6 @@ export const CLAUSE_ISSUE_CODES = {
   SENTENCE_TOO_LONG: 'A sentence is longer than plain English guidance allows.',
   LIST_ITEM_TOO_LONG: 'A list item is longer than plain English guidance allows.',
   SHALL_USED: '"shall" is used; GOV.UK style prefers "must".',
-  VERSION_NOT_BUMPED: 'The wording or front matter changed but the version did not.',
   VERSION_WITHOUT_CHANGELOG: 'The version went up without a changelog entry.',
   CHANGESET_MISSING: 'Clause wording changed without a changeset for @loti/clauses.',
   VERSION_DECREASED: 'The version is lower than the published one.',
@@ -30,30 +30,19 @@ export const CLAUSE_ISSUE_CODES = {
   DEFINITION_DUPLICATE: 'A defined term is defined more than once.',
 } as const;
 
+/** One of the {@link CLAUSE_ISSUE_CODES}. */
 export type ClauseIssueCode = keyof typeof CLAUSE_ISSUE_CODES;
 
-/** A problem in the clause library: an error value, never thrown inside the core. */
-export interface ClauseIssue {
-  readonly code: ClauseIssueCode;
-  readonly severity: 'error' | 'warning';
-  readonly message: string;
-  readonly position?: SourcePosition;
-  /** The front matter field, as a dotted path, when the problem is in one. */
-  readonly field?: string;
-}
-
-export function formatClauseIssue(issue: ClauseIssue): string {
-  const where = issue.position
-    ? `${issue.position.file}:${issue.position.line}:${issue.position.column} `
-    : '';
-  return `${where}${issue.severity} ${issue.code}: ${issue.message}`;
-}
+/** A problem in the clause library: an error value, never thrown inside the core. `field` names the front matter field. */
+export type ClauseIssue = Issue<ClauseIssueCode>;
 
 /** Thrown only at the build edge, carrying every issue, so a half catalog is never written. */
 export class ClauseLibraryError extends Error {
   readonly issues: readonly ClauseIssue[];
   constructor(issues: readonly ClauseIssue[]) {
-    super(`The clause library has ${issues.length} error(s):\n${issues.map(formatClauseIssue).join('\n')}`);
+    super(
+      `The clause library has ${issues.length} error(s):\n${issues.map((issue) => formatIssue(issue)).join('\n')}`,
+    );
     this.name = 'ClauseLibraryError';
     this.issues = issues;
   }

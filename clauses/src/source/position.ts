@@ -5,8 +5,12 @@ export interface SourcePosition {
   readonly file: string;
   readonly line: number;
   readonly column: number;
+  /** Where the range ends, when it is known. */
+  readonly endLine?: number;
+  readonly endColumn?: number;
 }
 
+/** One step of a path into a YAML document: a mapping key or a list index. */
 export type PathSegment = string | number;
 
 /**

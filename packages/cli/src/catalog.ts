@@ -8,6 +8,7 @@ import {
   type ClauseIssue,
   createCatalog,
   catalog as installedCatalog,
+  isError,
 } from '@loti/clauses';
 import { CliError, EXIT } from './errors.js';
 import { readBoundedSync } from './io/bounded-read.js';
@@ -89,8 +90,7 @@ export async function compileCatalogFromSource(
     packageVersion,
     sha256: (text) => createHash('sha256').update(text).digest('hex'),
   });
-  const { archive = {} } = result;
-  return result.catalog
-    ? { catalog: createCatalog(result.catalog, (hash) => archive[hash]), errors: [] }
-    : { errors: result.errors };
+  if (!result.ok) return { errors: result.issues.filter(isError) };
+  const { catalog, archive } = result.value;
+  return { catalog: createCatalog(catalog, (hash) => archive[hash]), errors: [] };
 }

@@ -5,7 +5,6 @@
 
 export type { BuildFileResult, BuildFilesOptions } from './build/build-files.js';
 export { buildFiles, outputPathFor } from './build/build-files.js';
-export type { ReportedIssue } from './build/build-spec.js';
 export type { Format } from './build/formats.js';
 export { FORMATS } from './build/formats.js';
 export type { ValidateFileResult } from './build/validate-files.js';
@@ -20,6 +19,5 @@ export type {
 export { checkManifest } from './compare/check.js';
 export { CliError, EXIT } from './errors.js';
 export { writeFileAtomic } from './io/atomic-write.js';
-export type { NodeReaderOptions } from './io/node-reader.js';
-export { createNodeReader, MAX_READ_BYTES } from './io/node-reader.js';
 export { readDocxManifest } from './io/read-docx.js';
+export type { ReportedIssue, ReportedIssueCode } from './issues.js';

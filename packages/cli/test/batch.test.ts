@@ -30,7 +30,7 @@ describe('tender build with many specs', () => {
     expect(result.stdout).toContain('✔ out/a.json');
     expect(result.stdout).toContain('Built 3 of 4 specs in');
     expect(result.stdout).toContain('1 failed: broken.yaml');
-    expect(result.stderr).toContain('broken.yaml:6:14 - error ENUM_INVALID');
+    expect(result.stderr).toContain('broken.yaml:6:14: error ENUM_INVALID');
     expect(result.stderr).toContain('✖ broken.yaml: 1 error; nothing was written');
   });
 

@@ -205,7 +205,7 @@ describe('tender build: bad input gives one clear line and leaves existing outpu
     writeFileSync(join(dir, 'notyaml.yaml'), 'tender: [\n  title: x\n');
     const result = await run(['build', 'notyaml.yaml'], { cwd: dir });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^notyaml\.yaml:\d+:\d+ - error YAML_SYNTAX: /);
+    expect(result.stderr).toMatch(/^notyaml\.yaml:\d+:\d+: error YAML_SYNTAX: /);
     expect(result.stderr).toContain(' | tender: [');
     expect(result.stderr).toContain('✖ notyaml.yaml: 1 error; nothing was written');
   });
@@ -218,7 +218,7 @@ describe('tender build: bad input gives one clear line and leaves existing outpu
     const result = await run(['build', 'tender.yaml'], { cwd: work });
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toContain('tender.yaml:6:14 - error ENUM_INVALID: ');
+    expect(result.stderr).toContain('tender.yaml:6:14: error ENUM_INVALID: ');
     expect(result.stderr).toContain('> 6 |   procedure: opn\n');
     expect(result.stderr).toMatch(/\| {14}\^/);
     noStack(result.stderr);
@@ -342,7 +342,7 @@ describe('tender build: the Node reader', () => {
     const result = await run(['validate', 'tender.yaml'], { cwd: project });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(
-      'tender.yaml:1:10 - error INCLUDE_NOT_FOUND: The included file pipe.yaml is not a regular file.',
+      'tender.yaml:1:10: error INCLUDE_NOT_FOUND: The included file pipe.yaml is not a regular file.',
     );
   });
 });

@@ -194,7 +194,7 @@ describe('tender clauses lint', () => {
     writeFileSync(join(library, 'data-access', 'export.md'), clause('one'));
     const result = await run(['clauses', 'lint', '--root', library]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('data-access/export.md:4:10 - error FIELD_INVALID: ');
+    expect(result.stderr).toContain('data-access/export.md:4:10: error FIELD_INVALID: ');
     expect(result.stderr).toContain('> 4 | version: one');
     const json = await run(['clauses', 'lint', '--root', library, '--json']);
     expect(JSON.parse(json.stdout).errors[0]).toMatchObject({ code: 'FIELD_INVALID', severity: 'error' });

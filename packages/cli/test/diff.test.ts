@@ -175,7 +175,7 @@ describe('tender diff', () => {
     writeFileSync(join(dir, 'broken.yaml'), BROKEN_SPEC);
     const broken = await run(['diff', 'v1.yaml', 'broken.yaml'], { cwd: dir });
     expect(broken.code).toBe(2);
-    expect(broken.stderr).toContain('broken.yaml:6:14 - error ENUM_INVALID');
+    expect(broken.stderr).toContain('broken.yaml:6:14: error ENUM_INVALID');
     expect(broken.stderr).toContain('error broken.yaml has 1 error; fix it to compare.');
     const missing = await run(['diff', 'missing.docx', 'v1.yaml'], { cwd: dir });
     expect(missing.code).toBe(2);

@@ -260,9 +260,9 @@ describe('an untouched tender init spec', () => {
     expect(dates).toHaveLength(5);
     const calendar = deadlineCalendar(catalog);
     for (const date of dates) expect(calendar.isWorkingDay(date), date).toBe(true);
-    const result = await buildTenderModelFromText(text, 'tender.yaml', {}, { catalog });
-    expect(result.errors).toEqual([]);
-    expect(result.document?.meta.issueDate).toBe('2027-03-30');
+    const result = await buildTenderModelFromText(text, { file: 'tender.yaml', catalog });
+    if (!result.ok) throw new Error(result.issues.map((issue) => issue.message).join('\n'));
+    expect(result.value.document.meta.issueDate).toBe('2027-03-30');
     expect(result.warnings.map((issue) => issue.code)).not.toContain('NON_WORKING_DAY');
 
     // Branding is shown, commented out, with every field the schema has; uncommented it is valid.
@@ -271,9 +271,9 @@ describe('an untouched tender init spec', () => {
     const branded = text
       .replace(/^ {2}# branding:/m, '  branding:')
       .replace(/^ {2}# {3}(colour|font|logoAltText):/gm, '    $1:');
-    const brandedResult = await buildTenderModelFromText(branded, 'tender.yaml', {}, { catalog });
-    expect(brandedResult.errors).toEqual([]);
-    expect(brandedResult.document?.meta.branding).toMatchObject({ font: 'Arial' });
-    expect(brandedResult.document?.meta.branding.accentColour?.toUpperCase()).toContain('1D70B8');
+    const brandedResult = await buildTenderModelFromText(branded, { file: 'tender.yaml', catalog });
+    if (!brandedResult.ok) throw new Error(brandedResult.issues.map((issue) => issue.message).join('\n'));
+    expect(brandedResult.value.document.meta.branding).toMatchObject({ font: 'Arial' });
+    expect(brandedResult.value.document.meta.branding.accentColour?.toUpperCase()).toContain('1D70B8');
   });
 });

@@ -54,10 +54,10 @@ describe('tender validate: the procurement rules, as an officer sees them', () =
     expect(at(report?.warnings ?? [])).toContain('NON_WORKING_DAY 15:40');
     const text = await run(['validate', file]);
     expect(text.stderr + text.stdout).toMatch(
-      /rules\.yaml:7:13 - error THRESHOLD_EXCEEDED: .*£6,000,000 including VAT/,
+      /rules\.yaml:7:13: error THRESHOLD_EXCEEDED: .*£6,000,000 including VAT/,
     );
     expect(text.stderr + text.stdout).toMatch(
-      /rules\.yaml:23:16 - error VARIABLE_OUT_OF_RANGE: .*between 1 and 30 days/,
+      /rules\.yaml:23:16: error VARIABLE_OUT_OF_RANGE: .*between 1 and 30 days/,
     );
   });
 });

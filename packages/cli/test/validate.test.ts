@@ -35,7 +35,7 @@ describe('tender validate', () => {
     const result = await run(['validate', 'warned.yaml'], { cwd: dir });
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('✔ warned.yaml is valid (1 warning)\n');
-    expect(result.stderr).toMatch(/^warned\.yaml:\d+:\d+ - warning SOCIAL_VALUE_MISSING: /);
+    expect(result.stderr).toMatch(/^warned\.yaml:\d+:\d+: warning SOCIAL_VALUE_MISSING: /);
     expect(result.stderr).toContain('| ');
   });
 
@@ -45,7 +45,7 @@ describe('tender validate', () => {
     expect(result.stdout).toBe('');
     const lines = result.stderr.split('\n');
     expect(lines[0]).toMatch(
-      /^broken\.yaml:6:14 - error ENUM_INVALID: tender\.procedure is "opn" but must be one of: open, /,
+      /^broken\.yaml:6:14: error ENUM_INVALID: tender\.procedure is "opn" but must be one of: open, /,
     );
     expect(result.stderr).toContain('  > 6 |   procedure: opn\n      |              ^\n');
     expect(result.stderr).toContain('✖ broken.yaml: ');

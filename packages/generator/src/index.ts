@@ -1,59 +1,52 @@
-export type { AssembleOptions } from './assemble/assemble.js';
-export { assembleTender, clauseAnchor } from './assemble/assemble.js';
+/**
+ * `@loti/tender-generator`: a YAML tender spec in, a document model out, rendered to DOCX, ODT, HTML, Markdown,
+ * the tender pack and open data. Pure and isomorphic: no file system, no clock. Reading specs from disk is in
+ * `@loti/tender-generator/node`.
+ */
+
+// The issue model and result shape, shared with @loti/clauses so one import serves a generator user.
 export type {
-  ChangeKind,
+  FormatIssueOptions,
+  Issue,
+  IssuePart,
+  IssuePosition,
+  Result,
+  Severity,
+} from '@loti/clauses';
+export { formatIssue, issuesOf } from '@loti/clauses';
+
+// Building the model: load → validate → assemble.
+export type { AssembleOptions } from './assemble/assemble.js';
+export { assembleTender } from './assemble/assemble.js';
+// Comparing documents: word-level diffs, tracked-change redlines, clause updates.
+export type {
   ClauseUpdateDocumentOptions,
   ClauseUpdateText,
   DocumentChange,
   DocumentDiff,
   FlatDocument,
-  FlatParagraph,
-  ManifestChanges,
   RevisionOptions,
-  TextUnit,
-  UnitScope,
-  WordPart,
 } from './compare/index.js';
 export {
-  CHANGE_KINDS,
   clauseUpdateDocuments,
   DEFAULT_REDLINE_AUTHOR,
   diffDocuments,
-  diffManifests,
-  docxParagraphs,
   flattenDocx,
   flattenModel,
-  flattenParagraphs,
-  modelParagraphs,
-  PLACEHOLDER_NOTE,
-  redlineDocumentXml,
   redlineDocx,
-  revisionDate,
-  updatesDate,
-  wordParts,
 } from './compare/index.js';
+// The document model: the contract between assembly and the renderers.
 export type * from './model/types.js';
-export type { OcdsDocumentFile, OcdsOptions } from './opendata/index.js';
-export {
-  DEFAULT_OCID_PREFIX,
-  MEDIA_TYPES,
-  PROCUREMENT_METHOD,
-  REGISTER_COLUMNS,
-  registerRow,
-  renderOcds,
-  renderRegisterCsv,
-  toOcdsRelease,
-} from './opendata/index.js';
-export type { PackPart, PackPartId } from './pack/registry.js';
-export { fileStem, PACK_PART_IDS, PACK_PARTS } from './pack/registry.js';
-export type { BuildModelOptions, BuildModelResult } from './pipeline.js';
+export type { OcdsOptions } from './opendata/index.js';
+export { renderOcds, renderRegisterCsv } from './opendata/index.js';
+export type { BuildFromTextOptions, BuildModelOptions, BuildModelResult, BuiltTender } from './pipeline.js';
 export { buildTenderModel, buildTenderModelFromText } from './pipeline.js';
+// Renderers.
 export { RenderInputError } from './render/document-guard.js';
 export type {
   ManifestReadCode,
-  ManifestReadResult,
-  NormaliseOptions,
   PageNumberMode,
+  ReadManifestOptions,
   RenderDocxOptions,
   ZipLimits,
 } from './render/index.js';
@@ -61,47 +54,25 @@ export {
   estimatePageCount,
   HTML_PREVIEW_CSS,
   MANIFEST_READ_CODES,
-  normaliseDocx,
   readManifest,
-  readManifestChecked,
   renderDocx,
   renderHtml,
   renderHtmlBody,
   renderMarkdown,
   renderOdt,
-  ZIP_LIMITS,
 } from './render/index.js';
 export type { PackFileBytes } from './render/pack/index.js';
-export {
-  renderCommerciallySensitiveForm,
-  renderEvaluationWorkbook,
-  renderFormOfTender,
-  renderPack,
-  renderPricingSchedule,
-  renderResponseForm,
-  unzipPack,
-  zipPack,
-} from './render/pack/index.js';
-export { specSourceHash } from './spec/hash.js';
+export { renderPack, unzipPack, zipPack } from './render/pack/index.js';
 export type { SpecIssue, SpecIssueCode } from './spec/issues.js';
-export { codeFrame, formatSpecIssue, SPEC_ISSUE_CODES } from './spec/issues.js';
+export { SPEC_ISSUE_CODES } from './spec/issues.js';
 export { tenderSpecJsonSchema } from './spec/json-schema.js';
 export type { LoadedSpec } from './spec/load.js';
-export { loadSpec, mergeSpec } from './spec/load.js';
-export type { ParsedSpecFile } from './spec/parse.js';
-export { parseSpecFile, SPEC_LIMITS } from './spec/parse.js';
-export { dirname, isInside, normalise, resolvePath } from './spec/paths.js';
+export { loadSpec } from './spec/load.js';
+export { SPEC_LIMITS } from './spec/parse.js';
 export type { ReadResult, SpecFileReader } from './spec/reader.js';
 export { inMemoryReader } from './spec/reader.js';
 export type { MilestoneKind, PriceFormula, Procedure, TenderSpec, TenderSpecInput } from './spec/schema.js';
-export {
-  MILESTONE_KINDS,
-  PRICE_FORMULAS,
-  PROCEDURE_SUMMARIES,
-  PROCEDURES,
-  tenderSpecSchema,
-} from './spec/schema.js';
+export { PROCEDURES } from './spec/schema.js';
 export { validateSpec } from './spec/validate.js';
-export { formatDate, isRealDate } from './text/format.js';
-export { sanitiseLine, sanitiseText } from './text/sanitise.js';
+
 export { GENERATOR, GENERATOR_VERSION } from './version.js';

@@ -1,9 +1,17 @@
-import { type ClauseCatalog, catalog as defaultCatalog } from '@loti/clauses';
+import {
+  type ClauseCatalog,
+  catalog as defaultCatalog,
+  fail,
+  isError,
+  issuesOf,
+  ok,
+  type Result,
+} from '@loti/clauses';
 import { assembleTender } from './assemble/assemble.js';
 import { imageInfo, toBase64 } from './assemble/image-size.js';
 import type { Branding, TenderDocument } from './model/types.js';
 import { specSourceHash } from './spec/hash.js';
-import type { SpecIssue } from './spec/issues.js';
+import type { SpecIssue, SpecIssueCode } from './spec/issues.js';
 import { type LoadedSpec, loadSpec } from './spec/load.js';
 import { orderByCause } from './spec/order-issues.js';
 import { dirname, isInside, resolvePath } from './spec/paths.js';
@@ -12,37 +20,53 @@ import type { TenderSpec } from './spec/schema.js';
 import { validateSpec } from './spec/validate.js';
 import { GENERATOR } from './version.js';
 
-export interface BuildModelResult {
-  /** Present only when there are no errors. */
-  readonly document?: TenderDocument;
-  readonly spec?: TenderSpec;
-  readonly loaded?: LoadedSpec;
-  readonly errors: readonly SpecIssue[];
-  readonly warnings: readonly SpecIssue[];
+/** What a successful build gives: the document model, the validated spec and the files it was read from. */
+export interface BuiltTender {
+  readonly document: TenderDocument;
+  readonly spec: TenderSpec;
+  readonly loaded: LoadedSpec;
 }
 
+/** The outcome of {@link buildTenderModel}: the built tender and its warnings, or every issue found. */
+export type BuildModelResult = Result<BuiltTender, SpecIssueCode, SpecIssue>;
+
+/** Options for {@link buildTenderModel}. */
 export interface BuildModelOptions {
+  /** The clause library to build from; default: the one installed with `@loti/clauses`. */
   readonly catalog?: ClauseCatalog;
   /** Build the issued version whatever the spec says (`tender build --final`): no placeholders, no DRAFT mark. */
   readonly final?: boolean;
 }
 
-/** parse → validate → assemble, through an injected reader. Never throws for bad input. */
+/** Options for {@link buildTenderModelFromText}: where the text is, the files it may include, and the build options. */
+export interface BuildFromTextOptions extends BuildModelOptions {
+  /** The path the spec text is known by, for positions and includes; default `tender.yaml`. */
+  readonly file?: string;
+  /** Other files the spec may include or name (a logo), by path: text or bytes. */
+  readonly files?: Readonly<Record<string, string | Uint8Array>>;
+}
+
+/**
+ * parse → validate → assemble, reading the spec and the files it includes through an injected reader.
+ * Never throws for bad input: wrong arguments, unreadable files and invalid specs are issues in the result.
+ */
 export async function buildTenderModel(
   path: string,
   reader: SpecFileReader,
   options: BuildModelOptions = {},
 ): Promise<BuildModelResult> {
-  const wrong = checkArguments(path, reader);
-  if (wrong) return split([wrong]);
+  const wrong = checkArguments(path, reader, options);
+  if (wrong) return fail([wrong]);
   const catalog = options?.catalog ?? defaultCatalog;
-  const { loaded, issues: loadIssues } = await loadSpec(path, reader);
-  if (!loaded) return split(loadIssues);
+  const load = await loadSpec(path, reader);
+  if (!load.ok) return settle(load.issues);
+  const loaded = load.value;
   await turn();
-  const { spec: validated, issues: validationIssues } = validateSpec(loaded);
-  const issues = [...loadIssues, ...validationIssues];
-  if (!validated) return { ...split(issues), loaded };
-  const spec: TenderSpec = options.final
+  const validation = validateSpec(loaded);
+  const issues = [...load.warnings, ...issuesOf(validation)];
+  if (!validation.ok) return settle(issues);
+  const validated = validation.value;
+  const spec: TenderSpec = options?.final
     ? { ...validated, document: { ...validated.document, status: 'final' } }
     : validated;
 
@@ -66,26 +90,55 @@ export async function buildTenderModel(
     ...(logo ? { logo } : {}),
   });
   issues.push(...assembled.issues);
-  const result = split(issues);
-  return result.errors.length === 0 && assembled.document
-    ? { ...result, document: assembled.document, spec, loaded }
-    : { ...result, spec, loaded };
+  return settle(issues, assembled.document ? { document: assembled.document, spec, loaded } : undefined);
 }
 
-/** Builds the model from spec text held in memory (the demo's editor, tests). */
+/**
+ * Builds the model from spec text held in memory (an editor, tests). `options.files` holds the files the spec
+ * includes, by path relative to `options.file`.
+ */
 export function buildTenderModelFromText(
   text: string,
-  file = 'tender.yaml',
-  extraFiles: Readonly<Record<string, string | Uint8Array>> = {},
-  options: BuildModelOptions = {},
+  options: BuildFromTextOptions = {},
 ): Promise<BuildModelResult> {
-  // null for an optional argument means "not given", as undefined does.
-  const name = file ?? 'tender.yaml';
   if (typeof text !== 'string')
     return Promise.resolve(
-      split([argumentIssue(`The spec text must be a string, not ${kindOf(text)}.`, name)]),
+      fail([
+        argumentIssue(
+          'SPEC_TEXT_INVALID',
+          `The spec text must be a string, not ${kindOf(text)}.`,
+          'tender.yaml',
+        ),
+      ]),
     );
-  return buildTenderModel(name, inMemoryReader({ ...(extraFiles ?? {}), [name]: text }), options ?? {});
+  // null for the optional options means "not given", as undefined does.
+  const given = (options ?? {}) as BuildFromTextOptions;
+  if (typeof given !== 'object' || Array.isArray(given))
+    return Promise.resolve(
+      fail([
+        argumentIssue(
+          'OPTIONS_INVALID',
+          `The options must be an object like { file: 'tender.yaml' }, not ${kindOf(given)}.`,
+          'tender.yaml',
+        ),
+      ]),
+    );
+  const name = given.file ?? 'tender.yaml';
+  if (typeof name !== 'string' || name === '')
+    return Promise.resolve(
+      fail([
+        argumentIssue(
+          'SPEC_PATH_INVALID',
+          `options.file must be a non-empty string, not ${kindOf(name)}.`,
+          'tender.yaml',
+        ),
+      ]),
+    );
+  const files = given.files ?? {};
+  const badFile = filesIssue(files, name);
+  if (badFile) return Promise.resolve(fail([badFile]));
+  const { file: _file, files: _files, ...buildOptions } = given;
+  return buildTenderModel(name, inMemoryReader({ ...files, [name]: text }), buildOptions);
 }
 
 /**
@@ -96,21 +149,50 @@ function turn(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/** The library is called from JavaScript too: wrong argument types are issues, never a TypeError. */
-function checkArguments(path: unknown, reader: unknown): SpecIssue | undefined {
+/** The library is called from JavaScript too: wrong argument types are issues with their own codes, never a TypeError. */
+function checkArguments(path: unknown, reader: unknown, options: unknown): SpecIssue | undefined {
   if (typeof path !== 'string' || path === '')
-    return argumentIssue(`The spec path must be a non-empty string, not ${kindOf(path)}.`, 'tender.yaml');
+    return argumentIssue(
+      'SPEC_PATH_INVALID',
+      `The spec path must be a non-empty string, not ${kindOf(path)}.`,
+      'tender.yaml',
+    );
   const r = reader as Partial<SpecFileReader> | null;
   if (typeof r !== 'object' || r === null || typeof r.readText !== 'function')
     return argumentIssue(
+      'READER_INVALID',
       `The reader must be a SpecFileReader (an object with readText), not ${kindOf(reader)}. Use inMemoryReader for text you already have.`,
+      path,
+    );
+  if (options !== undefined && options !== null && (typeof options !== 'object' || Array.isArray(options)))
+    return argumentIssue(
+      'OPTIONS_INVALID',
+      `The options must be an object like { final: true }, not ${kindOf(options)}.`,
       path,
     );
   return undefined;
 }
 
-function argumentIssue(message: string, file: string): SpecIssue {
-  return { code: 'ARGUMENT_INVALID', severity: 'error', message, position: { file, line: 1, column: 1 } };
+/** Every file beside the spec text must be text or bytes: anything else is named, not reported as unreadable later. */
+function filesIssue(files: unknown, file: string): SpecIssue | undefined {
+  if (typeof files !== 'object' || files === null || Array.isArray(files))
+    return argumentIssue(
+      'FILES_INVALID',
+      `options.files must map paths to text or bytes, not ${kindOf(files)}.`,
+      file,
+    );
+  for (const [path, value] of Object.entries(files))
+    if (typeof value !== 'string' && !(value instanceof Uint8Array))
+      return argumentIssue(
+        'FILES_INVALID',
+        `options.files["${path}"] must be text (a string) or bytes (a Uint8Array), not ${kindOf(value)}.`,
+        file,
+      );
+  return undefined;
+}
+
+function argumentIssue(code: SpecIssueCode, message: string, file: string): SpecIssue {
+  return { code, severity: 'error', message, position: { file, line: 1, column: 1 } };
 }
 
 function kindOf(value: unknown): string {
@@ -155,10 +237,9 @@ async function loadLogo(
   };
 }
 
-function split(issues: readonly SpecIssue[]): { errors: SpecIssue[]; warnings: SpecIssue[] } {
+/** Issues in cause order; the build succeeds only with a value and no errors. */
+function settle(issues: readonly SpecIssue[], value?: BuiltTender): BuildModelResult {
   const ordered = orderByCause(issues);
-  return {
-    errors: ordered.filter((i) => i.severity === 'error'),
-    warnings: ordered.filter((i) => i.severity === 'warning'),
-  };
+  if (value && !ordered.some(isError)) return ok(value, ordered);
+  return fail(ordered);
 }

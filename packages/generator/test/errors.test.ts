@@ -12,9 +12,10 @@ import {
   type SpecFileReader,
   type TenderDocument,
 } from '../src/index.js';
+import type { BuildFromTextOptions, BuildModelOptions, BuildModelResult } from '../src/pipeline.js';
 import { SPEC_ISSUE_CODES, type SpecIssue } from '../src/spec/issues.js';
 import { utf8Size } from '../src/spec/parse.js';
-import { buildFiles, describeIssues } from './helpers.js';
+import { buildFiles, describeIssues, outcome } from './helpers.js';
 
 // The base spec, written out so that line numbers in snapshots are easy to check.
 const SPEC = `tender:
@@ -134,24 +135,71 @@ describe('YAML and input limits', () => {
     expect(result.filter((line) => line.startsWith('DUPLICATE_ID'))).toHaveLength(2);
     expect(result[0]).toContain('Lot ids are compared as text, so 1, "1" and 1.0 are the same.');
   });
-  it('library calls with wrong argument types return ARGUMENT_INVALID issues, never a TypeError', async () => {
-    const fromText = await buildTenderModelFromText(SPEC, null as unknown as string);
+  it('library calls with wrong argument types return issues with their own codes, never a TypeError', async () => {
+    const fromText = outcome(await buildTenderModelFromText(SPEC, null as unknown as BuildFromTextOptions));
     expect(fromText.errors).toEqual([]);
     expect(fromText.document).toBeDefined();
-    const calls = [
-      buildTenderModelFromText(null as unknown as string),
-      buildTenderModel(null as unknown as string, inMemoryReader({})),
-      buildTenderModel('/x.yaml', null as unknown as SpecFileReader),
+    const cases: [Promise<BuildModelResult>, string, string][] = [
+      [
+        buildTenderModelFromText(null as unknown as string),
+        'SPEC_TEXT_INVALID',
+        'The spec text must be a string, not null.',
+      ],
+      [
+        buildTenderModelFromText(42 as unknown as string),
+        'SPEC_TEXT_INVALID',
+        'The spec text must be a string, not a number.',
+      ],
+      [
+        buildTenderModel(null as unknown as string, inMemoryReader({})),
+        'SPEC_PATH_INVALID',
+        'The spec path must be a non-empty string, not null.',
+      ],
+      [
+        buildTenderModel('/x.yaml', null as unknown as SpecFileReader),
+        'READER_INVALID',
+        'The reader must be a SpecFileReader',
+      ],
+      [
+        buildTenderModelFromText(SPEC, 'tender.yaml' as unknown as BuildFromTextOptions),
+        'OPTIONS_INVALID',
+        'The options must be an object',
+      ],
+      [
+        buildTenderModel('/x.yaml', inMemoryReader({}), 7 as unknown as BuildModelOptions),
+        'OPTIONS_INVALID',
+        'The options must be an object',
+      ],
+      [
+        buildTenderModelFromText(SPEC, { file: 42 as unknown as string }),
+        'SPEC_PATH_INVALID',
+        'options.file must be a non-empty string, not a number.',
+      ],
+      [
+        buildTenderModelFromText(SPEC, { files: { 'base.yaml': 42 as unknown as string } }),
+        'FILES_INVALID',
+        'options.files["base.yaml"] must be text (a string) or bytes (a Uint8Array), not a number.',
+      ],
     ];
-    for (const result of await Promise.all(calls)) {
-      for (const issue of result.errors) seen.add(issue.code);
-      expect(result.document).toBeUndefined();
-      expect(result.errors.map((issue) => issue.code)).toEqual(['ARGUMENT_INVALID']);
+    for (const [call, code, message] of cases) {
+      const result = await call;
+      expect(result.ok).toBe(false);
+      const issues = result.ok ? [] : result.issues;
+      for (const issue of issues) seen.add(issue.code);
+      expect(issues.map((issue) => issue.code)).toEqual([code]);
+      expect(issues[0]?.message).toContain(message);
     }
-    const [text, path, reader] = await Promise.all(calls);
-    expect(text?.errors[0]?.message).toBe('The spec text must be a string, not null.');
-    expect(path?.errors[0]?.message).toBe('The spec path must be a non-empty string, not null.');
-    expect(reader?.errors[0]?.message).toContain('The reader must be a SpecFileReader');
+  });
+  it('more than 100 shape problems end in one ISSUES_TRUNCATED summary, not a misleading field code', async () => {
+    const items = Array.from({ length: 150 }, (_, i) => `    - { name: C${i}, weight: "heavy" }`).join('\n');
+    const lines = await problems(
+      edit('    - name: Quality\n      weight: 60\n    - name: Price\n      weight: 40', items),
+    );
+    const summary = lines.filter((line) => line.startsWith('ISSUES_TRUNCATED'));
+    expect(summary).toEqual([
+      'ISSUES_TRUNCATED /specs/tender.yaml:1:1 …and 50 more problems like these. Fix the ones above first.',
+    ]);
+    expect(lines.filter((line) => line.startsWith('FIELD_TYPE'))).toHaveLength(100);
   });
   it('renderers given something other than a document fail with a coded RenderInputError', async () => {
     for (const render of [renderHtml, renderMarkdown, renderHtmlBody])

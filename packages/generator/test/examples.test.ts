@@ -1,29 +1,21 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { catalog } from '@loti/clauses';
 import { describe, expect, it } from 'vitest';
 import { clauseAnchor } from '../src/assemble/numbering.js';
 import type { TenderDocument } from '../src/model/types.js';
+import { createNodeReader } from '../src/node/index.js';
 import { buildTenderModel } from '../src/pipeline.js';
 import { renderDocx } from '../src/render/docx/render-docx.js';
 import { renderHtml } from '../src/render/html/render-html.js';
 import { renderMarkdown } from '../src/render/markdown.js';
 import { tenderSpecJsonSchema } from '../src/spec/json-schema.js';
 import { loadSpec } from '../src/spec/load.js';
-import type { SpecFileReader } from '../src/spec/reader.js';
 import { PROCEDURE_SUMMARIES } from '../src/spec/schema.js';
+import { outcome } from './helpers.js';
 
 const examples = join(import.meta.dirname, '..', '..', '..', 'examples');
-const reader: SpecFileReader = {
-  async readText(path) {
-    try {
-      return { ok: true, value: await readFile(path, 'utf8') };
-    } catch {
-      return { ok: false, message: 'does not exist' };
-    }
-  },
-};
+const reader = createNodeReader({ root: examples });
 
 /**
  * What each example must show, written out rather than snapshotted: the topic sections in order, how many clauses,
@@ -220,7 +212,7 @@ const APPENDICES = ['Clause manifest', 'Glossary of laws, standards and guidance
 const exampleFiles = readdirSync(examples).filter((f) => f.endsWith('.yaml'));
 
 async function exampleModel(file: string): Promise<TenderDocument> {
-  const result = await buildTenderModel(join(examples, file), reader);
+  const result = outcome(await buildTenderModel(join(examples, file), reader));
   expect(result.errors).toEqual([]);
   expect(result.warnings).toEqual([]);
   expect(result.document).toBeDefined();
@@ -229,8 +221,10 @@ async function exampleModel(file: string): Promise<TenderDocument> {
 
 /** The example as the generator reads it, includes merged (several take the buyer from a shared file). */
 async function exampleSpec(file: string): Promise<ExampleSpec> {
-  const { loaded } = await loadSpec(join(examples, file), reader);
-  return loaded?.value as ExampleSpec;
+  const loaded = await loadSpec(join(examples, file), reader);
+  if (!loaded.ok)
+    throw new Error(`${file} does not load: ${loaded.issues.map((issue) => issue.message).join('; ')}`);
+  return loaded.value.value as ExampleSpec;
 }
 
 interface ExampleSpec {
@@ -353,7 +347,7 @@ describe('broken examples', () => {
     async (file) => {
       const text = readFileSync(join(broken, file), 'utf8');
       const expected = /^# expect: ([A-Z_]+)/.exec(text)?.[1];
-      const result = await buildTenderModel(join(broken, file), reader);
+      const result = outcome(await buildTenderModel(join(broken, file), reader));
       expect(result.document).toBeUndefined();
       expect(result.errors.map((e) => e.code)).toContain(expected);
     },

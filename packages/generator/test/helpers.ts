@@ -4,7 +4,9 @@ import { stringify } from 'yaml';
 import type { TenderDocument } from '../src/model/types.js';
 import { type BuildModelResult, buildTenderModel } from '../src/pipeline.js';
 import type { SpecIssue } from '../src/spec/issues.js';
+import type { LoadedSpec } from '../src/spec/load.js';
 import { inMemoryReader } from '../src/spec/reader.js';
+import type { TenderSpec } from '../src/spec/schema.js';
 
 /** A small valid spec; tests change one thing at a time. */
 export function baseSpec(): Record<string, unknown> {
@@ -31,21 +33,37 @@ export function baseSpec(): Record<string, unknown> {
   };
 }
 
+/** A build result flattened for assertions: errors and warnings as lists, the model when there is one. */
+export interface Outcome {
+  readonly document?: TenderDocument;
+  readonly spec?: TenderSpec;
+  readonly loaded?: LoadedSpec;
+  readonly errors: readonly SpecIssue[];
+  readonly warnings: readonly SpecIssue[];
+}
+
+export function outcome(result: BuildModelResult): Outcome {
+  if (result.ok) return { ...result.value, errors: [], warnings: result.warnings };
+  return {
+    errors: result.issues.filter((issue) => issue.severity === 'error'),
+    warnings: result.issues.filter((issue) => issue.severity === 'warning'),
+  };
+}
+
 export async function buildFiles(
   files: Record<string, string | Uint8Array>,
   options: { entry?: string; catalog?: ClauseCatalog } = {},
-): Promise<BuildModelResult> {
-  return buildTenderModel(
-    options.entry ?? '/specs/tender.yaml',
-    inMemoryReader(files),
-    options.catalog ? { catalog: options.catalog } : {},
+): Promise<Outcome> {
+  return outcome(
+    await buildTenderModel(
+      options.entry ?? '/specs/tender.yaml',
+      inMemoryReader(files),
+      options.catalog ? { catalog: options.catalog } : {},
+    ),
   );
 }
 
-export async function buildSpec(
-  spec: unknown,
-  options: { catalog?: ClauseCatalog } = {},
-): Promise<BuildModelResult> {
+export async function buildSpec(spec: unknown, options: { catalog?: ClauseCatalog } = {}): Promise<Outcome> {
   return buildFiles({ '/specs/tender.yaml': stringify(spec) }, options);
 }
 

@@ -9,7 +9,7 @@ import { addMonths, dayBefore, londonDateTime } from '../src/opendata/dates.js';
 import { DEFAULT_OCID_PREFIX, renderOcds, toOcdsRelease } from '../src/opendata/ocds.js';
 import { csvField, REGISTER_COLUMNS, renderRegisterCsv } from '../src/opendata/register-csv.js';
 import { buildTenderModelFromText } from '../src/pipeline.js';
-import { baseSpec } from './helpers.js';
+import { baseSpec, outcome } from './helpers.js';
 import { exampleDocument, exampleFiles } from './render/fixtures/examples.js';
 
 const OCDS = fileURLToPath(new URL('../../../../shared/ocds-1.1.5/', import.meta.url));
@@ -66,7 +66,7 @@ function smallSpec(): Record<string, unknown> {
 }
 
 async function modelOf(spec: Record<string, unknown>): Promise<TenderDocument> {
-  const result = await buildTenderModelFromText(stringify(spec));
+  const result = outcome(await buildTenderModelFromText(stringify(spec)));
   if (!result.document) throw new Error(result.errors.map((e) => e.message).join('; '));
   return result.document;
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildTenderModelFromText } from '../src/pipeline.js';
 import { specSourceHash } from '../src/spec/hash.js';
+import { outcome } from './helpers.js';
 
 const examples = join(import.meta.dirname, '..', '..', '..', 'examples');
 const nodeSha256 = (text: string) => `sha256:${createHash('sha256').update(text, 'utf8').digest('hex')}`;
@@ -11,7 +12,7 @@ const nodeSha256 = (text: string) => `sha256:${createHash('sha256').update(text,
 describe('the spec hash in the manifest', () => {
   it('is the SHA-256 of the spec text, as sha256sum prints it, when the spec includes nothing', async () => {
     const text = readFileSync(join(examples, 'housing-management-system.yaml'), 'utf8');
-    const result = await buildTenderModelFromText(text, 'housing-management-system.yaml');
+    const result = outcome(await buildTenderModelFromText(text, { file: 'housing-management-system.yaml' }));
     expect(result.errors).toEqual([]);
     expect(result.document?.manifest.specHash).toBe(nodeSha256(text));
   });
@@ -20,9 +21,10 @@ describe('the spec hash in the manifest', () => {
     const text = readFileSync(join(examples, 'air-quality-sensors.yaml'), 'utf8');
     const shared = readFileSync(join(examples, 'shared', 'london-borough-defaults.yaml'), 'utf8');
     const build = (include: string) =>
-      buildTenderModelFromText(text, 'air-quality-sensors.yaml', {
-        'shared/london-borough-defaults.yaml': include,
-      });
+      buildTenderModelFromText(text, {
+        file: 'air-quality-sensors.yaml',
+        files: { 'shared/london-borough-defaults.yaml': include },
+      }).then(outcome);
     const original = (await build(shared)).document?.manifest.specHash;
     expect(original).toBe(nodeSha256(`${text}\u0000${shared}`));
     const changed = (await build(`${shared}# a comment\n`)).document?.manifest.specHash;

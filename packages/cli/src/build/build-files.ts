@@ -14,6 +14,7 @@ import { expandInputs } from '../io/inputs.js';
 import type { BuildSpecResult } from './build-spec.js';
 import { FORMATS, type Format } from './formats.js';
 
+/** Options for {@link buildFiles}. */
 export interface BuildFilesOptions {
   /** Output folder; default `out`. */
   readonly outDir?: string;
@@ -29,6 +30,7 @@ export interface BuildFilesOptions {
   readonly onResult?: (result: BuildFileResult, done: number, total: number) => void;
 }
 
+/** What building one spec gave: its issues, where the output went, and any failure apart from spec issues. */
 export interface BuildFileResult extends Omit<BuildSpecResult, 'bytes' | 'document'> {
   /** Where the output goes (or would have gone). */
   readonly output?: string;

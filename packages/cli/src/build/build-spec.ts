@@ -1,9 +1,8 @@
 import { basename, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { ClauseCatalog } from '@loti/clauses';
+import { type ClauseCatalog, codeFrame, type Issue, isError } from '@loti/clauses';
 import {
   buildTenderModel,
-  codeFrame,
   estimatePageCount,
   renderDocx,
   renderHtml,
@@ -16,20 +15,9 @@ import {
   type TenderDocument,
   zipPack,
 } from '@loti/tender-generator';
-import { createNodeReader, specRoot } from '../io/node-reader.js';
+import { createNodeReader, specRoot } from '@loti/tender-generator/node';
+import type { ReportedIssue, ReportedIssueCode } from '../issues.js';
 import type { Format } from './formats.js';
-
-/** A spec issue flattened for printing and JSON, with its code frame already cut from the source. */
-export interface ReportedIssue {
-  readonly code: string;
-  readonly severity: 'error' | 'warning';
-  readonly message: string;
-  readonly field?: string;
-  readonly file?: string;
-  readonly line?: number;
-  readonly column?: number;
-  readonly frame?: string;
-}
 
 export interface BuildSpecResult {
   readonly spec: string;
@@ -72,14 +60,14 @@ export async function buildSpec(spec: string, options: BuildSpecOptions = {}): P
     ...(options.final ? { final: true } : {}),
   });
   const report = (issue: SpecIssue) => reportIssue(issue, (file) => texts.get(file));
-  const errors = result.errors.map(report);
-  const warnings = result.warnings.map(report);
-  const files = result.loaded
-    ? result.loaded.files.map((file) => resolve(file.file))
-    : [...texts.keys()].map((file) => resolve(file));
+  const issues = result.ok ? result.warnings : result.issues;
+  const errors = issues.filter(isError).map(report);
+  const warnings = issues.filter((issue) => !isError(issue)).map(report);
+  // Every text file the reader gave (the spec and its includes), whether or not the build succeeded.
+  const files = [...texts.keys()].map((file) => resolve(file));
   if (files.length === 0) files.push(resolve(spec));
   const base = { spec, errors, warnings, files };
-  const document = result.document;
+  const document = result.ok ? result.value.document : undefined;
   if (!document) return { ...base, ok: false, ms: performance.now() - started };
   // The generator's page layout: the same figure the contents' page numbers come from.
   const pages = estimatePageCount(document);
@@ -128,7 +116,7 @@ async function render(document: TenderDocument, format: Format, baseName: string
 
 /** A spec or clause issue as the CLI reports it, with a code frame when `sourceOf` has the file's text. */
 export function reportIssue(
-  issue: Pick<SpecIssue, 'severity' | 'message' | 'field' | 'position'> & { readonly code: string },
+  issue: Issue<ReportedIssueCode>,
   sourceOf: (file: string) => string | undefined,
 ): ReportedIssue {
   const position = issue.position;

@@ -17,6 +17,7 @@ export const FORMATS = {
   pack: { extension: '', description: 'the tender pack, a folder of files' },
 } as const;
 
+/** An output format `tender build` writes: one of {@link FORMATS}. */
 export type Format = keyof typeof FORMATS;
 /** The formats --format takes; the pack has its own flag, --pack. */
 export const FORMAT_NAMES = (Object.keys(FORMATS) as Format[]).filter((format) => format !== 'pack');

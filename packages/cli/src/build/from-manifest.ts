@@ -1,6 +1,6 @@
 import { type ClauseCatalog, pinCatalog } from '@loti/clauses';
 import { type DocumentManifest, GENERATOR } from '@loti/tender-generator';
-import type { ReportedIssue } from './build-spec.js';
+import type { ReportedIssue } from '../issues.js';
 
 /** Codes for rebuilding a document from its manifest (`tender build --from-manifest`). */
 export const REBUILD_ISSUE_CODES = {

@@ -1,13 +1,23 @@
 import type { ClauseCatalog } from '@loti/clauses';
 import { expandInputs } from '../io/inputs.js';
-import { buildSpec, type ReportedIssue } from './build-spec.js';
+import type { ReportedIssue } from '../issues.js';
+import { buildSpec } from './build-spec.js';
 
+/** What validating one spec gave: whether it is valid, and its errors and warnings. */
 export interface ValidateFileResult {
   readonly file: string;
   readonly valid: boolean;
   readonly errors: readonly ReportedIssue[];
   readonly warnings: readonly ReportedIssue[];
 }
+
+/** Codes for problems with an argument itself, beside the generator's spec issue codes. */
+export const INPUT_ISSUE_CODES = {
+  INPUT_NOT_FOUND: 'The argument names no file, folder or matching spec.',
+  BUILD_FAILED: 'The spec could not be checked because of an unexpected error.',
+} as const;
+/** One of the {@link INPUT_ISSUE_CODES}. */
+export type InputIssueCode = keyof typeof INPUT_ISSUE_CODES;
 
 /** Validates specs (parse, schema, clause selection and assembly) without rendering anything. */
 export async function validateFiles(

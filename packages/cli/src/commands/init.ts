@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { access, constants, mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
+import { isError } from '@loti/clauses';
 import {
   buildTenderModelFromText,
   PROCEDURES,
@@ -109,7 +110,7 @@ export function initCommand(ctx: CliContext): Command {
       );
 
       // Check the template against this generator and catalog before writing, so init never writes a broken spec.
-      const check = await buildTenderModelFromText(text, 'tender.yaml', {}, { catalog });
+      const check = await buildTenderModelFromText(text, { file: 'tender.yaml', catalog });
 
       // Each step reports its own failure, so the message says what is true: a folder that cannot be made
       // (read-only file system, permissions) or a spec that cannot be written.
@@ -139,10 +140,11 @@ export function initCommand(ctx: CliContext): Command {
             `  No ${defaulted.join(' or ')} given (no answer on stdin): edit the placeholder in the file.`,
           ),
         );
-      if (check.errors.length > 0) {
+      const checkErrors = check.ok ? [] : check.issues.filter(isError);
+      if (checkErrors.length > 0) {
         con.err(
           con.ce.yellow(
-            `  The template has ${plural(check.errors.length, 'problem')} with this clause library; run tender validate ${target}.`,
+            `  The template has ${plural(checkErrors.length, 'problem')} with this clause library; run tender validate ${target}.`,
           ),
         );
         ctx.exitCode = EXIT.failed;

@@ -2,8 +2,10 @@ import type { ChangelogEntry, ClauseCatalog } from '@loti/clauses';
 import type { DocumentManifest } from '@loti/tender-generator';
 import semver from 'semver';
 
+/** How big a clause update is, by semver: major, minor or patch. */
 export type UpdateKind = 'major' | 'minor' | 'patch';
 
+/** A clause of the document with a newer published version. */
 export interface ClauseUpdate {
   readonly id: string;
   readonly title: string;
@@ -15,6 +17,7 @@ export interface ClauseUpdate {
   readonly changes: readonly ChangelogEntry[];
 }
 
+/** A clause of the document that is now deprecated or withdrawn, and what replaces it. */
 export interface RetiredClause {
   readonly id: string;
   readonly version: string;
@@ -22,6 +25,7 @@ export interface RetiredClause {
   readonly replacedBy?: string;
 }
 
+/** A reference the document cites that the register marks as superseded. */
 export interface OutdatedReference {
   readonly id: string;
   readonly title: string;
@@ -32,6 +36,7 @@ export interface OutdatedReference {
   readonly note?: string;
 }
 
+/** What `tender check` reports for an issued document: newer versions, retired clauses and outdated references. */
 export interface CheckReport {
   readonly generator: string;
   readonly documentClausesVersion: string;

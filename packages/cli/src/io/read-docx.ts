@@ -1,4 +1,4 @@
-import { type DocumentManifest, type ManifestReadCode, readManifestChecked } from '@loti/tender-generator';
+import { type DocumentManifest, type ManifestReadCode, readManifest } from '@loti/tender-generator';
 import { CliError, EXIT } from '../errors.js';
 import { readBounded } from './bounded-read.js';
 
@@ -51,16 +51,16 @@ export async function readDocxManifestFrom(
   bytes: Uint8Array,
   options: { optional?: boolean } = {},
 ): Promise<DocumentManifest | undefined> {
-  const result = readManifestChecked(bytes);
-  if (result.ok) return result.manifest;
-  if (options.optional && (result.code === 'MANIFEST_MISSING' || result.code === 'MANIFEST_INVALID'))
+  const result = readManifest(bytes, { file: path });
+  if (result.ok) return result.value;
+  const issue = result.issues[0];
+  if (!issue) throw new CliError(`${path} cannot be read.`, EXIT.usage);
+  if (options.optional && (issue.code === 'MANIFEST_MISSING' || issue.code === 'MANIFEST_INVALID'))
     return undefined;
-  if (result.code === 'MANIFEST_MISSING')
+  if (issue.code === 'MANIFEST_MISSING')
     throw new CliError(
       `${path} has no LOTI Tender Kit manifest: only documents made by tender build can be checked.`,
       EXIT.usage,
     );
-  throw new CliError(`${path} cannot be read: ${result.message}.`, EXIT_FOR[result.code], [], {
-    code: result.code,
-  });
+  throw new CliError(issue.message, EXIT_FOR[issue.code], [], { code: issue.code });
 }

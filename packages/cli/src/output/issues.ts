@@ -1,4 +1,5 @@
-import type { ReportedIssue } from '../build/build-spec.js';
+import { formatIssue as formatAnyIssue, type IssuePart } from '@loti/clauses';
+import { asIssue, type ReportedIssue } from '../issues.js';
 import type { Colours } from './colour.js';
 import { sanitiseTerminal } from './terminal-text.js';
 
@@ -10,29 +11,38 @@ export function safeText(text: string): string {
   return sanitiseTerminal(text);
 }
 
-/** Colours a code frame from the generator: the marked line bold, the caret red. */
-export function colourFrame(frame: string, c: Colours, severity: 'error' | 'warning'): string {
-  const mark = severity === 'error' ? c.red : c.yellow;
-  return safeText(frame)
-    .split('\n')
-    .map((line) => {
-      if (line.startsWith('>')) return `${mark('>')}${c.bold(line.slice(1))}`;
-      const caret = /^(\s+\d*\s*\|\s*)(\s*\^)$/.exec(line);
-      if (caret) return `${c.dim(caret[1] as string)}${mark(caret[2] as string)}`;
-      return c.dim(line);
-    })
-    .map((line) => `  ${line}`)
-    .join('\n');
+/** The terminal's colour for each part of a formatted issue. */
+function painter(c: Colours): (part: IssuePart, text: string) => string {
+  return (part, text) => {
+    switch (part) {
+      case 'location':
+        return c.cyan(text);
+      case 'error':
+        return c.red(text);
+      case 'warning':
+        return c.yellow(text);
+      case 'code':
+      case 'frame':
+        return c.dim(text);
+      case 'frame-line':
+        return c.bold(text);
+    }
+  };
 }
 
-/** `file:line:col - error CODE: message`, then the code frame, like tsc. */
+/**
+ * An issue through the kit's one formatter (`file:line:col: error CODE: message`, then the code frame), coloured
+ * for the terminal, with control characters made harmless. Without a line the message names the file itself.
+ */
 export function formatIssue(issue: ReportedIssue, c: Colours): string {
-  // Without a line the message already names the file (e.g. "x.yaml does not exist").
-  const where =
-    issue.file && issue.line
-      ? `${c.cyan(safeText(issue.file))}${c.dim(`:${issue.line}:${issue.column ?? 1}`)} - `
-      : '';
-  const severity = issue.severity === 'error' ? c.red('error') : c.yellow('warning');
-  const head = `${where}${severity} ${c.dim(issue.code)}: ${safeText(issue.message)}`;
-  return issue.frame ? `${head}\n\n${colourFrame(issue.frame, c, issue.severity)}\n` : head;
+  const plain = asIssue(issue);
+  const safe = {
+    ...plain,
+    message: safeText(plain.message),
+    ...(plain.position ? { position: { ...plain.position, file: safeText(plain.position.file) } } : {}),
+  };
+  return formatAnyIssue(safe, {
+    ...(issue.frame ? { frame: safeText(issue.frame) } : {}),
+    paint: painter(c),
+  });
 }

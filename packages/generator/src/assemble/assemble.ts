@@ -23,6 +23,7 @@ import { type BuyerName, buyerName } from './voice.js';
 
 export { clauseAnchor } from './numbering.js';
 
+/** Options for {@link assembleTender}: the catalog, the generator's name, the spec hash and the logo. */
 export interface AssembleOptions {
   readonly catalog: ClauseCatalog;
   /** `@loti/tender-generator x.y.z`, recorded in the manifest. */

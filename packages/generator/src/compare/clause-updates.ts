@@ -18,6 +18,7 @@ export interface ClauseUpdateText {
   readonly to: Clause;
 }
 
+/** Options for {@link clauseUpdateDocuments}. */
 export interface ClauseUpdateDocumentOptions {
   /** The issued document, as the reader knows it (a file name). */
   readonly issued: string;
@@ -52,6 +53,10 @@ export function updatesDate(updates: readonly ClauseUpdateText[]): string {
   return latest || '2000-01-01';
 }
 
+/**
+ * The clause-update documents for an issued tender: a before and an after document holding only the updated
+ * clauses, numbered as in the issued document, so a redline between them shows exactly what changed.
+ */
 export function clauseUpdateDocuments(
   updates: readonly ClauseUpdateText[],
   options: ClauseUpdateDocumentOptions,

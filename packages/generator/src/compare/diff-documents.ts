@@ -61,6 +61,7 @@ export interface ParagraphOp {
   readonly new?: number;
 }
 
+/** The changes between two documents, paragraph by paragraph and word by word. */
 export interface DocumentDiff {
   readonly identical: boolean;
   readonly changes: readonly DocumentChange[];

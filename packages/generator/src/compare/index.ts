@@ -1,7 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import type { TenderDocument } from '../model/types.js';
 import { readZipEntries } from '../render/docx/bounded-zip.js';
-import { readManifest } from '../render/docx/manifest.js';
+import { manifestOrUndefined } from '../render/docx/manifest.js';
 import { normaliseParts } from '../render/docx/normalise.js';
 import { type DocumentDiff, diffDocuments } from './diff-documents.js';
 import { docxParagraphs } from './docx-paragraphs.js';
@@ -46,7 +46,7 @@ function documentXml(bytes: Uint8Array): string | undefined {
 export function flattenDocx(bytes: Uint8Array): FlatDocument | undefined {
   const xml = documentXml(bytes);
   if (xml === undefined) return undefined;
-  return flattenParagraphs(docxParagraphs(xml), readManifest(bytes));
+  return flattenParagraphs(docxParagraphs(xml), manifestOrUndefined(bytes));
 }
 
 /** The tracked-changes date for a document: its issue date at midnight UTC, so the same inputs give the same bytes. */
@@ -80,7 +80,7 @@ export function redlineDocx(
   const created = core ? /<dcterms:created\b[^>]*>(\d{4}-\d{2}-\d{2})/.exec(strFromU8(core))?.[1] : undefined;
   const issueDate = options.issueDate ?? created ?? '2000-01-01';
   const paragraphs = docxParagraphs(xml);
-  const after = flattenParagraphs(paragraphs, readManifest(newDocx));
+  const after = flattenParagraphs(paragraphs, manifestOrUndefined(newDocx));
   const diff = diffDocuments(before, after);
   const revised = redlineDocumentXml(xml, paragraphs, before.paragraphs, diff.paragraphs, {
     author: options.author ?? DEFAULT_REDLINE_AUTHOR,

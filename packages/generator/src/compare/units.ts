@@ -45,6 +45,7 @@ export interface UnitScope {
   readonly units: TextUnit[];
 }
 
+/** A document flattened to comparable paragraphs and the scopes (clauses, sections) they belong to, with its manifest. */
 export interface FlatDocument {
   readonly paragraphs: readonly FlatParagraph[];
   readonly scopes: readonly UnitScope[];

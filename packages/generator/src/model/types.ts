@@ -18,6 +18,7 @@ export type DocInline =
   /** A cross-reference to a numbered item in this document, e.g. "clause 7.3". */
   | { readonly type: 'ref'; readonly anchor: string; readonly text: string };
 
+/** A block of the document model: a paragraph, a numbered sub-clause, a bullet list, a table, a drafting note or a definition. */
 export type DocBlock =
   | { readonly type: 'paragraph'; readonly content: readonly DocInline[] }
   /** A numbered sub-clause, e.g. 7.3.2, or (a) inside one. */
@@ -36,6 +37,7 @@ export type DocBlock =
   /** A term and its definition, in the definitions section. */
   | { readonly type: 'definition'; readonly term: string; readonly content: readonly DocInline[] };
 
+/** A table of the document model: a caption, columns with their headers and widths, and rows of inline cells. */
 export interface DocTable {
   readonly caption: string;
   /** Widths are percentages of the text width and add up to 100. */
@@ -59,6 +61,7 @@ export interface DocClause {
   readonly lots?: readonly string[];
 }
 
+/** The kind of a document section: introduction, timetable, requirements, evaluation, instructions, documents, definitions, terms or an appendix. */
 export type SectionKind =
   | 'introduction'
   | 'timetable'
@@ -70,6 +73,7 @@ export type SectionKind =
   | 'terms'
   | 'appendix';
 
+/** A section of the document: its title, kind and blocks. */
 export interface DocSection {
   readonly kind: SectionKind;
   readonly anchor: string;
@@ -81,6 +85,7 @@ export interface DocSection {
   readonly clauses: readonly DocClause[];
 }
 
+/** The authority's branding: accent colour, font and logo. */
 export interface Branding {
   /** Accent colour as six hex digits, no #. */
   readonly accentColour: string;
@@ -95,6 +100,7 @@ export interface Branding {
   };
 }
 
+/** Why a clause is in the document: a profile, a fact, the procedure or the spec's own list. */
 export type InclusionReason =
   | { readonly kind: 'explicit' }
   | { readonly kind: 'profile'; readonly profile: string }
@@ -105,6 +111,7 @@ export type InclusionReason =
   | { readonly kind: 'always' }
   | { readonly kind: 'dependency'; readonly from: string };
 
+/** One clause in the manifest: id, version, hash, number in the document and why it is included. */
 export interface ManifestEntry {
   readonly id: string;
   readonly version: string;
@@ -113,11 +120,13 @@ export interface ManifestEntry {
   readonly reasons: readonly InclusionReason[];
 }
 
+/** A clause the spec excluded, and the reason it gave. */
 export interface ExcludedClause {
   readonly id: string;
   readonly reason: string;
 }
 
+/** The clause manifest a document carries: which clause versions it holds, from which spec and generator. */
 export interface DocumentManifest {
   readonly generator: string;
   readonly clausesPackageVersion: string;
@@ -130,6 +139,7 @@ export interface DocumentManifest {
   readonly references: readonly string[];
 }
 
+/** The document model: everything a renderer shows (cover, sections, numbered clauses, key dates, pack, manifest). */
 export interface TenderDocument {
   readonly meta: {
     readonly title: string;
@@ -242,6 +252,7 @@ export interface PackModel {
   readonly bidderSlots: number;
 }
 
+/** One file of the tender pack: its part id, file name and title. */
 export interface PackFile {
   /** A part id from PACK_PARTS, e.g. response-form. */
   readonly id: string;
@@ -250,6 +261,7 @@ export interface PackFile {
   readonly purpose: string;
 }
 
+/** An evaluation criterion as the pack's forms and workbooks show it: number, name, kind, weight and overall weight. */
 export interface PackCriterion {
   /** "1", "1.2" … as in the invitation's evaluation table. */
   readonly number: string;
@@ -307,6 +319,7 @@ export interface TenderData {
   readonly ocidPrefix?: string;
 }
 
+/** An evaluation criterion as the open data (OCDS) describes it: name, kind and weight. */
 export interface DataCriterion {
   readonly name: string;
   readonly kind?: 'quality' | 'price' | 'social-value';

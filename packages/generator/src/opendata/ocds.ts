@@ -36,6 +36,7 @@ export interface OcdsDocumentFile {
   readonly title?: string;
 }
 
+/** Options for {@link renderOcds}: the OCID prefix and the base name of the documents it lists. */
 export interface OcdsOptions {
   /** Overrides the spec's document.ocidPrefix. */
   readonly ocidPrefix?: string;

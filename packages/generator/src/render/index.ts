@@ -1,11 +1,8 @@
 export type { ZipLimits } from './docx/bounded-zip.js';
-export { ZIP_LIMITS } from './docx/bounded-zip.js';
 export type { PageNumberMode, RenderDocxOptions } from './docx/index.js';
 export { renderDocx } from './docx/index.js';
-export type { ManifestReadCode, ManifestReadResult } from './docx/manifest.js';
-export { MANIFEST_READ_CODES, readManifest, readManifestChecked } from './docx/manifest.js';
-export type { NormaliseOptions } from './docx/normalise.js';
-export { normalisePackage as normaliseDocx } from './docx/normalise.js';
+export type { ManifestReadCode, ReadManifestOptions } from './docx/manifest.js';
+export { MANIFEST_READ_CODES, readManifest } from './docx/manifest.js';
 export { estimatePageCount } from './docx/page-layout/estimate.js';
 export { HTML_PREVIEW_CSS } from './html/css.js';
 export { renderHtml, renderHtmlBody } from './html/render-html.js';

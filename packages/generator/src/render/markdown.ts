@@ -117,6 +117,7 @@ function note(title: string, body: readonly DocBlock[], ctx: Ctx): string[] {
   return inner.map((line) => (line === '' ? '>' : `> ${line}`));
 }
 
+/** Renders the document model as Markdown: headings, numbered clauses and tables, for review and diffs. */
 export function renderMarkdown(doc: TenderDocument): string {
   assertTenderDocument('renderMarkdown', doc);
   const ctx: Ctx = { anchors: collectAnchors(doc.sections) };

@@ -1,6 +1,6 @@
-import type { SourcePosition } from '@loti/clauses';
+import type { Issue } from '@loti/clauses';
 
-/** Stable codes for every problem a tender spec can have. Tests snapshot each one. */
+/** Stable codes for every problem a tender spec can have, each with what it means. Tests snapshot each one. */
 export const SPEC_ISSUE_CODES = {
   INPUT_TOO_LARGE: 'The spec file is larger than the limit.',
   NESTING_TOO_DEEP: 'The YAML nests deeper than the limit.',
@@ -10,13 +10,18 @@ export const SPEC_ISSUE_CODES = {
   YAML_ALIAS_UNRESOLVED: 'An alias (*name) names no anchor (&name) set before it.',
   YAML_ALIAS_CYCLE: 'An alias refers to the node that contains it.',
   YAML_TAG_UNSUPPORTED: 'A YAML tag (!!binary, !!timestamp, !custom …) is not allowed in a spec.',
-  ARGUMENT_INVALID: 'The library was called with an argument of the wrong type (null, a number …).',
+  SPEC_TEXT_INVALID: 'The spec text given to the library is not a string.',
+  SPEC_PATH_INVALID: 'The spec path given to the library is not a non-empty string.',
+  READER_INVALID: 'The reader given to the library is not a SpecFileReader (an object with readText).',
+  FILES_INVALID: 'The files given beside the spec text are not a map of paths to strings or bytes.',
+  OPTIONS_INVALID: 'The options given to the library are not an object of the documented options.',
   INPUT_UNREADABLE: 'The spec file cannot be read (missing, not a regular file, or not UTF-8 text).',
   NOT_A_MAPPING: 'The spec must be a YAML mapping with a tender: section.',
   FIELD_REQUIRED: 'A required field is missing.',
   FIELD_TYPE: 'A field has the wrong type.',
   FIELD_UNKNOWN: 'A field is not part of the spec format.',
   FIELD_INVALID: 'A field has an invalid value.',
+  ISSUES_TRUNCATED: 'More problems were found than are listed; fix the ones listed first.',
   ENUM_INVALID: 'A field must be one of a fixed list of values.',
   DATE_INVALID: 'A date is not a real ISO date.',
   TIMETABLE_ORDER: 'Timetable milestones are out of order.',
@@ -67,54 +72,11 @@ export const SPEC_ISSUE_CODES = {
   STANDSTILL_TOO_SHORT: 'The timetable leaves less than the mandatory standstill period.',
 } as const;
 
+/** One of the {@link SPEC_ISSUE_CODES}. */
 export type SpecIssueCode = keyof typeof SPEC_ISSUE_CODES;
 
-/** A problem with a tender spec: a value with a code, a fix-it message and where it is. */
-export interface SpecIssue {
-  readonly code: SpecIssueCode;
-  readonly severity: 'error' | 'warning';
-  readonly message: string;
-  readonly position?: SourcePosition;
-  /** Dotted path of the field, e.g. `evaluation.criteria[0].weight`. */
-  readonly field?: string;
+/** A problem with a tender spec: an {@link Issue} with a spec code, a fix-it message and where it is. */
+export interface SpecIssue extends Issue<SpecIssueCode> {
   /** The name the issue is about (a variable or clause id), so a root cause can hide what it causes. */
   readonly subject?: string;
-}
-
-export function formatSpecIssue(issue: SpecIssue): string {
-  const where = issue.position
-    ? `${issue.position.file}:${issue.position.line}:${issue.position.column}: `
-    : '';
-  return `${where}${issue.severity} ${issue.code}: ${issue.message}`;
-}
-
-/** Renders the source lines around an issue with a caret under the column. */
-/** Characters of a source line a code frame shows; longer lines show a window around the column. */
-export const CODE_FRAME_WIDTH = 120;
-
-export function codeFrame(source: string, line: number, column: number, context = 2): string {
-  const lines = source.split(/\r\n?|\n/);
-  const first = Math.max(1, line - context);
-  const last = Math.min(lines.length, line + context);
-  const width = String(last).length;
-  // Long lines (a 145 KB line of hostile text) are cut to a window around the column, marked with "…".
-  const half = Math.floor(CODE_FRAME_WIDTH / 2);
-  const start = Math.max(0, Math.min(column - 1 - half, Number.MAX_SAFE_INTEGER));
-  const out: string[] = [];
-  for (let n = first; n <= last; n++) {
-    const marker = n === line ? '>' : ' ';
-    const text = lines[n - 1] ?? '';
-    const from =
-      text.length > CODE_FRAME_WIDTH ? Math.min(start, Math.max(0, text.length - CODE_FRAME_WIDTH)) : 0;
-    const shown =
-      text.length > CODE_FRAME_WIDTH
-        ? `${from > 0 ? '…' : ''}${text.slice(from, from + CODE_FRAME_WIDTH)}${from + CODE_FRAME_WIDTH < text.length ? '…' : ''}`
-        : text;
-    out.push(`${marker} ${String(n).padStart(width)} | ${shown}`);
-    if (n === line) {
-      const caret = Math.max(0, column - 1 - from) + (from > 0 ? 1 : 0);
-      out.push(`  ${' '.repeat(width)} | ${' '.repeat(Math.min(caret, CODE_FRAME_WIDTH + 1))}^`);
-    }
-  }
-  return out.join('\n');
 }

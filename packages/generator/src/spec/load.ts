@@ -1,6 +1,15 @@
-import { formatPath, locateYamlPath, type PathSegment, type SourcePosition } from '@loti/clauses';
+import {
+  fail,
+  formatPath,
+  isError,
+  locateYamlPath,
+  ok,
+  type PathSegment,
+  type Result,
+  type SourcePosition,
+} from '@loti/clauses';
 import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
-import type { SpecIssue } from './issues.js';
+import type { SpecIssue, SpecIssueCode } from './issues.js';
 import { type ParsedSpecFile, parseSpecFile, SPEC_LIMITS } from './parse.js';
 import { dirname, isInside, normalise, resolvePath } from './paths.js';
 import type { SpecFileReader } from './reader.js';
@@ -17,14 +26,14 @@ export interface LoadedSpec {
 }
 
 /**
- * Reads a spec and follows `include:` chains through the injected reader. Includes resolve
+ * Loading, the first stage of {@link buildTenderModel}: reads a spec and follows `include:` chains through the injected reader. Includes resolve
  * relative to the including file, must stay inside the top spec's folder, and may not form
  * a cycle.
  */
 export async function loadSpec(
   path: string,
   reader: SpecFileReader,
-): Promise<{ loaded?: LoadedSpec; issues: SpecIssue[] }> {
+): Promise<Result<LoadedSpec, SpecIssueCode, SpecIssue>> {
   const file = normalise(path);
   const root = dirname(file);
   const files: ParsedSpecFile[] = [];
@@ -103,14 +112,14 @@ export async function loadSpec(
     includedFrom = { file: parsed };
     current = next;
   }
-  if (issues.some((issue) => issue.severity === 'error') || files.length === 0) return { issues };
+  if (issues.some(isError) || files.length === 0) return fail(issues);
 
   let value: unknown = {};
   for (const parsed of [...files].reverse()) value = mergeSpec(value, parsed.value);
   if (isRecord(value)) delete value.include;
 
-  return {
-    loaded: {
+  return ok(
+    {
       file,
       files,
       value,
@@ -126,7 +135,7 @@ export async function loadSpec(
       },
     },
     issues,
-  };
+  );
 }
 
 function includeIssue(parsed: ParsedSpecFile, code: SpecIssue['code'], message: string): SpecIssue {

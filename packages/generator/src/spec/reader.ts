@@ -6,6 +6,7 @@ export type ReadResult<T> =
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly message: string };
 
+/** How the generator reads files: injected, so the core stays pure. `inMemoryReader` and `createNodeReader` make one. */
 export interface SpecFileReader {
   readText(path: string): Promise<ReadResult<string>>;
   readBinary?(path: string): Promise<ReadResult<Uint8Array>>;

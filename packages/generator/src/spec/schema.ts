@@ -26,6 +26,7 @@ export const PROCEDURE_SUMMARIES = {
     law: 'Call-off by competitive selection under a framework (section 46 of the Procurement Act 2023)',
   },
 } as const satisfies Record<ProcedureId, { short: string; law: string }>;
+/** A procurement procedure a spec can use: one of {@link PROCEDURES}. */
 export type Procedure = keyof typeof PROCEDURES;
 
 /** Languages the clause wording exists in; tagging English text as another language misleads screen readers. */
@@ -46,6 +47,7 @@ export const MILESTONE_KINDS = {
   'contract-start': 'Contract starts',
   other: 'Milestone',
 } as const;
+/** A kind of timetable milestone: one of {@link MILESTONE_KINDS}. */
 export type MilestoneKind = keyof typeof MILESTONE_KINDS;
 
 const isoDate = z
@@ -135,6 +137,7 @@ export const PRICE_FORMULAS = {
   'difference-from-lowest':
     'The lowest price scores full marks; each other price loses marks in proportion to how far it is above the lowest (a price twice the lowest or more scores 0).',
 } as const;
+/** How price is scored: one of {@link PRICE_FORMULAS}. */
 export type PriceFormula = keyof typeof PRICE_FORMULAS;
 
 const evaluationPackFields = {
@@ -484,5 +487,7 @@ export const tenderSpecSchema = z
   })
   .describe('A LOTI Tender Kit tender spec.');
 
+/** A tender spec as written (before defaults), for typing a spec built in code. */
 export type TenderSpecInput = z.input<typeof tenderSpecSchema>;
+/** A validated tender spec, with defaults filled in. */
 export type TenderSpec = z.output<typeof tenderSpecSchema>;

@@ -1,38 +1,32 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
 import { expect } from 'vitest';
 import { decodeXmlText, docxParagraphs } from '../../src/compare/docx-paragraphs.js';
 import type { TenderDocument } from '../../src/model/types.js';
+import { createNodeReader } from '../../src/node/index.js';
 import { buildTenderModel } from '../../src/pipeline.js';
-import { inMemoryReader, type SpecFileReader } from '../../src/spec/reader.js';
+import { inMemoryReader } from '../../src/spec/reader.js';
+import { outcome } from '../helpers.js';
 
 export const EXAMPLES = fileURLToPath(new URL('../../../../examples/', import.meta.url));
 export const HOUSING = readFileSync(join(EXAMPLES, 'housing-management-system.yaml'), 'utf8');
 
 /** Builds a spec's document model from its text (the housing example's text, changed by a test). */
 export async function modelOf(text: string): Promise<TenderDocument> {
-  const result = await buildTenderModel('/specs/tender.yaml', inMemoryReader({ '/specs/tender.yaml': text }));
+  const result = outcome(
+    await buildTenderModel('/specs/tender.yaml', inMemoryReader({ '/specs/tender.yaml': text })),
+  );
   expect(result.errors).toEqual([]);
   return result.document as TenderDocument;
 }
 
 /** Builds a spec file from disk, with its includes. */
 export async function modelOfFile(path: string): Promise<TenderDocument> {
-  const reader: SpecFileReader = {
-    async readText(file) {
-      try {
-        return { ok: true, value: await readFile(file, 'utf8') };
-      } catch {
-        return { ok: false, message: 'does not exist' };
-      }
-    },
-  };
-  const result = await buildTenderModel(path, reader);
+  const result = outcome(await buildTenderModel(path, createNodeReader({ root: dirname(path) })));
   expect(result.errors).toEqual([]);
   return result.document as TenderDocument;
 }

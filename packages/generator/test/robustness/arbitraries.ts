@@ -5,7 +5,8 @@
 import { type Clause, catalog, TENDER_FACT_NAMES } from '@loti/clauses';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
-import { MILESTONE_KINDS, PROCEDURES, type TenderSpecInput } from '../../src/index.js';
+import { PROCEDURES, type TenderSpecInput } from '../../src/index.js';
+import { MILESTONE_KINDS } from '../../src/spec/schema.js';
 
 // What validation rejects in text (see spec/validate.ts); valid specs leave it out.
 const FORBIDDEN =

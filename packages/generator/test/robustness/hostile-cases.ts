@@ -15,7 +15,7 @@ export interface HostileCase {
   readonly shared?: boolean;
 }
 
-import { SPEC_LIMITS } from '../../src/index.js';
+import { SPEC_LIMITS } from '../../src/spec/parse.js';
 
 const SPEC = '/hostile/tender.yaml';
 /** Inputs meant to pass the size check fill this share of it, whatever the limit is set to. */

@@ -5,12 +5,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  type BuildModelResult,
-  buildTenderModel,
-  inMemoryReader,
-  type SpecFileReader,
-} from '../../src/index.js';
+import { buildTenderModel, inMemoryReader, type SpecFileReader } from '../../src/index.js';
+import { type Outcome, outcome } from '../helpers.js';
 import {
   checkDocxFiles,
   codes,
@@ -38,7 +34,7 @@ mount(FIXTURES);
 const NEVER_READ = ['/etc/passwd', '/corpus/include-outside/shared.yaml'];
 
 /** Builds a fixture through an in-memory reader that records every path asked for. */
-async function build(name: string): Promise<BuildModelResult & { reads: string[]; ms: number }> {
+async function build(name: string): Promise<Outcome & { reads: string[]; ms: number }> {
   const reads: string[] = [];
   const inner = inMemoryReader(FILES);
   const reader: SpecFileReader = {
@@ -52,13 +48,14 @@ async function build(name: string): Promise<BuildModelResult & { reads: string[]
     },
   };
   const file = `/corpus/${name}`;
-  const { value, ms } = await within(5_000, name, () => buildTenderModel(file, reader));
+  const { value: result, ms } = await within(5_000, name, () => buildTenderModel(file, reader));
+  const value = outcome(result);
   expectConsistent(value);
   for (const path of NEVER_READ) expect(reads).not.toContain(path);
   return { ...value, reads, ms };
 }
 
-function at(result: BuildModelResult, code: string): { file: string; line: number; column: number } {
+function at(result: Outcome, code: string): { file: string; line: number; column: number } {
   const issue = result.errors.find((e) => e.code === code);
   expect(issue, `no ${code} in ${codes(result.errors).join(', ')}`).toBeDefined();
   return issue?.position as { file: string; line: number; column: number };
@@ -145,7 +142,9 @@ describe('hostile corpus: YAML', () => {
       '  automatic: false',
       '',
     ].join('\n');
-    const result = await buildTenderModel('/x/tender.yaml', inMemoryReader({ '/x/tender.yaml': text }));
+    const result = outcome(
+      await buildTenderModel('/x/tender.yaml', inMemoryReader({ '/x/tender.yaml': text })),
+    );
     expectConsistent(result);
     expect(result.document).toBeUndefined();
     expect(codes(result.errors)).toContain('FIELD_UNKNOWN');
@@ -186,7 +185,7 @@ describe('hostile corpus: includes', () => {
     for (let i = 0; i < 12; i++)
       files[`/deep/f${i}.yaml`] = `include: f${i + 1}.yaml\ntender:\n  title: Level ${i}\n`;
     files['/deep/f12.yaml'] = 'tender: {}\n';
-    const result = await buildTenderModel('/deep/f0.yaml', inMemoryReader(files));
+    const result = outcome(await buildTenderModel('/deep/f0.yaml', inMemoryReader(files)));
     expectConsistent(result);
     expect(codes(result.errors)).toEqual(['INCLUDE_TOO_DEEP']);
   });
@@ -194,7 +193,7 @@ describe('hostile corpus: includes', () => {
 
 describe('hostile corpus: values are text', () => {
   const docx: Record<string, Uint8Array> = {};
-  const results: Record<string, BuildModelResult> = {};
+  const results: Record<string, Outcome> = {};
   beforeAll(async () => {
     for (const name of ['placeholders.yaml', 'markup.yaml', 'bom-crlf.yaml']) {
       results[name] = await build(name);
@@ -204,7 +203,7 @@ describe('hostile corpus: values are text', () => {
   }, 60_000);
 
   it('placeholders in values print literally', () => {
-    const result = results['placeholders.yaml'] as BuildModelResult;
+    const result = results['placeholders.yaml'] as Outcome;
     expect(result.errors).toEqual([]);
     expect(result.document?.cover.title).toBe('{{tender.title}} for {{authority.name}}');
     const text = documentText(docx['placeholders.yaml'] as Uint8Array);
@@ -226,7 +225,7 @@ describe('hostile corpus: values are text', () => {
   });
 
   it('Markdown, WordprocessingML and HTML in values are escaped text, never markup', () => {
-    const result = results['markup.yaml'] as BuildModelResult;
+    const result = results['markup.yaml'] as Outcome;
     expect(result.errors).toEqual([]);
     const bytes = docx['markup.yaml'] as Uint8Array;
     const text = documentText(bytes);
@@ -259,9 +258,7 @@ describe('hostile corpus: values are text', () => {
   });
 
   it('the preview HTML and the Markdown output escape the same values', () => {
-    const document = (results['markup.yaml'] as BuildModelResult).document as NonNullable<
-      BuildModelResult['document']
-    >;
+    const document = (results['markup.yaml'] as Outcome).document as NonNullable<Outcome['document']>;
     const html = renderers.renderHtml(document);
     expectNoRawMarkup(html.replace(/^<!DOCTYPE html>/i, ''), 'html');
     expect(html).not.toMatch(/href="javascript:/i);
@@ -277,7 +274,7 @@ describe('hostile corpus: values are text', () => {
       Buffer.from([0xef, 0xbb, 0xbf]),
     );
     expect(readFileSync(join(FIXTURES, 'bom-crlf.yaml'), 'latin1')).toContain('\r\n');
-    const result = results['bom-crlf.yaml'] as BuildModelResult;
+    const result = results['bom-crlf.yaml'] as Outcome;
     expect(result.errors).toEqual([]);
     expect(result.document?.cover.title).toBe('BOM and CRLF');
   });

@@ -4,7 +4,9 @@
  */
 import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readManifestChecked, renderDocx, ZIP_LIMITS } from '../../src/index.js';
+import { readManifest, renderDocx } from '../../src/index.js';
+import { ZIP_LIMITS } from '../../src/render/docx/bounded-zip.js';
+import { readManifestChecked } from '../../src/render/docx/manifest.js';
 import { sampleDocument, sampleManifest } from '../render/fixtures/sample-document.js';
 import { buildZip, deflate, type ZipEntrySpec } from './zip-builder.js';
 
@@ -148,5 +150,20 @@ describe('the manifest reader refuses zip bombs with a coded result, quickly', (
       ),
     );
     expect(result).toEqual({ ok: true, manifest: sampleManifest });
+  });
+  it('the public readManifest gives a failed Result with a coded reason for garbage, never undefined', async () => {
+    const garbage = readManifest(new TextEncoder().encode('not a zip'), { file: 'garbage.docx' });
+    expect(garbage.ok).toBe(false);
+    expect(garbage.ok ? [] : garbage.issues).toEqual([
+      expect.objectContaining({
+        code: 'ZIP_INVALID',
+        severity: 'error',
+        message: expect.stringMatching(/^garbage\.docx cannot be read: .+\.$/),
+      }),
+    ]);
+    const none = readManifest(null as unknown as Uint8Array);
+    expect(none.ok ? undefined : none.issues[0]?.code).toBe('ZIP_INVALID');
+    const good = readManifest(await renderDocx(sampleDocument));
+    expect(good.ok && good.value).toEqual(sampleManifest);
   });
 });

@@ -28,18 +28,18 @@ async function run(name: string): Promise<HostileOutcome> {
   const base = { name, inputBytes };
   try {
     const result = await buildTenderModel(HOSTILE_SPEC, inMemoryReader(files));
+    const errors = result.ok ? [] : result.issues.filter((issue) => issue.severity === 'error');
     return {
       ...base,
       ms: performance.now() - started,
       maxRssMb: process.resourceUsage().maxRSS / 1024,
-      errorCount: result.errors.length,
-      errorCodes: [...new Set(result.errors.map((e) => e.code))].sort(),
-      firstErrors: result.errors
+      errorCount: errors.length,
+      errorCodes: [...new Set(errors.map((e) => e.code))].sort(),
+      firstErrors: errors
         .slice(0, 3)
         .map((e) => ({ code: e.code, message: e.message.slice(0, 200), position: e.position })),
-      untyped: result.errors.filter((e) => !e.position || e.position.line < 1 || e.position.column < 1)
-        .length,
-      document: result.document !== undefined,
+      untyped: errors.filter((e) => !e.position || e.position.line < 1 || e.position.column < 1).length,
+      document: result.ok,
     };
   } catch (error) {
     return {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type BuildModelResult, buildTenderModelFromText } from '../../src/index.js';
+import { buildTenderModelFromText } from '../../src/index.js';
+import { type Outcome, outcome } from '../helpers.js';
 import {
   AWKWARD_PIECES,
   applyMutation,
@@ -35,9 +36,9 @@ const FREE_TEXT = new Set([
 ]);
 
 /** Builds without letting an exception escape: a throw is reported as the failure it is. */
-async function build(text: string): Promise<BuildModelResult> {
+async function build(text: string): Promise<Outcome> {
   try {
-    return await buildTenderModelFromText(text, 'tender.yaml');
+    return outcome(await buildTenderModelFromText(text, { file: 'tender.yaml' }));
   } catch (error) {
     throw new Error(
       `buildTenderModelFromText threw instead of returning issues: ${error instanceof Error ? error.stack : String(error)}`,

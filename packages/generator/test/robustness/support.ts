@@ -9,14 +9,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
 import { expect } from 'vitest';
-import {
-  type BuildModelResult,
-  renderDocx,
-  renderHtml,
-  renderMarkdown,
-  SPEC_ISSUE_CODES,
-  type SpecIssue,
-} from '../../src/index.js';
+import { renderDocx, renderHtml, renderMarkdown, SPEC_ISSUE_CODES, type SpecIssue } from '../../src/index.js';
+import type { Outcome } from '../helpers.js';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
 export const FIXTURES = resolve(REPO_ROOT, 'packages/generator/test/fixtures/hostile');
@@ -49,7 +43,7 @@ export function expectTypedIssues(issues: readonly SpecIssue[], file?: string): 
 }
 
 /** A build either gives a document and no errors, or errors and no document. */
-export function expectConsistent(result: BuildModelResult, file?: string): void {
+export function expectConsistent(result: Outcome, file?: string): void {
   expectTypedIssues(result.errors, file);
   expectTypedIssues(result.warnings, file);
   expect(result.errors.every((i) => i.severity === 'error')).toBe(true);

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildTenderModelFromText, sanitiseLine } from '../../src/index.js';
+import { buildTenderModelFromText } from '../../src/index.js';
+import { sanitiseLine } from '../../src/text/sanitise.js';
+import { outcome } from '../helpers.js';
 import { smallValidSpec, specToYaml, validSpec } from './arbitraries.js';
 import { checkDocxFiles, documentText, expectConsistent, renderers } from './support.js';
 
@@ -15,7 +17,7 @@ describe('random valid specs', () => {
   it('always build a model that keeps the spec’s text and clause choices', async () => {
     await fc.assert(
       fc.asyncProperty(validSpec, async (spec) => {
-        const result = await buildTenderModelFromText(specToYaml(spec), 'tender.yaml');
+        const result = outcome(await buildTenderModelFromText(specToYaml(spec), { file: 'tender.yaml' }));
         expectConsistent(result, 'tender.yaml');
         expect(result.errors).toEqual([]);
         const document = result.document;
@@ -37,7 +39,7 @@ describe('random valid specs', () => {
     const files: Record<string, Uint8Array> = {};
     await fc.assert(
       fc.asyncProperty(smallValidSpec, async (spec) => {
-        const result = await buildTenderModelFromText(specToYaml(spec), 'tender.yaml');
+        const result = outcome(await buildTenderModelFromText(specToYaml(spec), { file: 'tender.yaml' }));
         if (!result.document) throw new Error(result.errors.map((e) => e.message).join('\n'));
         const bytes = await renderers.renderDocx(result.document);
         expect(documentText(bytes)).toContain(sanitiseLine(spec.tender.title));

@@ -16,6 +16,7 @@ export const ZIP_LIMITS = {
   maxTotalBytes: 64 * 1024 * 1024,
 } as const;
 
+/** Budgets for reading a zip: entries, and bytes inflated per entry and in total. */
 export type ZipLimits = { readonly [K in keyof typeof ZIP_LIMITS]: number };
 
 export const ZIP_ERROR_CODES = {

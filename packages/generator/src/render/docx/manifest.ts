@@ -1,3 +1,4 @@
+import { fail, ok, type Result } from '@loti/clauses';
 import { z } from 'zod';
 import type { DocumentManifest } from '../../model/types.js';
 import { readZipEntries, ZIP_ERROR_CODES, ZIP_LIMITS, type ZipLimits } from './bounded-zip.js';
@@ -106,6 +107,7 @@ export const MANIFEST_READ_CODES = {
   MANIFEST_MISSING: 'The document has no LOTI Tender Kit manifest.',
   MANIFEST_INVALID: 'The document has a manifest part, but it is not a valid manifest.',
 } as const;
+/** One of the {@link MANIFEST_READ_CODES}. */
 export type ManifestReadCode = keyof typeof MANIFEST_READ_CODES;
 
 export type ManifestReadResult =
@@ -162,8 +164,34 @@ export function readManifestChecked(bytes: Uint8Array, limits: ZipLimits = ZIP_L
     : { ok: false, code: 'MANIFEST_MISSING', message: 'it has no LOTI Tender Kit manifest' };
 }
 
-/** Reads the clause manifest, or undefined when there is none or it cannot be read (see readManifestChecked). */
-export function readManifest(bytes: Uint8Array): DocumentManifest | undefined {
+/** Options for {@link readManifest}. */
+export interface ReadManifestOptions {
+  /** The document's name, for messages; default "The document". */
+  readonly file?: string;
+  /** Zip budgets (entries, inflated sizes); default the generous ones a real tender fits in. */
+  readonly limits?: ZipLimits;
+}
+
+/**
+ * Reads the clause manifest back from a .docx, .odt or pack workbook made by the kit. Never throws: a file that is
+ * not a zip, breaks the zip budgets or carries no valid manifest gives a failed Result with the reason.
+ */
+export function readManifest(
+  bytes: Uint8Array,
+  options: ReadManifestOptions = {},
+): Result<DocumentManifest, ManifestReadCode> {
+  const result = readManifestChecked(bytes, options.limits ?? ZIP_LIMITS);
+  if (result.ok) return ok(result.manifest);
+  const file = options.file ?? 'The document';
+  const message =
+    result.code === 'MANIFEST_MISSING'
+      ? `${file} has no LOTI Tender Kit manifest: only documents the kit made can be read.`
+      : `${file} cannot be read: ${result.message}.`;
+  return fail([{ code: result.code, severity: 'error', message }]);
+}
+
+/** The manifest, or undefined when there is none or it cannot be read: for comparing documents from elsewhere. */
+export function manifestOrUndefined(bytes: Uint8Array): DocumentManifest | undefined {
   const result = readManifestChecked(bytes);
   return result.ok ? result.manifest : undefined;
 }

@@ -151,6 +151,7 @@ export function buildDocxDocument(
   });
 }
 
+/** Options for {@link renderDocx}: how the contents get their page numbers. */
 export interface RenderDocxOptions {
   /**
    * Contents page numbers: 'auto' (default) estimates them in milliseconds from the document model, 'estimate' lays

@@ -10,7 +10,7 @@ import { paletteFor } from '../colour.js';
 const DEFAULT_PALETTE = paletteFor(DEFAULT_ACCENT_COLOUR);
 const hex = (colour: string) => `#${colour.toLowerCase()}`;
 
-export const HTML_PREVIEW_CSS = `
+export const HTML_PREVIEW_CSS: string = `
 .tk-document {
   --tk-accent: ${hex(DEFAULT_PALETTE.accent)};
   --tk-accent-text: ${hex(DEFAULT_PALETTE.accentText)};

@@ -4,6 +4,7 @@ import { packPart } from '../../pack/registry.js';
 import { fixedDay } from '../docx/normalise.js';
 import { packOf } from './pack-model.js';
 
+/** One rendered file of the tender pack: its part id, file name, title and bytes. */
 export interface PackFileBytes {
   /** The part id, e.g. pricing-schedule. */
   readonly id: string;

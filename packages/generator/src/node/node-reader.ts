@@ -1,23 +1,25 @@
 import { constants } from 'node:fs';
 import { open, realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import type { ReadResult, SpecFileReader } from '@loti/tender-generator';
-import { describeFsError, errorCode } from '../errors.js';
-import { formatBytes } from '../output/format.js';
+import type { ReadResult, SpecFileReader } from '../spec/reader.js';
+import { describeFsError, errorCode } from './fs-errors.js';
 
-/** Larger files are refused before they are read; the generator has its own, smaller limit for spec text. */
+/** Larger files are refused before they are read (5 MB); the generator has its own, smaller limit for spec text. */
 export const MAX_READ_BYTES = 5 * 1024 * 1024;
 
+/** Options for {@link createNodeReader}. */
 export interface NodeReaderOptions {
   /** Every file read must be inside this folder once symlinks are resolved. Usually the top spec's folder. */
   readonly root: string;
+  /** The largest file read, in bytes; default {@link MAX_READ_BYTES}. */
   readonly maxBytes?: number;
   /** Called with the text of every file read, so callers can show code frames without reading again. */
   readonly onText?: (path: string, text: string) => void;
 }
 
 /**
- * The Node SpecFileReader. The generator already keeps includes inside the spec's folder by their written path;
+ * The Node SpecFileReader: reads specs, included files and logos from disk within a byte limit, refusing
+ * folders, devices, FIFOs and files that are not UTF-8 text. The generator already keeps includes inside the spec's folder by their written path;
  * this also resolves symlinks, so a link inside the folder cannot smuggle in a file from elsewhere.
  */
 export function createNodeReader(options: NodeReaderOptions): SpecFileReader {
@@ -111,3 +113,6 @@ export async function specRoot(specPath: string): Promise<string> {
     return dirname(resolve(specPath));
   }
 }
+
+/** Sizes in messages: the limits are megabytes, so "6.0 MB" (a smaller file never reaches a message). */
+const formatBytes = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;

@@ -1,0 +1,88 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { undocumentedExports } from '../../scripts/undocumented-exports.mjs';
+import * as main from '../src/index.js';
+import * as lint from '../src/lint/index.js';
+
+/**
+ * The runtime names each entry exports. A name added or removed is a change to the public API: update the list
+ * here, the README's API section and the changeset together.
+ */
+describe('public exports of @loti/clauses', () => {
+  it('the main entry', () => {
+    expect(Object.keys(main).sort()).toEqual(
+      [
+        'BUILTIN_VARIABLES',
+        'CLAUSE_ISSUE_CODES',
+        'CLAUSE_PARTS',
+        'CLAUSE_STATUSES',
+        'ClauseLibraryError',
+        'LEDGER_FILE',
+        'LEDGER_TEXTS',
+        'MAX_SENTENCE_WORDS',
+        'PROCEDURE_IDS',
+        'SEVERITIES',
+        'TENDER_FACTS',
+        'TENDER_FACT_NAMES',
+        'THRESHOLD_KINDS',
+        'THRESHOLD_POSITIONS',
+        'addDays',
+        'appliesTo',
+        'blocksText',
+        'canonicalClauseText',
+        'catalog',
+        'catalogData',
+        'closest',
+        'codeFrame',
+        'compileLibrary',
+        'createCatalog',
+        'daysBetween',
+        'diffClauseWording',
+        'diffText',
+        'evaluateAppliesWhen',
+        'fail',
+        'forEachInline',
+        'formatIssue',
+        'formatPath',
+        'formatWordDiff',
+        'inlineText',
+        'isBuiltinVariable',
+        'isError',
+        'isIsoDate',
+        'issuesOf',
+        'ledgerTextPath',
+        'locateYamlPath',
+        'ok',
+        'parseClauseFile',
+        'parseClauseMarkdown',
+        'parseLedger',
+        'parseYamlSource',
+        'pinCatalog',
+        'planRelease',
+        'searchClauses',
+        'sentences',
+        'serialiseLedger',
+        'splitClauseReference',
+        'splitPlaceholders',
+        'suggest',
+        'thresholdOn',
+        'validateYaml',
+        'weekdayName',
+        'workingCalendar',
+      ].sort(),
+    );
+  });
+
+  it('the lint entry (@loti/clauses/lint)', () => {
+    expect(Object.keys(lint).sort()).toEqual(['lintClauseLibrary', 'readLibraryFiles']);
+  });
+
+  it('every export has a TSDoc comment', () => {
+    expect(
+      undocumentedExports([
+        fileURLToPath(new URL('../src/index.ts', import.meta.url)),
+        fileURLToPath(new URL('../src/lint/index.ts', import.meta.url)),
+      ]),
+    ).toEqual([]);
+  }, 120_000);
+});
