@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { undocumentedExports } from '../../scripts/undocumented-exports.mjs';
 import * as main from '../src/index.js';
+import * as compile from '../src/compile/index.js';
 import * as lint from '../src/lint/index.js';
 
 /**
@@ -19,7 +20,6 @@ describe('public exports of @loti/clauses', () => {
         'ClauseLibraryError',
         'LEDGER_FILE',
         'LEDGER_TEXTS',
-        'MAX_SENTENCE_WORDS',
         'PROCEDURE_IDS',
         'SEVERITIES',
         'TENDER_FACTS',
@@ -34,7 +34,6 @@ describe('public exports of @loti/clauses', () => {
         'catalogData',
         'closest',
         'codeFrame',
-        'compileLibrary',
         'createCatalog',
         'daysBetween',
         'diffClauseWording',
@@ -53,22 +52,31 @@ describe('public exports of @loti/clauses', () => {
         'ledgerTextPath',
         'locateYamlPath',
         'ok',
-        'parseClauseFile',
-        'parseClauseMarkdown',
         'parseLedger',
-        'parseYamlSource',
         'pinCatalog',
         'planRelease',
         'searchClauses',
-        'sentences',
         'serialiseLedger',
         'splitClauseReference',
-        'splitPlaceholders',
         'suggest',
         'thresholdOn',
-        'validateYaml',
         'weekdayName',
         'workingCalendar',
+      ].sort(),
+    );
+  });
+
+  it('the compile entry (@loti/clauses/compile): the build-time compiler and its style checks', () => {
+    expect(Object.keys(compile).sort()).toEqual(
+      [
+        'MAX_SENTENCE_WORDS',
+        'compileLibrary',
+        'parseClauseFile',
+        'parseClauseMarkdown',
+        'parseYamlSource',
+        'sentences',
+        'splitPlaceholders',
+        'validateYaml',
       ].sort(),
     );
   });
@@ -82,6 +90,7 @@ describe('public exports of @loti/clauses', () => {
       undocumentedExports([
         fileURLToPath(new URL('../src/index.ts', import.meta.url)),
         fileURLToPath(new URL('../src/lint/index.ts', import.meta.url)),
+        fileURLToPath(new URL('../src/compile/index.ts', import.meta.url)),
       ]),
     ).toEqual([]);
   }, 120_000);
