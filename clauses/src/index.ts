@@ -24,9 +24,17 @@ export type {
   ArchiveLoader,
   ClauseCatalog,
   ClauseQuery,
+  ResolveCode,
+  ResolveIssue,
   ResolveResult,
 } from './catalog/catalog.js';
-export { appliesTo, createCatalog, evaluateAppliesWhen, splitClauseReference } from './catalog/catalog.js';
+export {
+  appliesTo,
+  createCatalog,
+  evaluateAppliesWhen,
+  RESOLVE_CODES,
+  splitClauseReference,
+} from './catalog/catalog.js';
 export type { WordChange } from './catalog/diff.js';
 export { diffClauseWording, diffText, formatWordDiff } from './catalog/diff.js';
 export type { ClausePin, UnresolvedPin } from './catalog/pinned.js';

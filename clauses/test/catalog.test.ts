@@ -40,22 +40,35 @@ describe('version resolution', () => {
 
   it('keeps resolving an old major after a new major ships', () => {
     const result = catalog.resolve('data-access/export@^1');
-    expect(result.ok && result.clause.version).toBe('1.3.0');
-    expect(result.ok && result.clause.source).toBe('data-access/export.v1.md');
+    expect(result.ok && result.value.version).toBe('1.3.0');
+    expect(result.ok && result.value.source).toBe('data-access/export.v1.md');
   });
 
   it('explains unknown ids, unmatched and invalid ranges', () => {
-    expect(catalog.resolve('data-access/exprt')).toMatchObject({
+    expect(catalog.resolve('data-access/exprt')).toEqual({
       ok: false,
-      reason: 'unknown-id',
-      suggestion: 'data-access/export',
+      issues: [
+        {
+          code: 'CLAUSE_UNKNOWN',
+          severity: 'error',
+          message: 'There is no clause "data-access/exprt". Did you mean "data-access/export"?',
+          suggestion: 'data-access/export',
+        },
+      ],
     });
     expect(catalog.resolve('data-access/export@^3')).toMatchObject({
       ok: false,
-      reason: 'no-matching-version',
-      message: 'No version of "data-access/export" matches ^3. Versions available: 2.0.0, 1.3.0.',
+      issues: [
+        {
+          code: 'CLAUSE_VERSION_NO_MATCH',
+          message: 'No version of "data-access/export" matches ^3. Versions available: 2.0.0, 1.3.0.',
+        },
+      ],
     });
-    expect(catalog.resolve('data-access/export@banana')).toMatchObject({ ok: false, reason: 'bad-range' });
+    expect(catalog.resolve('data-access/export@banana')).toMatchObject({
+      ok: false,
+      issues: [{ code: 'CLAUSE_RANGE_INVALID' }],
+    });
   });
 
   it('merges changelogs across kept majors, newest first', () => {
@@ -176,14 +189,17 @@ describe('pinCatalog', () => {
     expect(missing).toEqual([]);
     expect(pinned.get('data-access/export', '^2')?.version).toBe('1.3.0');
     const resolved = pinned.resolve('data-access/export@^2');
-    expect(resolved.ok && resolved.clause.version).toBe('1.3.0');
+    expect(resolved.ok && resolved.value.version).toBe('1.3.0');
   });
 
   it('brings in no clause the document did not have, but keeps ids known for exclusions', () => {
     const { catalog: pinned } = pinCatalog(catalog, [{ id: 'data-access/export', version: '1.3.0' }]);
     expect(pinned.get('security/patching')).toBeUndefined();
     expect(pinned.has('security/patching')).toBe(true);
-    expect(pinned.resolve('security/patching')).toMatchObject({ ok: false, reason: 'no-matching-version' });
+    expect(pinned.resolve('security/patching')).toMatchObject({
+      ok: false,
+      issues: [{ code: 'CLAUSE_VERSION_NO_MATCH' }],
+    });
     expect(pinned.applicable({ hostedBySupplier: true })).toEqual([]); // 1.3.0 has no appliesWhen
     const withExcluded = pinCatalog(catalog, [], ['data-access/export']).catalog;
     expect(withExcluded.applicable({ hostedBySupplier: true }).map((c) => c.version)).toEqual(['2.0.0']);

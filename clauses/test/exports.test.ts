@@ -21,6 +21,7 @@ describe('public exports of @loti/clauses', () => {
         'LEDGER_FILE',
         'LEDGER_TEXTS',
         'PROCEDURE_IDS',
+        'RESOLVE_CODES',
         'SEVERITIES',
         'TENDER_FACTS',
         'TENDER_FACT_NAMES',

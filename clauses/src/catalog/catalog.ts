@@ -1,6 +1,7 @@
 import semver from 'semver';
 import { blocksText } from '../content.js';
 import type { TenderFacts } from '../facts.js';
+import { fail, type Issue, ok, type Result } from '../issues/issue.js';
 import type { ProcedureId, ThresholdPosition } from '../procedures.js';
 import type { AppliesWhen, ClauseStatus, Reference } from '../schema.js';
 import { closest } from '../suggest.js';
@@ -29,16 +30,23 @@ export interface ClauseQuery {
   readonly allVersions?: boolean;
 }
 
-/** The outcome of `catalog.resolve('id@range')`: the clause, or why none matches with a suggestion. */
-export type ResolveResult =
-  | { readonly ok: true; readonly clause: Clause }
-  | {
-      readonly ok: false;
-      readonly reason: 'unknown-id' | 'no-matching-version' | 'bad-range';
-      readonly message: string;
-      readonly suggestion?: string;
-      readonly available: readonly string[];
-    };
+/** Why `catalog.resolve('id@range')` finds no clause, each with what it means. */
+export const RESOLVE_CODES = {
+  CLAUSE_UNKNOWN: 'No clause has this id.',
+  CLAUSE_VERSION_NO_MATCH: 'No version of the clause matches the range.',
+  CLAUSE_RANGE_INVALID: 'The version range is not valid semver.',
+} as const;
+
+/** One of the {@link RESOLVE_CODES}. */
+export type ResolveCode = keyof typeof RESOLVE_CODES;
+
+/** Why a reference resolves to no clause; `suggestion` is the id most like an unknown one. */
+export interface ResolveIssue extends Issue<ResolveCode> {
+  readonly suggestion?: string;
+}
+
+/** The outcome of `catalog.resolve('id@range')`: the clause, or the issue saying why none matches. */
+export type ResolveResult = Result<Clause, ResolveCode, ResolveIssue>;
 
 /** Read-only view over compiled clause data; pure, so it runs in Node and the browser. */
 export interface ClauseCatalog {
@@ -171,33 +179,36 @@ export function createCatalog(data: CatalogData, loadArchived?: ArchiveLoader): 
       const list = slots.get(id);
       if (!list) {
         const suggestion = closest(id, slots.keys());
-        return {
-          ok: false,
-          reason: 'unknown-id',
-          message: `There is no clause "${id}".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
-          ...(suggestion ? { suggestion } : {}),
-          available: [],
-        };
+        return fail([
+          {
+            code: 'CLAUSE_UNKNOWN',
+            severity: 'error',
+            message: `There is no clause "${id}".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+            ...(suggestion ? { suggestion } : {}),
+          },
+        ]);
       }
       const available = list.map((slot) => slot.version);
       if (range && range !== '*' && range !== 'latest' && !semver.validRange(range)) {
-        return {
-          ok: false,
-          reason: 'bad-range',
-          message: `"${range}" is not a version range. Use e.g. ^2, ~2.1 or 2.1.0.`,
-          available,
-        };
+        return fail([
+          {
+            code: 'CLAUSE_RANGE_INVALID',
+            severity: 'error',
+            message: `"${range}" is not a version range. Use e.g. ^2, ~2.1 or 2.1.0.`,
+          },
+        ]);
       }
       const clause = get(id, range);
       if (!clause) {
-        return {
-          ok: false,
-          reason: 'no-matching-version',
-          message: `No version of "${id}" matches ${range}. Versions available: ${available.join(', ')}.`,
-          available,
-        };
+        return fail([
+          {
+            code: 'CLAUSE_VERSION_NO_MATCH',
+            severity: 'error',
+            message: `No version of "${id}" matches ${range}. Versions available: ${available.join(', ')}.`,
+          },
+        ]);
       }
-      return { ok: true, clause };
+      return ok(clause);
     },
     changelog(id) {
       const seen = new Map<string, ChangelogEntry>();

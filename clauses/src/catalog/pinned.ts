@@ -1,3 +1,4 @@
+import { fail, ok } from '../issues/issue.js';
 import type { Clause } from '../types.js';
 import { appliesTo, type ClauseCatalog } from './catalog.js';
 import { searchClauses } from './search.js';
@@ -49,14 +50,15 @@ export function pinCatalog(
     resolve(reference) {
       const id = reference.split('@')[0]?.trim() ?? '';
       const clause = pinned.get(id);
-      if (clause) return { ok: true, clause };
+      if (clause) return ok(clause);
       if (!base.has(id)) return base.resolve(reference);
-      return {
-        ok: false,
-        reason: 'no-matching-version',
-        message: `${id} is not in the document the clauses are pinned to, so it cannot be added.`,
-        available: [],
-      };
+      return fail([
+        {
+          code: 'CLAUSE_VERSION_NO_MATCH',
+          severity: 'error',
+          message: `${id} is not in the document the clauses are pinned to, so it cannot be added.`,
+        },
+      ]);
     },
     search: (query) =>
       searchClauses(

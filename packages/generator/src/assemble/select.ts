@@ -86,17 +86,16 @@ export function selectClauses(
 
   const resolve = (reference: string, path: (string | number)[]): Clause | undefined => {
     const result = catalog.resolve(reference);
-    if (result.ok) return result.clause;
-    const code =
-      result.reason === 'unknown-id'
-        ? 'CLAUSE_UNKNOWN'
-        : result.reason === 'bad-range'
-          ? 'CLAUSE_RANGE_INVALID'
-          : 'CLAUSE_VERSION_NO_MATCH';
+    if (result.ok) return result.value;
+    const problem = result.issues[0] ?? {
+      code: 'CLAUSE_UNKNOWN',
+      message: `There is no clause "${reference}".`,
+    };
+    const code = problem.code;
     issues.push({
       code,
       severity: 'error',
-      message: `${result.message}${code === 'CLAUSE_UNKNOWN' && !result.suggestion ? ' Run `tender clauses list` to see every clause.' : ''}`,
+      message: `${problem.message}${code === 'CLAUSE_UNKNOWN' && !('suggestion' in problem && problem.suggestion) ? ' Run `tender clauses list` to see every clause.' : ''}`,
       position: at(path),
       field: path.join('.'),
     });

@@ -6,8 +6,8 @@ import type { Colours } from '../../output/colour.js';
 /** Resolves `id` or `id@range`, turning a miss into a one-line error with a suggestion. */
 export function resolveClause(catalog: ClauseCatalog, reference: string): Clause {
   const resolved = catalog.resolve(reference);
-  if (!resolved.ok) throw new CliError(resolved.message);
-  return resolved.clause;
+  if (!resolved.ok) throw new CliError(resolved.issues.map((issue) => issue.message).join(' '));
+  return resolved.value;
 }
 
 /** An exact version of a clause, or a CliError listing the versions there are. */
