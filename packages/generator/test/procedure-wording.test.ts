@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DocBlock, DocInline, TenderDocument } from '../src/model/types.js';
-import { buildModel, type LooseSpec } from './helpers.js';
+import { baseSpec, buildModel, buildSpec, describeIssues, type LooseSpec } from './helpers.js';
 
 const model = (mutate?: (spec: LooseSpec) => void) => buildModel(mutate);
 
@@ -202,5 +202,48 @@ describe('one voice', () => {
       s.document.guidanceNotes = true;
     });
     expect(documentText(draft)).toContain('Internal: the portal covers conduct.');
+  });
+});
+
+describe('wording for another procedure', () => {
+  const callOff = (spec: LooseSpec) => {
+    spec.tender.procedure = 'framework-competition';
+    spec.tender.framework = { name: 'London Digital Services', reference: 'LDSF-2026', lot: '2' };
+  };
+
+  it('refuses an explicit include that would state the wrong procedure, at its line', async () => {
+    const spec: LooseSpec = baseSpec();
+    spec.tender.estimatedValue = { amount: 250000 };
+    spec.tender.contract = { lengthMonths: 24 };
+    callOff(spec);
+    spec.clauses = { include: ['data-access/export-on-request', 'procurement/award-and-standstill'] };
+    const result = await buildSpec(spec);
+    expect(result.document).toBeUndefined();
+    const issue = result.errors.find((candidate) => candidate.code === 'CLAUSE_NOT_FOR_PROCEDURE');
+    expect(describeIssues(issue ? [issue] : [])).toEqual([
+      expect.stringMatching(
+        /^CLAUSE_NOT_FOR_PROCEDURE \/specs\/tender\.yaml:\d+:\d+ procurement\/award-and-standstill is written for the open procedure or competitive flexible procedure, but this tender uses the competitive selection process under a framework\./,
+      ),
+    ]);
+    expect(issue?.field).toBe('clauses.include[1]');
+  });
+
+  it('leaves out the clauses of a profile that are for other procedures, and says why in the manifest', async () => {
+    const profile = 'public-contract-management';
+    const callOffDoc = await model((spec) => {
+      callOff(spec);
+      spec.clauses = { profiles: [profile] };
+    });
+    const openDoc = await model((spec) => {
+      spec.clauses = { profiles: [profile] };
+    });
+    expect(ids(openDoc)).toContain('contract-management/key-performance-indicators');
+    expect(ids(callOffDoc)).not.toContain('contract-management/key-performance-indicators');
+    expect(callOffDoc.manifest.excluded).toContainEqual({
+      id: 'contract-management/key-performance-indicators',
+      reason: `In profile ${profile}, but written for the open procedure or competitive flexible procedure.`,
+    });
+    // The open tender's manifest lists only what the officer excluded.
+    expect(openDoc.manifest.excluded).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ import type { InclusionReason } from '../model/types.js';
 import { impliedFacts } from '../rules/lots.js';
 import type { SpecIssue } from '../spec/issues.js';
 import type { LoadedSpec } from '../spec/load.js';
-import type { TenderSpec } from '../spec/schema.js';
+import { PROCEDURES, type TenderSpec } from '../spec/schema.js';
 
 export interface SelectedClause {
   readonly clause: Clause;
@@ -102,11 +102,26 @@ export function selectClauses(
     return undefined;
   };
 
+  const procedure = spec.tender.procedure;
+  // Wording written for other procedures (or the other side of the threshold) never reaches the document.
+  const leftOut: { id: string; reason: string }[] = [];
+
   // Explicit includes first, so their pins hold.
   spec.clauses.include.forEach((entry, index) => {
     const reference =
       typeof entry === 'string' ? entry : entry.version ? `${entry.id}@${entry.version}` : entry.id;
     const clause = resolve(reference, ['clauses', 'include', index]);
+    const mismatch = clause && procedureMismatch(clause, procedure, threshold);
+    if (clause && mismatch) {
+      issues.push({
+        code: 'CLAUSE_NOT_FOR_PROCEDURE',
+        severity: 'error',
+        message: `${clause.id} is ${mismatch}, but this tender uses the ${PROCEDURES[procedure]}. Remove it from clauses.include: the wording would state the wrong procedure.`,
+        position: at(['clauses', 'include', index]),
+        field: `clauses.include[${index}]`,
+      });
+      return;
+    }
     if (clause) {
       add(
         clause,
@@ -142,7 +157,17 @@ export function selectClauses(
         : catalog.resolve(reference).ok
           ? catalog.get(id, splitClauseReference(reference).range)
           : undefined;
-      if (clause) add(clause, { kind: 'profile', profile: profile.id });
+      if (!clause || chosen.has(clause.id)) {
+        if (clause) add(clause, { kind: 'profile', profile: profile.id });
+        continue;
+      }
+      const mismatch = procedureMismatch(clause, procedure, threshold);
+      if (mismatch) {
+        if (!leftOut.some((entry) => entry.id === clause.id))
+          leftOut.push({ id: clause.id, reason: `In profile ${profile.id}, but ${mismatch}.` });
+        continue;
+      }
+      add(clause, { kind: 'profile', profile: profile.id });
     }
   });
 
@@ -239,8 +264,33 @@ export function selectClauses(
         ...(includeIndex !== undefined ? { includeIndex } : {}),
         ...(lots ? { lots } : {}),
       })),
-      excluded,
+      excluded: [
+        ...excluded,
+        ...leftOut.filter((entry) => !chosen.has(entry.id) && !excludedIds.has(entry.id)),
+      ],
     },
     issues,
   };
+}
+
+/**
+ * Why a clause does not fit this tender's procedure or value, as words for a message ("written for the open
+ * procedure"), or undefined when it fits. Key facts are not considered: an officer may include any clause whose
+ * facts the spec does not set, but not wording that states the wrong procedure or the wrong side of the threshold.
+ */
+function procedureMismatch(
+  clause: Clause,
+  procedure: TenderSpec['tender']['procedure'],
+  threshold: ThresholdPosition | undefined,
+): string | undefined {
+  const when = clause.appliesWhen;
+  if (!when || when === 'always') return undefined;
+  if (when.procedures && !when.procedures.includes(procedure)) {
+    const names = when.procedures.map((id) => PROCEDURES[id]);
+    const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : names[0];
+    return `written for the ${list}`;
+  }
+  if (when.threshold && threshold && when.threshold !== threshold)
+    return `written for contracts ${when.threshold} the procurement threshold, and this one is ${threshold} it`;
+  return undefined;
 }

@@ -42,6 +42,8 @@ export const SPEC_ISSUE_CODES = {
   CLAUSE_DEPRECATED: 'An included clause is deprecated.',
   CLAUSE_WITHDRAWN: 'An included clause is withdrawn.',
   CLAUSE_DRAFT: 'An included clause is still a draft.',
+  CLAUSE_NOT_FOR_PROCEDURE:
+    'An included clause is written for another procedure, or the other side of the threshold.',
   PROFILE_UNKNOWN: 'A profile is not in the clause library.',
   EXCLUDE_UNKNOWN: 'An excluded clause was never going to be included.',
   VARIABLE_MISSING: 'A clause needs a variable value that has no default.',

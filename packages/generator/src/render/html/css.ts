@@ -1,15 +1,15 @@
 import { DEFAULT_ACCENT_COLOUR } from '../../model/branding.js';
 import { paletteFor } from '../colour.js';
 
+const DEFAULT_PALETTE = paletteFor(DEFAULT_ACCENT_COLOUR);
+const hex = (colour: string) => `#${colour.toLowerCase()}`;
+
 /**
  * Preview style sheet, shared by the standalone HTML file and any web app that embeds `renderHtmlBody`. It is a
  * constant; per-document branding (accent, font) comes in as CSS custom properties on the <main> element, so the
  * sheet never needs escaping. It mirrors the DOCX: A4 page, 2.5 cm margins, numbers hanging in a left gutter. Its
  * default colours are the default accent's palette, the one the DOCX and ODT use.
  */
-const DEFAULT_PALETTE = paletteFor(DEFAULT_ACCENT_COLOUR);
-const hex = (colour: string) => `#${colour.toLowerCase()}`;
-
 export const HTML_PREVIEW_CSS: string = `
 .tk-document {
   --tk-accent: ${hex(DEFAULT_PALETTE.accent)};
