@@ -450,6 +450,14 @@ describe('clauses', () => {
       ]
     `);
   });
+  it('refuses a clause written for another procedure, at its include entry', async () => {
+    const text = `${SPEC}clauses:\n  include: [procurement/award-below-threshold]\n`;
+    expect(await problems(text)).toMatchInlineSnapshot(`
+      [
+        "CLAUSE_NOT_FOR_PROCEDURE /specs/tender.yaml:29:13 procurement/award-below-threshold is written for the process for a below-threshold contract, but this tender uses the open procedure. Remove it from clauses.include: the wording would state the wrong procedure.",
+      ]
+    `);
+  });
   it('warns about deprecated and draft clauses and refuses withdrawn ones', async () => {
     const data = catalog.data;
     const statuses: Record<string, Partial<CatalogData['clauses'][number]>> = {
