@@ -51,14 +51,8 @@ export function neutralDocument(doc) {
   out.push({ type: 'heading', level: 0, text: doc.cover.title });
   for (const line of [doc.cover.authority, doc.cover.reference, doc.cover.procedure])
     out.push({ type: 'paragraph', text: line });
-  if (doc.cover.keyDates.length) {
-    out.push({
-      type: 'table',
-      header: ['Milestone', 'Date'],
-      widths: [50, 50],
-      rows: doc.cover.keyDates.map((d) => [d.label, d.display]),
-    });
-  }
+  // The cover's key-dates table is an ordinary table block in the model.
+  blocksOf(doc.cover.blocks ?? [], out);
   for (const section of doc.sections) {
     out.push({ type: 'heading', level: 1, text: `${section.number} ${section.title}` });
     blocksOf(section.blocks, out);

@@ -18,7 +18,7 @@ export const catalog: ClauseCatalog = createCatalog(catalogData, (hash) => {
 });
 
 export type { BuiltinVariable } from './builtins.js';
-export { BUILTIN_VARIABLES, isBuiltinVariable } from './builtins.js';
+export { BUILTIN_VARIABLES } from './builtins.js';
 export type {
   ApplicabilityContext,
   ArchiveLoader,
@@ -28,21 +28,14 @@ export type {
   ResolveIssue,
   ResolveResult,
 } from './catalog/catalog.js';
-export {
-  appliesTo,
-  createCatalog,
-  evaluateAppliesWhen,
-  RESOLVE_CODES,
-  splitClauseReference,
-} from './catalog/catalog.js';
+export { createCatalog, RESOLVE_CODES, splitClauseReference } from './catalog/catalog.js';
 export type { WordChange } from './catalog/diff.js';
-export { diffClauseWording, diffText, formatWordDiff } from './catalog/diff.js';
+export { diffClauseWording, formatWordDiff } from './catalog/diff.js';
 export type { ClausePin, UnresolvedPin } from './catalog/pinned.js';
 export { pinCatalog } from './catalog/pinned.js';
 export type { SearchHit } from './catalog/search.js';
-export { searchClauses } from './catalog/search.js';
 export type { Block, Inline } from './content.js';
-export { blocksText, forEachInline, inlineText } from './content.js';
+export { forEachInline, inlineText } from './content.js';
 export type { TenderFact, TenderFacts } from './facts.js';
 export { TENDER_FACT_NAMES, TENDER_FACTS } from './facts.js';
 export type {
@@ -54,17 +47,6 @@ export type {
   Severity,
 } from './issues/index.js';
 export { codeFrame, fail, formatIssue, isError, issuesOf, ok, SEVERITIES } from './issues/index.js';
-export type { Ledger, LedgerEntry, ReleaseCandidate, ReleasePlan } from './ledger/ledger.js';
-export {
-  canonicalClauseText,
-  isIsoDate,
-  LEDGER_FILE,
-  LEDGER_TEXTS,
-  ledgerTextPath,
-  parseLedger,
-  planRelease,
-  serialiseLedger,
-} from './ledger/ledger.js';
 export type { ProcedureId, ThresholdPosition } from './procedures.js';
 export { PROCEDURE_IDS, THRESHOLD_POSITIONS } from './procedures.js';
 export type { WorkingCalendar, WorkingDayRule } from './registers/calendar.js';
@@ -76,10 +58,10 @@ export { thresholdOn } from './registers/thresholds.js';
 export type { AppliesWhen, ClausePart, ClauseStatus, Reference, VariableDefinition } from './schema.js';
 export { CLAUSE_PARTS, CLAUSE_STATUSES } from './schema.js';
 export type { ClauseIssue, ClauseIssueCode } from './source/errors.js';
-export { CLAUSE_ISSUE_CODES, ClauseLibraryError } from './source/errors.js';
+export { CLAUSE_ISSUE_CODES } from './source/errors.js';
 export type { PathSegment, SourcePosition } from './source/position.js';
 export { formatPath, locateYamlPath } from './source/position.js';
-export { closest, suggest } from './suggest.js';
+export { closest } from './suggest.js';
 export type {
   ArchivedVersion,
   CatalogData,

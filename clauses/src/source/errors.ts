@@ -1,4 +1,3 @@
-import { formatIssue } from '../issues/format.js';
 import type { Issue } from '../issues/issue.js';
 
 /** Stable codes for every problem the clause library reports, each with what it means. */
@@ -36,14 +35,3 @@ export type ClauseIssueCode = keyof typeof CLAUSE_ISSUE_CODES;
 /** A problem in the clause library: an error value, never thrown inside the core. `field` names the front matter field. */
 export type ClauseIssue = Issue<ClauseIssueCode>;
 
-/** Thrown only at the build edge, carrying every issue, so a half catalog is never written. */
-export class ClauseLibraryError extends Error {
-  readonly issues: readonly ClauseIssue[];
-  constructor(issues: readonly ClauseIssue[]) {
-    super(
-      `The clause library has ${issues.length} error(s):\n${issues.map((issue) => formatIssue(issue)).join('\n')}`,
-    );
-    this.name = 'ClauseLibraryError';
-    this.issues = issues;
-  }
-}

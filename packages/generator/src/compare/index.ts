@@ -1,4 +1,4 @@
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8 } from 'fflate';
 import type { TenderDocument } from '../model/types.js';
 import { readZipEntries } from '../render/docx/bounded-zip.js';
 import { manifestOrUndefined } from '../render/docx/manifest.js';
@@ -67,12 +67,11 @@ export function redlineDocx(
     readonly issueDate?: string;
   } = {},
 ): { bytes: Uint8Array; diff: DocumentDiff } | undefined {
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(newDocx);
-  } catch {
-    return undefined;
-  }
+  // The new document may come from outside (tender diff a.docx b.docx --redline): every part is read within the
+  // zip budgets, since the redline re-packs them all.
+  const read = readZipEntries(newDocx, () => true);
+  if (!read.ok) return undefined;
+  const files = read.files;
   const part = files['word/document.xml'];
   if (!part) return undefined;
   const xml = strFromU8(part);

@@ -4,7 +4,7 @@
  */
 import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readManifest, renderDocx } from '../../src/index.js';
+import { flattenModel, readManifest, redlineDocx, renderDocx } from '../../src/index.js';
 import { ZIP_LIMITS } from '../../src/render/docx/bounded-zip.js';
 import { readManifestChecked } from '../../src/render/docx/manifest.js';
 import { sampleDocument, sampleManifest } from '../render/fixtures/sample-document.js';
@@ -165,5 +165,19 @@ describe('the manifest reader refuses zip bombs with a coded result, quickly', (
     expect(none.ok ? undefined : none.issues[0]?.code).toBe('ZIP_INVALID');
     const good = readManifest(await renderDocx(sampleDocument));
     expect(good.ok && good.value).toEqual(sampleManifest);
+  });
+});
+
+describe('the redline reads every part of the new document within the budgets', () => {
+  it('redlines a sound hand-built document', () => {
+    const redline = redlineDocx(docxWith([]), flattenModel(sampleDocument));
+    expect(redline?.bytes.length).toBeGreaterThan(0);
+  });
+
+  it('refuses a document with a bomb in a part the comparison never reads', () => {
+    // The redline re-packs every part, so a media file that inflates past the budget must stop it too.
+    const bomb = deflate(zeros(ZIP_LIMITS.maxEntryBytes + 1024 * 1024));
+    const hostile = docxWith([{ name: 'word/media/image9.png', data: bomb, deflated: true, declaredSize: 1024 }]);
+    expect(redlineDocx(hostile, flattenModel(sampleDocument))).toBeUndefined();
   });
 });
