@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { undocumentedExports } from '../../scripts/undocumented-exports.mjs';
-import * as main from '../src/index.js';
 import * as compile from '../src/compile/index.js';
+import * as main from '../src/index.js';
 import * as lint from '../src/lint/index.js';
 
 /**

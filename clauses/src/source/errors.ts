@@ -34,4 +34,3 @@ export type ClauseIssueCode = keyof typeof CLAUSE_ISSUE_CODES;
 
 /** A problem in the clause library: an error value, never thrown inside the core. `field` names the front matter field. */
 export type ClauseIssue = Issue<ClauseIssueCode>;
-

@@ -177,7 +177,9 @@ describe('the redline reads every part of the new document within the budgets', 
   it('refuses a document with a bomb in a part the comparison never reads', () => {
     // The redline re-packs every part, so a media file that inflates past the budget must stop it too.
     const bomb = deflate(zeros(ZIP_LIMITS.maxEntryBytes + 1024 * 1024));
-    const hostile = docxWith([{ name: 'word/media/image9.png', data: bomb, deflated: true, declaredSize: 1024 }]);
+    const hostile = docxWith([
+      { name: 'word/media/image9.png', data: bomb, deflated: true, declaredSize: 1024 },
+    ]);
     expect(redlineDocx(hostile, flattenModel(sampleDocument))).toBeUndefined();
   });
 });
