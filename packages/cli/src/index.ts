@@ -3,6 +3,8 @@
  * Internals (commands, printing, the worker protocol) are not exported.
  */
 
+/** The kit's one issue formatter, from `@loti/clauses`: print a reported issue with `formatIssue(asIssue(issue))`. */
+export { formatIssue } from '@loti/clauses';
 export type { BuildFileResult, BuildFilesOptions } from './build/build-files.js';
 export { buildFiles, outputPathFor } from './build/build-files.js';
 export type { Format } from './build/formats.js';
@@ -21,3 +23,4 @@ export { CliError, EXIT } from './errors.js';
 export { writeFileAtomic } from './io/atomic-write.js';
 export { readDocxManifest } from './io/read-docx.js';
 export type { ReportedIssue, ReportedIssueCode } from './issues.js';
+export { asIssue } from './issues.js';

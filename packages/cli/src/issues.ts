@@ -21,7 +21,7 @@ export interface ReportedIssue {
   readonly frame?: string;
 }
 
-/** The issue model's form of a reported issue, for the one formatter. */
+/** The kit's issue model form of a reported issue (its place as `position`), for `formatIssue` and other tools. */
 export function asIssue(issue: ReportedIssue): Issue<ReportedIssueCode> {
   return {
     code: issue.code,
