@@ -69,9 +69,9 @@ for (let round = 0; round <= runs; round++) {
   const [assembleMs, assembled] = await time(() =>
     g.assembleTender(spec, loaded, { catalog, generator: g.GENERATOR }),
   );
-  if (!assembled.document)
+  if (!assembled.ok)
     throw new Error(`spec does not assemble: ${JSON.stringify(assembled.issues.slice(0, 3))}`);
-  const [renderMs, bytes] = await time(() => g.renderDocx(assembled.document));
+  const [renderMs, bytes] = await time(() => g.renderDocx(assembled.value));
   const [aloneMs, aloneBytes] = await time(() => docxAlone(neutral));
   ours = bytes;
   alone = aloneBytes;

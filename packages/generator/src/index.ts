@@ -16,7 +16,7 @@ export type {
 export { formatIssue, issuesOf } from '@loti/clauses';
 
 // Building the model: load → validate → assemble.
-export type { AssembleOptions } from './assemble/assemble.js';
+export type { AssembleOptions, AssembleResult } from './assemble/assemble.js';
 export { assembleTender } from './assemble/assemble.js';
 // Comparing documents: word-level diffs, tracked-change redlines, clause updates.
 export type {

@@ -89,8 +89,8 @@ export async function buildTenderModel(
     specHash: specSourceHash(loaded.files.map((file) => file.text)),
     ...(logo ? { logo } : {}),
   });
-  issues.push(...assembled.issues);
-  return settle(issues, assembled.document ? { document: assembled.document, spec, loaded } : undefined);
+  issues.push(...issuesOf(assembled));
+  return settle(issues, assembled.ok ? { document: assembled.value, spec, loaded } : undefined);
 }
 
 /**

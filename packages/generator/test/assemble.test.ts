@@ -1,6 +1,15 @@
 import { parseClauseMarkdown } from '@loti/clauses/compile';
 import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
 import { singularUnit, toDocInlines } from '../src/assemble/content.js';
+import {
+  assembleTender,
+  buildTenderModel,
+  inMemoryReader,
+  issuesOf,
+  loadSpec,
+  validateSpec,
+} from '../src/index.js';
 import type { DocBlock, DocClause, TenderDocument } from '../src/model/types.js';
 import { baseSpec, buildModel, buildSpec, type LooseSpec } from './helpers.js';
 
@@ -294,5 +303,44 @@ describe('values and text', () => {
       });
     const [a, b] = [await make(), await make()];
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+  });
+});
+
+describe('assembleTender as a stage of its own', () => {
+  async function stages(spec: LooseSpec) {
+    const reader = inMemoryReader({ '/specs/tender.yaml': stringify(spec) });
+    const loaded = await loadSpec('/specs/tender.yaml', reader);
+    if (!loaded.ok) throw new Error('the spec does not load');
+    const validated = validateSpec(loaded.value);
+    if (!validated.ok) throw new Error('the spec does not validate');
+    return { reader, loaded: loaded.value, spec: validated.value };
+  }
+
+  it('returns a Result whose document, with the defaults, is the one buildTenderModel gives', async () => {
+    const base: LooseSpec = baseSpec();
+    base.tender.estimatedValue = { amount: 250000 };
+    base.tender.contract = { lengthMonths: 24 };
+    const { reader, loaded, spec } = await stages(base);
+    const assembled = assembleTender(spec, loaded);
+    const built = await buildTenderModel('/specs/tender.yaml', reader);
+    if (!assembled.ok || !built.ok)
+      throw new Error(
+        `the base spec must build: ${[...issuesOf(assembled), ...issuesOf(built)].map((i) => i.code)}`,
+      );
+    // The manifest names this generator and hashes the spec's source, as a build does.
+    expect(assembled.value.manifest.specHash).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(assembled.value).toEqual(built.value.document);
+  });
+
+  it('fails with every issue, errors and warnings, when a rule finds an error', async () => {
+    const spec: LooseSpec = baseSpec();
+    spec.tender.procedure = 'below-threshold';
+    spec.tender.estimatedValue = { amount: 5_000_000 };
+    spec.tender.contract = { lengthMonths: 24 };
+    const parts = await stages(spec);
+    const assembled = assembleTender(parts.spec, parts.loaded);
+    expect(assembled.ok).toBe(false);
+    if (assembled.ok) return;
+    expect(assembled.issues.map((issue) => issue.code)).toContain('THRESHOLD_EXCEEDED');
   });
 });

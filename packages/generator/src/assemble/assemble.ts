@@ -1,11 +1,13 @@
-import type { ClauseCatalog } from '@loti/clauses';
+import { type ClauseCatalog, catalog as defaultCatalog, fail, isError, ok, type Result } from '@loti/clauses';
 import type { Branding, DocSection, ManifestEntry, PackModel, TenderDocument } from '../model/types.js';
 import { checkThreshold, runProcurementRules, runSelectionRules } from '../rules/index.js';
-import type { SpecIssue } from '../spec/issues.js';
+import { specSourceHash } from '../spec/hash.js';
+import type { SpecIssue, SpecIssueCode } from '../spec/issues.js';
 import type { LoadedSpec } from '../spec/load.js';
 import type { TenderSpec } from '../spec/schema.js';
 import { appendixLetter } from '../text/format.js';
 import { sanitiseLine } from '../text/sanitise.js';
+import { GENERATOR } from '../version.js';
 import { buildSections } from './clauses.js';
 import { markdownToDocBlocks } from './content.js';
 import { coverOf, summaryFacts } from './cover.js';
@@ -23,15 +25,20 @@ import { type BuyerName, buyerName } from './voice.js';
 
 export { clauseAnchor } from './numbering.js';
 
-/** Options for {@link assembleTender}: the catalog, the generator's name, the spec hash and the logo. */
+/** Options for {@link assembleTender}; each has the default {@link buildTenderModel} uses. */
 export interface AssembleOptions {
-  readonly catalog: ClauseCatalog;
-  /** `@loti/tender-generator x.y.z`, recorded in the manifest. */
-  readonly generator: string;
-  /** `sha256:` of the spec's source (specSourceHash), recorded in the manifest. */
+  /** The clause library; default: the one installed with `@loti/clauses`. */
+  readonly catalog?: ClauseCatalog;
+  /** `@loti/tender-generator x.y.z`, recorded in the manifest; default: this package. */
+  readonly generator?: string;
+  /** `sha256:` of the spec's source, recorded in the manifest; default: the hash of the loaded files' text. */
   readonly specHash?: string;
+  /** The logo, already read and measured (buildTenderModel reads the file the branding names). */
   readonly logo?: Branding['logo'];
 }
+
+/** The outcome of {@link assembleTender}: the document model and its warnings, or every issue found. */
+export type AssembleResult = Result<TenderDocument, SpecIssueCode, SpecIssue>;
 
 /**
  * Turns a valid spec into the document model: selects and numbers clauses, fills in
@@ -40,9 +47,9 @@ export interface AssembleOptions {
 export function assembleTender(
   spec: TenderSpec,
   loaded: LoadedSpec,
-  options: AssembleOptions,
-): { document?: TenderDocument; issues: SpecIssue[] } {
-  const { catalog } = options;
+  options: AssembleOptions = {},
+): AssembleResult {
+  const catalog = options.catalog ?? defaultCatalog;
   const at = loaded.locate;
   const ruleContext = { spec, at, catalog };
   const ruleIssues = runProcurementRules(ruleContext);
@@ -78,17 +85,18 @@ export function assembleTender(
   const sections = [...body, ...appendices(spec, catalog, selection, built.manifest, built.references)];
 
   issues.push(...backgroundIssues(spec, at));
-  if (issues.some((issue) => issue.severity === 'error')) return { issues };
+  if (issues.some(isError)) return fail(issues);
+  const specHash = options.specHash ?? specSourceHash(loaded.files.map((file) => file.text));
 
   const document: TenderDocument = {
     meta: documentMeta(spec, built.manifest, options.logo),
     cover: coverOf(spec, facts),
     sections,
     manifest: {
-      generator: options.generator,
+      generator: options.generator ?? GENERATOR,
       clausesPackageVersion: catalog.packageVersion,
       specReference: sanitiseLine(spec.tender.reference),
-      ...(options.specHash ? { specHash: options.specHash } : {}),
+      specHash,
       clauses: built.manifest,
       excluded: selection.excluded.map((e) => ({ id: e.id, reason: sanitiseLine(e.reason) })),
       references: [...built.references].sort(),
@@ -96,7 +104,7 @@ export function assembleTender(
     pack,
     data: tenderData(spec),
   };
-  return { document, issues };
+  return ok(document, issues);
 }
 
 /** The pack speaks with the same voice as the invitation: the buyer's short name throughout. */
