@@ -246,4 +246,17 @@ describe('wording for another procedure', () => {
     // The open tender's manifest lists only what the officer excluded.
     expect(openDoc.manifest.excluded).toEqual([]);
   });
+
+  it("leaves out a profile's clauses that need a key fact the spec sets to false", async () => {
+    const doc = await model((spec) => {
+      spec.tender.facts = { connectedDevices: true, processesPersonalData: false };
+      spec.clauses = { profiles: ['connected-places'] };
+    });
+    expect(ids(doc)).toContain('connected-places/monitoring');
+    expect(ids(doc)).not.toContain('data-protection/processor-obligations');
+    expect(doc.manifest.excluded).toContainEqual({
+      id: 'data-protection/processor-obligations',
+      reason: 'In profile connected-places, but the spec sets processesPersonalData: false.',
+    });
+  });
 });

@@ -3,6 +3,7 @@ import {
   type ClauseCatalog,
   splitClauseReference,
   TENDER_FACT_NAMES,
+  type TenderFact,
   type ThresholdPosition,
 } from '@loti/clauses';
 import type { InclusionReason } from '../model/types.js';
@@ -161,7 +162,8 @@ export function selectClauses(
         if (clause) add(clause, { kind: 'profile', profile: profile.id });
         continue;
       }
-      const mismatch = procedureMismatch(clause, procedure, threshold);
+      const mismatch =
+        procedureMismatch(clause, procedure, threshold) ?? deniedFact(clause, spec.tender.facts);
       if (mismatch) {
         if (!leftOut.some((entry) => entry.id === clause.id))
           leftOut.push({ id: clause.id, reason: `In profile ${profile.id}, but ${mismatch}.` });
@@ -292,5 +294,21 @@ function procedureMismatch(
   }
   if (when.threshold && threshold && when.threshold !== threshold)
     return `written for contracts ${when.threshold} the procurement threshold, and this one is ${threshold} it`;
+  return undefined;
+}
+
+/**
+ * A key fact the spec explicitly sets to false that the clause needs (one of its `all` facts, or every one of its
+ * `any` facts), as words for a message. A profile is a bundle; the officer's explicit "no" wins over it.
+ */
+function deniedFact(clause: Clause, facts: TenderSpec['tender']['facts']): string | undefined {
+  const when = clause.appliesWhen;
+  if (!when || when === 'always') return undefined;
+  const denied = (fact: TenderFact) => facts[fact] === false;
+  const all = (when.all ?? []).find(denied);
+  if (all) return `the spec sets ${all}: false`;
+  const any = when.any ?? [];
+  if (any.length > 0 && any.every(denied))
+    return `the spec sets ${any.map((fact) => `${fact}: false`).join(', ')}`;
   return undefined;
 }
