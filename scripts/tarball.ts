@@ -54,6 +54,23 @@ export function pack(packageDir: string): PackedPackage {
   };
 }
 
+/** Packs on first use and keeps the result, so a test file packs once; `dispose` removes it (call it in afterAll). */
+export function lazyPack(packageDir: string): { get(): PackedPackage; dispose(): void } {
+  let packed: PackedPackage | undefined;
+  return {
+    get: () => {
+      packed ??= pack(packageDir);
+      return packed;
+    },
+    dispose: () => packed?.dispose(),
+  };
+}
+
+/** Files that are sources, tests, fixtures or source maps: none of them may ship. */
+export function sourceOrTestFiles(files: readonly string[]): string[] {
+  return files.filter((file) => /(^|\/)(src|test|fixtures?)\/|\.test\.|\.map$/.test(file));
+}
+
 /**
  * A path pattern: `*` is any run of characters but `/`, `**` any run including `/`.
  * Anything else matches itself.

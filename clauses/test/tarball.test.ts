@@ -5,11 +5,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   exportConditions,
+  lazyPack,
   manifestProblems,
   manifestTargets,
   missingFiles,
-  type PackedPackage,
-  pack,
   strayFiles,
 } from '../../scripts/tarball.js';
 import type { CatalogData } from '../src/types.js';
@@ -48,6 +47,7 @@ const ALLOWED = [
 ];
 const REQUIRED = [
   'package.json',
+  'README.md',
   'LICENSE',
   'LICENSE-WORDING',
   'CHANGELOG.md',
@@ -59,12 +59,9 @@ const REQUIRED = [
 ];
 
 describe('the @loti/clauses tarball', () => {
-  let packed: PackedPackage | undefined;
-  const get = (): PackedPackage => {
-    packed ??= pack(ROOT);
-    return packed;
-  };
-  afterAll(() => packed?.dispose());
+  const packed = lazyPack(ROOT);
+  const get = packed.get;
+  afterAll(packed.dispose);
 
   it('ships only the build, the catalog data, the wording, its registers and the ledger', () => {
     const { files, manifest } = get();

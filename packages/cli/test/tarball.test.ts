@@ -2,11 +2,11 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   exportConditions,
+  lazyPack,
   manifestProblems,
   manifestTargets,
   missingFiles,
-  type PackedPackage,
-  pack,
+  sourceOrTestFiles,
   strayFiles,
 } from '../../../scripts/tarball.js';
 
@@ -25,20 +25,17 @@ const ALLOWED = [
   'dist/**/*.d.ts',
   'dist/**/*.d.cts',
 ];
-const REQUIRED = ['package.json', 'LICENSE', 'CHANGELOG.md', 'bin/tender.js', 'dist/bin.js'];
+const REQUIRED = ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'bin/tender.js', 'dist/bin.js'];
 
 describe('the @loti/tender-cli tarball', () => {
-  let packed: PackedPackage | undefined;
-  const get = (): PackedPackage => {
-    packed ??= pack(ROOT);
-    return packed;
-  };
-  afterAll(() => packed?.dispose());
+  const packed = lazyPack(ROOT);
+  const get = packed.get;
+  afterAll(packed.dispose);
 
   it('ships only the command, its build and the docs: no sources, tests or fixtures', () => {
     const { files, manifest } = get();
     expect(strayFiles(files, ALLOWED)).toEqual([]);
-    expect(files.filter((file) => /(^|\/)(src|test|fixtures?)\/|\.test\.|\.map$/.test(file))).toEqual([]);
+    expect(sourceOrTestFiles(files)).toEqual([]);
     expect(missingFiles(files, [...REQUIRED, ...manifestTargets(manifest)])).toEqual([]);
   });
 
