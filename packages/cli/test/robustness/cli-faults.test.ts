@@ -6,26 +6,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, watch, w
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureCli, runCli, scratchDir } from './cli.js';
+import { ensureCli, runCli, scratchDir, smallSpec } from './cli.js';
 
-const SPEC = `tender:
-  title: Fault test
-  reference: FAULT-1
-  authority:
-    name: London Borough of Faults
-  procedure: open
-timetable:
-  - kind: clarification-deadline
-    date: 2027-02-20T12:00
-  - kind: submission-deadline
-    date: 2027-03-12T12:00
-clauses:
-  automatic: false
-  include:
-    - procurement/how-to-submit
-document:
-  issueDate: 2027-02-01
-`;
+const SPEC = smallSpec('Fault test', 'FAULT-1', 'London Borough of Faults');
 
 const OLD = 'the previous output, which must survive';
 

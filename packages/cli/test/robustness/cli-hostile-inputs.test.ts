@@ -11,30 +11,13 @@ import { join } from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildZip, deflate } from '../../../generator/test/robustness/zip-builder.js';
-import { CLI_BIN, ensureCli, runCli, scratchDir } from './cli.js';
+import { CLI_BIN, ensureCli, runCli, scratchDir, smallSpec } from './cli.js';
 
 /** Loose budgets for inputs under the documented limits (the issue asks for under 10 s and 512 MB). */
 const MAX_MS = 10_000;
 const MAX_RSS_MB = 512;
 
-const SPEC = `tender:
-  title: Hostile input test
-  reference: HOST-1
-  authority:
-    name: London Borough of Hostile Inputs
-  procedure: open
-timetable:
-  - kind: clarification-deadline
-    date: 2027-02-20T12:00
-  - kind: submission-deadline
-    date: 2027-03-12T12:00
-clauses:
-  automatic: false
-  include:
-    - procurement/how-to-submit
-document:
-  issueDate: 2027-02-01
-`;
+const SPEC = smallSpec('Hostile input test', 'HOST-1', 'London Borough of Hostile Inputs');
 
 let scratch: ReturnType<typeof scratchDir>;
 let dir: string;

@@ -65,3 +65,25 @@ export function runCli(
     });
   });
 }
+
+/** A valid spec of one clause, quick to build: the subject of the fault and hostile-input runs. */
+export function smallSpec(title: string, reference: string, authority: string): string {
+  return `tender:
+  title: ${title}
+  reference: ${reference}
+  authority:
+    name: ${authority}
+  procedure: open
+timetable:
+  - kind: clarification-deadline
+    date: 2027-02-20T12:00
+  - kind: submission-deadline
+    date: 2027-03-12T12:00
+clauses:
+  automatic: false
+  include:
+    - procurement/how-to-submit
+document:
+  issueDate: 2027-02-01
+`;
+}
