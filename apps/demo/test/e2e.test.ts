@@ -705,8 +705,10 @@ describe('the demo in Chromium', () => {
     expect(await textOf(page.locator('#clause-count'))).toMatch(/clauses? found/);
     await result.click();
 
+    // The detail is drawn after the click's handler runs; wait for it rather than read it at once.
     const detail = page.locator('#clause-detail');
-    expect(await textOf(detail.locator('h3'))).toBe(chosen.title);
+    const title = chosen.title;
+    await expect.poll(() => textOf(detail.locator('h3')), { timeout: 5_000 }).toBe(title);
     for (const heading of [
       'Wording',
       'Guidance for officers',
