@@ -1,4 +1,5 @@
 import type { CompletionSource } from '@codemirror/autocomplete';
+import { isolateHistory } from '@codemirror/commands';
 import { yaml, yamlLanguage } from '@codemirror/lang-yaml';
 import { type Diagnostic, lintGutter, setDiagnostics } from '@codemirror/lint';
 import { EditorState, type Extension } from '@codemirror/state';
@@ -76,10 +77,14 @@ export class SpecEditor {
     return this.view.state.doc.toString();
   }
 
-  /** Replaces the whole text (loading an example); undo brings the old text back. */
+  /**
+   * Replaces the whole text (an example, a restored draft, an opened file); undo brings the old text back. The
+   * change is its own undo step: history would otherwise merge two replacements made within half a second.
+   */
   replaceText(text: string): void {
     this.view.dispatch({
       changes: { from: 0, to: this.view.state.doc.length, insert: text },
+      annotations: isolateHistory.of('full'),
       selection: { anchor: 0 },
       scrollIntoView: true,
     });
@@ -91,6 +96,7 @@ export class SpecEditor {
     const anchor = at >= 0 ? change.from + at : change.from;
     this.view.dispatch({
       changes: change,
+      annotations: isolateHistory.of('full'),
       selection: { anchor, head: at >= 0 && select ? anchor + select.length : anchor },
       effects: EditorView.scrollIntoView(anchor, { y: 'center' }),
     });
