@@ -21,7 +21,8 @@ Examples:
 
 Run tender <command> --help for each command's options.
 Environment: NO_COLOR turns colour off; TENDER_CATALOG=catalog.json uses that compiled clause
-catalog instead of the installed @loti/clauses.`;
+catalog instead of the installed @loti/clauses; TENDER_CACHE_DIR=dir keeps compiled code there
+(default: your user cache folder); TENDER_NO_COMPILE_CACHE=1 turns that cache off.`;
 
 /**
  * The `tender` program. Commander's own usage errors (unknown option, missing argument) are turned into thrown

@@ -82,7 +82,11 @@ describe('help and version', () => {
     const modules = modulesLoadedBy(['--version']);
     expect(modules.some((url) => url.endsWith('/dist/bin.js'))).toBe(true);
     expect(
-      modules.filter((url) => /node_modules|\/generator\/|\/clauses\/|\/main-[^/]*\.js$/.test(url)),
+      // The fast path reads the package.json files, and nothing else of the packages.
+      modules.filter(
+        (url) =>
+          !url.endsWith('/package.json') && /node_modules|\/generator\/|\/clauses\/|\/main\.c?js$/.test(url),
+      ),
     ).toEqual([]);
     // The check can fail: a command loads them all.
     expect(modulesLoadedBy(['validate', '--help']).some((url) => url.includes('/clauses/'))).toBe(true);

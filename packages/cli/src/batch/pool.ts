@@ -12,10 +12,10 @@ export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
 }
 
-/** dist/worker.js next to the bundle; absent when running from src/ (tests of the API), then builds run inline. */
+/** dist/worker.cjs next to the bundle; absent when running from src/ (tests of the API), then builds run inline. */
 function workerFile(): string | undefined {
   try {
-    const path = fileURLToPath(new URL('./worker.js', import.meta.url));
+    const path = fileURLToPath(new URL('./worker.cjs', import.meta.url));
     return existsSync(path) && !import.meta.url.includes('/src/') ? path : undefined;
   } catch {
     return undefined;

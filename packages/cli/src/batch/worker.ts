@@ -1,9 +1,11 @@
+// First: the modules imported below load through the compile cache.
+import './worker-compile-cache.js';
 import { parentPort } from 'node:worker_threads';
 import { loadCatalog } from '../catalog.js';
 import type { BuildReply, BuildTask } from './protocol.js';
 import { runBuildTask } from './run-task.js';
 
-/** Worker entry (dist/worker.js): builds specs it is sent and posts the bytes back without copying them. */
+/** Worker entry (dist/worker.cjs): builds specs it is sent and posts the bytes back without copying them. */
 parentPort?.on('message', async (task: BuildTask) => {
   const { document: _document, ...result } = await runBuildTask(
     task.spec,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { close, fsync, mkdirSync, openSync, rmSync, write } from 'node:fs';
+import { close, mkdirSync, openSync, rmSync, write } from 'node:fs';
 import { access, constants, mkdir, open, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -56,13 +56,16 @@ function tempName(target: string): string {
 }
 
 const writeAsync = promisify(write);
-const fsyncAsync = promisify(fsync);
 const closeAsync = promisify(close);
 
 /**
  * Writes a file so that readers see the old content or the new, never a mix: the bytes go to a temp file in the
- * same folder, are flushed to disk, then renamed over the target. On any failure (or SIGINT/SIGTERM) the temp file
- * is removed and the existing file is untouched. Throws CliError with a one-line reason.
+ * same folder, then are renamed over the target. On any failure (or SIGINT/SIGTERM) the temp file is removed and
+ * the existing file is untouched. Throws CliError with a one-line reason.
+ *
+ * There is no fsync. It only matters after a power cut or a kernel crash, and every output can be rebuilt byte for
+ * byte from its spec, so the cost would be a rebuild; fsync itself cost 1–300 ms a file on the machines we measured,
+ * more than half a small build at worst.
  */
 export async function writeFileAtomic(
   path: string,
@@ -84,7 +87,6 @@ export async function writeFileAtomic(
     let written = 0;
     while (written < bytes.length)
       written += (await writeAsync(fd, bytes, written, bytes.length - written)).bytesWritten;
-    await fsyncAsync(fd);
     const closing = fd;
     fd = undefined;
     await closeAsync(closing);
@@ -113,7 +115,6 @@ export async function writeFileAtomic(
       { cause: error },
     );
   }
-  await syncFolder(folder);
   await removeStaleTemps(target);
 }
 
@@ -190,20 +191,6 @@ async function isFolder(path: string): Promise<boolean> {
   }
 }
 
-/** fsync the folder so the rename itself survives a power cut; not possible everywhere, so best effort. */
-async function syncFolder(folder: string): Promise<void> {
-  try {
-    const handle = await open(folder, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    // Some file systems and platforms cannot open or fsync a folder.
-  }
-}
-
 /** Removes temp files for the same target left by processes that no longer run (killed with SIGKILL). */
 async function removeStaleTemps(target: string): Promise<void> {
   const prefix = `.${basename(target)}.`;
@@ -231,8 +218,8 @@ function isRunning(pid: number): boolean {
 }
 
 /**
- * Writes a folder of files so that readers see the old folder or the new one, never a mix: the files are written and
- * flushed in a temp folder beside the target, then the old folder (if any) is moved aside, the new one renamed into
+ * Writes a folder of files so that readers see the old folder or the new one, never a mix: the files are written in a
+ * temp folder beside the target, then the old folder (if any) is moved aside, the new one renamed into
  * place and the old one removed. On any failure (or SIGINT/SIGTERM) the temp folder is removed and the existing
  * folder is untouched. Throws CliError with a one-line reason.
  */
@@ -260,12 +247,10 @@ export async function writeFolderAtomic(
       const handle = await open(join(temp, file.fileName), 'wx', 0o666);
       try {
         await handle.writeFile(file.bytes);
-        await handle.sync();
       } finally {
         await handle.close();
       }
     }
-    await syncFolder(temp);
     if (existing) {
       await rename(target, old);
       track(old);
@@ -294,7 +279,6 @@ export async function writeFolderAtomic(
       },
     );
   }
-  await syncFolder(parent);
 }
 
 /** The files a command reads, by resolved path and by device and inode (so links to them are recognised). */

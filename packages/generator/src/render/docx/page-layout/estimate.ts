@@ -40,8 +40,20 @@ export interface ModelPageEstimate {
   readonly headingOffsets: readonly number[];
 }
 
+// The CLI reports the page count and renderDocx fills the contents from the same estimate: lay a document out once.
+// The model is read-only, so an estimate stays true for the object it was made from.
+const estimates = new WeakMap<TenderDocument, ModelPageEstimate>();
+
 /** Lays the document out from its model; see the top of this file. */
 export function estimateModelPages(document: TenderDocument): ModelPageEstimate {
+  const known = estimates.get(document);
+  if (known) return known;
+  const estimate = layOutModel(document);
+  estimates.set(document, estimate);
+  return estimate;
+}
+
+function layOutModel(document: TenderDocument): ModelPageEstimate {
   const headings = headingsOf(document);
   const cover = coverItems(document);
   const body = bodyItems(document);

@@ -1,0 +1,307 @@
+import { createHash } from 'node:crypto';
+import {
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import Module from 'node:module';
+import { homedir, platform } from 'node:os';
+import { dirname, join } from 'node:path';
+import vm from 'node:vm';
+
+/**
+ * Most of a small build's time is V8 compiling the same JavaScript on every run (docx, zod, yaml, the generator and
+ * the CLI: about 4 MB). Node 22.1+ can keep compiled code between runs (`module.enableCompileCache`); Node 20 cannot,
+ * so on Node 20 this module does the same for the CommonJS modules the CLI loads. v8-compile-cache did this once, but
+ * it is unmaintained, caches only what V8 compiles up front, and breaks `import()` inside cached modules.
+ *
+ * The cache is written when the process exits, after the command has run, so it holds every function the command
+ * used, not only the top level of each module. A module is found by its path and the SHA-1 of its source: a new
+ * version of any package (a clause release, say) is compiled afresh. V8 rejects code cached by another Node version
+ * or with other V8 flags, and the file name carries both, so such a cache is never used.
+ *
+ * Nothing here can fail a command: any error reading, checking or writing the cache just means compiling as usual.
+ */
+
+/** Where the cache goes unless TENDER_CACHE_DIR says otherwise: the user's own cache folder, never a shared one. */
+export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.TENDER_CACHE_DIR) return env.TENDER_CACHE_DIR;
+  const home = homedir();
+  if (platform() === 'win32') {
+    const local = env.LOCALAPPDATA ?? (home ? join(home, 'AppData', 'Local') : undefined);
+    return local ? join(local, 'loti-tender-kit', 'Cache') : undefined;
+  }
+  if (platform() === 'darwin') return home ? join(home, 'Library', 'Caches', 'loti-tender-kit') : undefined;
+  const xdg = env.XDG_CACHE_HOME;
+  const base = xdg?.startsWith('/') ? xdg : home ? join(home, '.cache') : undefined;
+  return base ? join(base, 'loti-tender-kit') : undefined;
+}
+
+/** How the cache was set up, for tests and `--debug`. */
+export type CompileCacheStatus = 'disabled' | 'node' | 'enabled' | 'unavailable';
+
+interface CacheEntry {
+  readonly hash: string;
+  readonly data: Buffer;
+}
+
+interface CacheIndexRow {
+  readonly file: string;
+  readonly hash: string;
+  readonly length: number;
+}
+
+interface CacheIndex {
+  readonly version: 1;
+  /** The commands whose runs are in this cache: a new one adds the functions it uses. */
+  readonly labels: readonly string[];
+  readonly rows: readonly CacheIndexRow[];
+}
+
+const MAGIC = 'LOTI-TENDER-CODE-CACHE-1\n';
+/** Above this the cache starts again from what one run loads, so it cannot grow without end. */
+const MAX_CACHE_BYTES = 64 * 1024 * 1024;
+
+type CompileFunction = (this: Module, content: string, filename: string, format?: string) => unknown;
+
+let enabled = false;
+const stats = { hits: 0, misses: 0 };
+
+/** Modules compiled from the cache and without it in this thread so far (for tests and benchmarks). */
+export function compileCacheStats(): { readonly hits: number; readonly misses: number } {
+  return { ...stats };
+}
+
+/**
+ * Turns the compile cache on for the CommonJS modules this thread loads from now on. `label` names the command
+ * (`build`, `check`…): the first run of a command the cache has not seen rewrites it with that command's functions.
+ * `write` is false in worker threads: only the main thread writes, so two threads never race on the file.
+ */
+export function enableCompileCache(
+  label: string,
+  options: { readonly write?: boolean; readonly env?: NodeJS.ProcessEnv } = {},
+): CompileCacheStatus {
+  const env = options.env ?? process.env;
+  if (enabled) return 'enabled';
+  if (env.NODE_DISABLE_COMPILE_CACHE === '1' || env.TENDER_NO_COMPILE_CACHE === '1') return 'disabled';
+  const dir = defaultCacheDir(env);
+  if (!dir) return 'unavailable';
+  // Node's own cache covers ES modules too, and needs nothing from us.
+  const nodeCache = (Module as { enableCompileCache?: (dir: string) => { status: number } })
+    .enableCompileCache;
+  if (typeof nodeCache === 'function') {
+    try {
+      nodeCache(join(dir, 'node'));
+      return 'node';
+    } catch {
+      return 'unavailable';
+    }
+  }
+  try {
+    if (!installHook(dir, label, options.write ?? true)) return 'unavailable';
+    enabled = true;
+    return 'enabled';
+  } catch {
+    return 'unavailable';
+  }
+}
+
+function cacheFile(dir: string): string {
+  // V8 accepts cached code only from the same V8 and the same flags; one file per combination avoids flip-flopping.
+  const flags = createHash('sha1')
+    .update(
+      `${process.version} ${process.arch} ${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`,
+    )
+    .digest('hex')
+    .slice(0, 12);
+  return join(dir, `v8-${process.versions.v8}-${process.arch}-${flags}.bin`);
+}
+
+function readCache(file: string): { entries: Map<string, CacheEntry>; labels: Set<string> } {
+  const entries = new Map<string, CacheEntry>();
+  const labels = new Set<string>();
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return { entries, labels };
+  }
+  try {
+    if (bytes.toString('latin1', 0, MAGIC.length) !== MAGIC) return { entries, labels };
+    const indexLength = bytes.readUInt32LE(MAGIC.length);
+    let offset = MAGIC.length + 4;
+    const index = JSON.parse(bytes.toString('utf8', offset, offset + indexLength)) as CacheIndex;
+    offset += indexLength;
+    if (index.version !== 1) return { entries, labels };
+    for (const row of index.rows) {
+      if (offset + row.length > bytes.length) return { entries: new Map(), labels: new Set() };
+      entries.set(row.file, { hash: row.hash, data: bytes.subarray(offset, offset + row.length) });
+      offset += row.length;
+    }
+    for (const label of index.labels) labels.add(label);
+  } catch {
+    return { entries: new Map(), labels: new Set() };
+  }
+  return { entries, labels };
+}
+
+function writeCache(
+  file: string,
+  entries: ReadonlyMap<string, CacheEntry>,
+  labels: ReadonlySet<string>,
+): void {
+  const rows: CacheIndexRow[] = [];
+  const blobs: Buffer[] = [];
+  for (const [path, entry] of entries) {
+    rows.push({ file: path, hash: entry.hash, length: entry.data.length });
+    blobs.push(entry.data);
+  }
+  const index = Buffer.from(JSON.stringify({ version: 1, labels: [...labels], rows } satisfies CacheIndex));
+  const head = Buffer.alloc(MAGIC.length + 4);
+  head.write(MAGIC, 0, 'latin1');
+  head.writeUInt32LE(index.length, MAGIC.length);
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  // Another `tender` may be writing the same cache: each writes its own temp file and the last rename wins whole.
+  const temp = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temp, Buffer.concat([head, index, ...blobs]), { mode: 0o600 });
+    renameSync(temp, file);
+    pruneCaches(dirname(file));
+  } catch (error) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // Never created.
+    }
+    throw error;
+  }
+}
+
+/** Each Node version and set of flags has its own file; only the most recently written few are kept. */
+const KEEP_CACHE_FILES = 8;
+
+function pruneCaches(dir: string): void {
+  const files = readdirSync(dir)
+    .filter((name) => /^v8-.*\.bin$/.test(name))
+    .map((name) => ({ path: join(dir, name), written: statSync(join(dir, name)).mtimeMs }))
+    .sort((a, b) => b.written - a.written);
+  for (const { path } of files.slice(KEEP_CACHE_FILES)) unlinkSync(path);
+}
+
+/** Code that could be planted in a folder someone else can write to would run as this user: refuse such a folder. */
+function folderIsPrivate(dir: string): boolean {
+  try {
+    const stats = statSync(dir);
+    if (!stats.isDirectory()) return false;
+    if (typeof process.getuid === 'function' && stats.uid !== process.getuid()) return false;
+    return platform() === 'win32' || (stats.mode & 0o022) === 0;
+  } catch {
+    // Not there yet: it is created private when the cache is first written.
+    return true;
+  }
+}
+
+function installHook(dir: string, label: string, write: boolean): boolean {
+  if (!folderIsPrivate(dir)) return false;
+  const file = cacheFile(dir);
+  const cache = readCache(file);
+  const compiled = new Map<string, { hash: string; script: vm.Script }>();
+  let stale = !cache.labels.has(label);
+
+  const moduleProto = Module.prototype as unknown as { _compile: CompileFunction };
+  const original = moduleProto._compile;
+  const wrap = (Module as unknown as { wrap: (source: string) => string }).wrap;
+
+  moduleProto._compile = function compileWithCache(this: Module, content, filename, format) {
+    // ES modules loaded through require() and anything unusual take Node's own path, and so does code that may call
+    // import(): on Node 20 a script compiled from cached data loses its import() callback.
+    if ((format !== undefined && format !== 'commonjs') || mayImportDynamically(content))
+      return original.call(this, content, filename, format);
+    const hash = createHash('sha1').update(content).digest('base64');
+    const hit = cache.entries.get(filename);
+    const cachedData = hit?.hash === hash ? hit.data : undefined;
+    let script: vm.Script;
+    try {
+      script = new vm.Script(wrap(stripHashbang(content)), { filename, cachedData });
+    } catch {
+      // A syntax error (or ESM syntax in a .js file): Node's own compile reports it as it always does.
+      return original.call(this, content, filename, format);
+    }
+    if (!cachedData || script.cachedDataRejected) {
+      stale = true;
+      stats.misses += 1;
+    } else stats.hits += 1;
+    compiled.set(filename, { hash, script });
+    const run = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
+    return run.call(this.exports, this.exports, requireFor(this), this, filename, dirname(filename));
+  };
+
+  if (!write) return true;
+  process.once('exit', () => {
+    if (!stale) return;
+    try {
+      const entries = new Map<string, CacheEntry>();
+      let total = 0;
+      for (const [path, { hash, script }] of compiled) {
+        const data = script.createCachedData();
+        entries.set(path, { hash, data });
+        total += data.length;
+      }
+      // Keep what other commands cached, while it fits.
+      const labels = new Set([label]);
+      if (total < MAX_CACHE_BYTES) {
+        for (const [path, entry] of cache.entries) {
+          if (entries.has(path) || total + entry.data.length > MAX_CACHE_BYTES) continue;
+          entries.set(path, entry);
+          total += entry.data.length;
+        }
+        for (const other of cache.labels) labels.add(other);
+      }
+      writeCache(file, entries, labels);
+    } catch {
+      // A cache that cannot be written only means compiling again next time.
+    }
+  });
+  return true;
+}
+
+/**
+ * Whether the source may call import(). Comments that start a line (JSDoc's `{import("./x").Type}` and the like) are
+ * left out, so they do not cost a package its cache; any other match, even in a string, counts, so the test errs
+ * towards compiling as usual.
+ */
+export function mayImportDynamically(source: string): boolean {
+  if (!DYNAMIC_IMPORT.test(source)) return false;
+  return DYNAMIC_IMPORT.test(source.replace(LINE_START_COMMENTS, ''));
+}
+
+const DYNAMIC_IMPORT = /\bimport\s*\(/;
+const LINE_START_COMMENTS = /^[ \t]*(?:\/\*[\s\S]*?\*\/|\/\/[^\n]*)/gm;
+
+function stripHashbang(source: string): string {
+  // Keep the line so stack traces still point at the right lines.
+  return source.startsWith('#!') ? source.replace(/^#![^\n]*/, '') : source;
+}
+
+/** The `require` Node gives a CommonJS module (lib/internal/modules/helpers.js makeRequireFunction). */
+function requireFor(mod: Module): NodeJS.Require {
+  const internals = Module as unknown as {
+    _resolveFilename: (request: string, parent: Module, isMain: boolean, options?: unknown) => string;
+    _resolveLookupPaths: (request: string, parent: Module) => string[] | null;
+    _extensions: NodeJS.Require['extensions'];
+    _cache: NodeJS.Require['cache'];
+  };
+  const require = ((id: string) => mod.require(id)) as NodeJS.Require;
+  const resolve = ((request: string, options?: { paths?: string[] }) =>
+    internals._resolveFilename(request, mod, false, options)) as NodeJS.RequireResolve;
+  resolve.paths = (request: string) => internals._resolveLookupPaths(request, mod);
+  require.resolve = resolve;
+  require.main = process.mainModule;
+  require.extensions = internals._extensions;
+  require.cache = internals._cache;
+  return require;
+}
