@@ -61,7 +61,7 @@ describe('every published version resolves', () => {
     const missing = await run(['clauses', 'diff', LOTS, '1.0.0', '1.0.9']);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain(
-      'procurement/lots has no version 1.0.9. Versions: 1.3.0, 1.2.0, 1.1.0, 1.0.0',
+      'procurement/lots has no version 1.0.9. Versions: 1.4.0, 1.3.0, 1.2.0, 1.1.0, 1.0.0',
     );
   });
 });
