@@ -42,7 +42,7 @@ import { neutralDocument, neutralStats, neutralToMarkdown } from './lib/neutral.
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(BENCH, '..');
 const TMP = join(BENCH, 'tmp');
-const CLI = join(ROOT, 'packages/cli/dist/bin.js');
+const CLI = join(ROOT, 'packages/cli/bin/tender.js');
 // The CLI keeps compiled code between runs (packages/cli/src/launch/compile-cache.ts). The bench uses a cache of its
 // own, emptied at the start and warmed by one untimed run before each timed series; `coldStart` measures the first
 // build after an install or upgrade, with an empty cache every run.

@@ -33,7 +33,7 @@ const CHROMIUM_ARGS = [
 const appDir = fileURLToPath(new URL('..', import.meta.url));
 const repoDir = join(appDir, '../..');
 const examplesDir = join(repoDir, 'examples');
-const cliBin = join(repoDir, 'packages/cli/dist/bin.js');
+const cliBin = join(repoDir, 'packages/cli/bin/tender.js');
 const screenshots = join(appDir, 'test/screenshots');
 const run = promisify(execFile);
 

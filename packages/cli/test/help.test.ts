@@ -80,7 +80,7 @@ describe('help and version', () => {
 
   it('--version loads none of the program: no generator, clause catalog, commander or zod', () => {
     const modules = modulesLoadedBy(['--version']);
-    expect(modules.some((url) => url.endsWith('/dist/bin.js'))).toBe(true);
+    expect(modules.some((url) => url.endsWith('/dist/bin.cjs'))).toBe(true);
     expect(
       // The fast path reads the package.json files, and nothing else of the packages.
       modules.filter(

@@ -8,7 +8,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll } from 'vitest';
 
 /** The built CLI: tests run it as users do, as a subprocess. */
-export const CLI = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
+export const CLI = fileURLToPath(new URL('../bin/tender.js', import.meta.url));
 if (!existsSync(CLI))
   throw new Error(`Build the CLI first: npx turbo run build --filter=@loti/tender-cli (${CLI} is missing)`);
 

@@ -20,12 +20,21 @@ const ALLOWED = [
   'LICENSE',
   'CHANGELOG.md',
   'bin/tender.js',
+  'bin/package.json',
   'dist/**/*.js',
   'dist/**/*.cjs',
   'dist/**/*.d.ts',
   'dist/**/*.d.cts',
 ];
-const REQUIRED = ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'bin/tender.js', 'dist/bin.js'];
+const REQUIRED = [
+  'package.json',
+  'README.md',
+  'LICENSE',
+  'CHANGELOG.md',
+  'bin/tender.js',
+  'bin/package.json',
+  'dist/bin.cjs',
+];
 
 describe('the @loti/tender-cli tarball', () => {
   const packed = lazyPack(ROOT);

@@ -1,10 +1,10 @@
-/** Runs the built `tender` CLI (packages/cli/dist/bin.js) as a separate process. */
+/** Runs the built `tender` CLI (packages/cli/bin/tender.js) as a separate process. */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const CLI_BIN = join(import.meta.dirname, '../../dist/bin.js');
+export const CLI_BIN = join(import.meta.dirname, '../../bin/tender.js');
 
 /** A fresh temporary folder and a function that removes it. */
 export function scratchDir(prefix: string): { dir: string; remove: () => void } {
