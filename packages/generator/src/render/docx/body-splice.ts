@@ -1,7 +1,8 @@
 import { ExternalHyperlink, Paragraph } from 'docx';
-import { type BodyXmlSink, escapeXml } from './body-xml.js';
+import type { BodyXmlSink } from './body-xml.js';
 import type { PackageParts } from './normalise.js';
 import { BULLET_REFERENCE } from './styles.js';
+import { escapeXml } from './wordml.js';
 
 /**
  * docx builds the document around the body written by body-xml.ts: each stretch of body XML between two headings
