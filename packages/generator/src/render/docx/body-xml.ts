@@ -26,8 +26,9 @@ import {
  * straight from the model, as strings. It writes exactly the XML docx writes for the objects blocks.ts builds
  * (body-xml.test.ts compares the two, byte for byte, on every example and on synthetic blocks): building docx's
  * object tree and serialising it took most of a render (see packages/generator/README.md, "How renderDocx writes
- * the body"). docx still writes the package, styles, numbering, headings (the contents are filled from them), the
- * cover and the page furniture; the body comes in through placeholders (see body-splice.ts).
+ * the body"). The headings and the contents between the blocks are written by headings-xml.ts and contents-xml.ts;
+ * docx still writes the package, styles, numbering, the cover and the page furniture, and the XML comes in through a
+ * placeholder (see body-splice.ts).
  */
 
 /** What the body writer needs beyond BlockContext: where external links and bullet numbering go. */

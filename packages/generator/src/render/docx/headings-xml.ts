@@ -32,15 +32,21 @@ export function documentHeadings(doc: TenderDocument, bookmarks: ReadonlyMap<str
   let entries = 0;
   const add = (level: 1 | 2, number: string, title: string, anchor: string, pageBreakBefore: boolean) => {
     const written = number ? sanitiseText(number) : undefined;
-    const text = written === undefined ? sanitiseText(title) : `${written}\t${sanitiseText(title)}`;
-    const listed = text.trim() !== '';
+    const shown = sanitiseText(title);
+    // The heading's text as docx reads it for the contents: the tab after the number becomes a space in the entry.
+    const text = written === undefined ? shown : `${written}\t${shown}`;
+    let entry: DocHeading['entry'];
+    if (text.trim() !== '') {
+      entries += 1;
+      entry = { bookmark: `_Toc${entries}`, text: text.replace(/\t/g, ' ') };
+    }
     headings.push({
       level,
       number: written,
-      title: sanitiseText(title),
+      title: shown,
       bookmark: bookmarks.get(anchor),
       pageBreakBefore,
-      entry: listed ? { bookmark: `_Toc${++entries}`, text: text.replace(/\t/g, ' ') } : undefined,
+      entry,
     });
   };
   doc.sections.forEach((section, index) => {
@@ -52,7 +58,8 @@ export function documentHeadings(doc: TenderDocument, bookmarks: ReadonlyMap<str
 
 /**
  * One heading paragraph: number, tab, title in one run, inside the contents' bookmark and the renderer's. `index` is
- * the heading's place in documentHeadings, which gives its bookmarks ids no other bookmark has.
+ * the heading's place in documentHeadings, which gives its two bookmarks ids no other heading's have (and docx's tree,
+ * now only the cover, has no bookmarks).
  */
 export function headingXml(heading: DocHeading, index: number): string {
   let content = `<w:r>${heading.number === undefined ? '' : `${textXml(heading.number)}<w:tab/>`}${textXml(heading.title)}</w:r>`;
