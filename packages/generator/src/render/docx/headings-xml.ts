@@ -1,4 +1,4 @@
-import type { TenderDocument } from '../../model/types.js';
+import type { DocSection, TenderDocument } from '../../model/types.js';
 import { sanitiseText } from '../../text/sanitise.js';
 import { NUMBER_GUTTER } from './layout.js';
 import { bookmarkedXml, paragraphXml, textXml } from './wordml.js';
@@ -17,13 +17,18 @@ export interface DocHeading {
   readonly title: string;
   /** The renderer's bookmark on the heading, which refs link to (bookmarks.ts). */
   readonly bookmark: string | undefined;
-  /** The first section follows the contents page; appendices start on a page of their own. */
+  /** See startsNewPage. */
   readonly pageBreakBefore: boolean;
   /**
    * The contents' bookmark on the heading ("_Toc1", "_Toc2", …) and the entry's text, for a heading with text: docx
    * lists only those, with the tab after the number as a space.
    */
   readonly entry: { readonly bookmark: string; readonly text: string } | undefined;
+}
+
+/** The first section follows the contents page; appendices start on a page of their own. */
+export function startsNewPage(section: DocSection, index: number): boolean {
+  return index === 0 || section.kind === 'appendix';
 }
 
 /** Every section and clause heading in document order: the order the page estimate's headingPages follow. */
@@ -50,7 +55,7 @@ export function documentHeadings(doc: TenderDocument, bookmarks: ReadonlyMap<str
     });
   };
   doc.sections.forEach((section, index) => {
-    add(1, section.number, section.title, section.anchor, index === 0 || section.kind === 'appendix');
+    add(1, section.number, section.title, section.anchor, startsNewPage(section, index));
     for (const clause of section.clauses) add(2, clause.number, clause.title, clause.anchor, false);
   });
   return headings;

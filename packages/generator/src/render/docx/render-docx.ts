@@ -16,7 +16,7 @@ import { blocksXml, draftingNoteXml } from './body-xml.js';
 import { bookmarkNames } from './bookmarks.js';
 import { contentsXml } from './contents-xml.js';
 import { coverPage } from './cover.js';
-import { type DocHeading, documentHeadings, headingXml } from './headings-xml.js';
+import { type DocHeading, documentHeadings, headingXml, startsNewPage } from './headings-xml.js';
 import { NUMBER_GUTTER, PAGE, TEXT_WIDTH } from './layout.js';
 import { modelPageCount, modelPageNumbers } from './model-page-numbers.js';
 import { packDocument } from './package-parts.js';
@@ -36,10 +36,14 @@ function clauseElements(clause: DocClause, ctx: BlockContext): BodyElement[] {
 }
 
 function sectionElements(section: DocSection, index: number, ctx: BlockContext): BodyElement[] {
-  // The first section follows the contents page; appendices start on a page of their own.
-  const newPage = index === 0 || section.kind === 'appendix';
   return [
-    headingParagraph('Heading1', section.number, section.title, ctx.bookmarks.get(section.anchor), newPage),
+    headingParagraph(
+      'Heading1',
+      section.number,
+      section.title,
+      ctx.bookmarks.get(section.anchor),
+      startsNewPage(section, index),
+    ),
     ...renderBlocks(section.blocks, ctx),
     ...section.clauses.flatMap((clause) => clauseElements(clause, ctx)),
   ];
