@@ -209,22 +209,18 @@ export async function renderDocxWith(
   const estimator = asXml ? undefined : await estimatorFor(doc, mode);
   const withPageNumbers = asXml ? pageNumberSource(mode) === 'model' : estimator !== undefined;
   const normalise = { issueDate: doc.meta.issueDate, manifest: doc.manifest };
-  const pack = (pageNumbers: boolean) => {
+  const pack = async (pageNumbers: boolean): Promise<Uint8Array> => {
     const { trackRevisions } = options;
-    if (!asXml)
-      return packDocument(
-        buildDocxDocument(doc, pageNumbers ? estimator : undefined, trackRevisions),
-        normalise,
-      );
+    if (!asXml) {
+      const tree = buildDocxDocument(doc, pageNumbers ? estimator : undefined, trackRevisions);
+      return packDocument(tree, normalise);
+    }
     // The model's page estimate gives the contents their page numbers as they are written, and docx the page count.
     const estimate = pageNumbers ? estimateModelPages(doc) : undefined;
     const body = new BodyWriter();
     const pageCount = estimate && modelPageCount(estimate);
-    return packDocument(
-      buildDocxDocument(doc, pageCount, trackRevisions, body, estimate?.headingPages),
-      normalise,
-      body,
-    );
+    const tree = buildDocxDocument(doc, pageCount, trackRevisions, body, estimate?.headingPages);
+    return packDocument(tree, normalise, body);
   };
   try {
     return await pack(withPageNumbers);
