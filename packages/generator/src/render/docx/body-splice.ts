@@ -1,17 +1,18 @@
 import { ExternalHyperlink, Paragraph } from 'docx';
-import { type BodyXmlSink, escapeXml } from './body-xml.js';
+import type { BodyXmlSink } from './body-xml.js';
 import type { PackageParts } from './normalise.js';
 import { BULLET_REFERENCE } from './styles.js';
+import { escapeXml } from './wordml.js';
 
 /**
- * docx builds the document around the body written by body-xml.ts: each stretch of body XML between two headings
- * stands in docx's tree as one empty placeholder paragraph with a style of its own, and after docx has compiled the
- * parts the placeholders are replaced by the XML. The headings stay docx objects because docx fills the contents
- * (and the page-number estimate reads them) from the tree. Two things docx would have done for the body are done
- * here instead, at the same point of docx's work so the package comes out the same: the external links'
- * relationships (a placeholder whose XML has links carries one stand-in link, whose relationship is replaced by
- * theirs, in order), and the bullet list's numbering id, which docx only creates when a paragraph uses the list (so a
- * placeholder whose XML has bullets carries the list, and gives its id).
+ * docx builds the document around the XML written straight from the model (everything after the cover: the contents,
+ * the headings and the body; see render-docx.ts): the XML stands in docx's tree as a placeholder paragraph with a
+ * style of its own, and after docx has compiled the parts the placeholder is replaced by the XML. Two things docx
+ * would have done for the body are done here instead, at the same point of docx's work so the package comes out the
+ * same: the external links' relationships (a placeholder whose XML has links carries one stand-in link, whose
+ * relationship is replaced by theirs, in order), and the bullet list's numbering id, which docx only creates when a
+ * paragraph uses the list (so a placeholder whose XML has bullets carries the list, and gives its id). The writer
+ * takes any number of placeholders, each standing for the XML written since the one before.
  */
 
 const PLACEHOLDER_STYLE = 'LotiTenderKitBody';

@@ -13,14 +13,22 @@ import {
   SUB_ITEM_HANG,
 } from './layout.js';
 import { STYLE } from './styles.js';
+import {
+  escapeXml,
+  internalLinkXml,
+  paragraphXml as paragraph,
+  runXml as run,
+  textXml as t,
+} from './wordml.js';
 
 /**
  * The body's blocks (paragraphs, runs, bullet lists, tables, drafting notes, links) written as WordprocessingML
  * straight from the model, as strings. It writes exactly the XML docx writes for the objects blocks.ts builds
  * (body-xml.test.ts compares the two, byte for byte, on every example and on synthetic blocks): building docx's
  * object tree and serialising it took most of a render (see packages/generator/README.md, "How renderDocx writes
- * the body"). docx still writes the package, styles, numbering, headings (the contents are filled from them), the
- * cover and the page furniture; the body comes in through placeholders (see body-splice.ts).
+ * the body"). The headings and the contents between the blocks are written by headings-xml.ts and contents-xml.ts;
+ * docx still writes the package, styles, numbering, the cover and the page furniture, and the XML comes in through a
+ * placeholder (see body-splice.ts).
  */
 
 /** What the body writer needs beyond BlockContext: where external links and bullet numbering go. */
@@ -29,40 +37,6 @@ export interface BodyXmlSink {
   link(target: string): string;
   /** The numId docx gives the bullet list numbering (resolved when the parts are compiled; see body-splice.ts). */
   readonly bulletNumId: string;
-}
-
-const ESCAPES: Readonly<Record<string, string>> = {
-  '&': '&amp;',
-  '"': '&quot;',
-  "'": '&apos;',
-  '<': '&lt;',
-  '>': '&gt;',
-};
-// docx escapes text and attribute values alike, and drops the C0 controls other than tab, newline and return.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: dropping control characters is the point.
-const ESCAPED = /[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g;
-
-export function escapeXml(value: string): string {
-  return value.replace(ESCAPED, (char) => ESCAPES[char] ?? '');
-}
-
-const t = (text: string): string => `<w:t xml:space="preserve">${escapeXml(text)}</w:t>`;
-
-interface RunFormat {
-  readonly style?: string;
-  readonly bold?: boolean;
-  readonly italics?: boolean;
-}
-
-/** docx's TextRun: w:rPr only when something is set; an explicit `false` is written as w:val="false". */
-function run(text: string, format: RunFormat = {}): string {
-  let props = '';
-  if (format.style !== undefined) props += `<w:rStyle w:val="${escapeXml(format.style)}"/>`;
-  if (format.bold !== undefined)
-    props += format.bold ? '<w:b/><w:bCs/>' : '<w:b w:val="false"/><w:bCs w:val="false"/>';
-  if (format.italics !== undefined)
-    props += format.italics ? '<w:i/><w:iCs/>' : '<w:i w:val="false"/><w:iCs w:val="false"/>';
-  return `<w:r>${props ? `<w:rPr>${props}</w:rPr>` : ''}${t(text)}</w:r>`;
 }
 
 /** A run of literal number, tab, then nothing: the lead of a numbered sub-clause. */
@@ -104,9 +78,7 @@ export function runsXml(
       }
       case 'ref': {
         const bookmark = ctx.bookmarks.get(inline.anchor);
-        out += bookmark
-          ? `<w:hyperlink w:history="1" w:anchor="${escapeXml(bookmark)}">${run(text, { style: STYLE.hyperlink })}</w:hyperlink>`
-          : run(text);
+        out += bookmark ? internalLinkXml(bookmark, run(text, { style: STYLE.hyperlink })) : run(text);
         break;
       }
       default:
@@ -114,34 +86,6 @@ export function runsXml(
     }
   }
   return out;
-}
-
-interface ParagraphFormat {
-  readonly style: string;
-  readonly keepNext?: boolean;
-  readonly numId?: string;
-  readonly numLevel?: number;
-  readonly tabAt?: number;
-  readonly spacing?: { readonly before?: number; readonly after?: number };
-  readonly indent?: { readonly left: number; readonly hanging?: number };
-}
-
-/** docx's Paragraph, with its properties in docx's order: style, keepNext, numbering, tabs, spacing, indent. */
-function paragraph(format: ParagraphFormat, children: string): string {
-  let props = `<w:pStyle w:val="${escapeXml(format.style)}"/>`;
-  if (format.keepNext) props += '<w:keepNext/>';
-  if (format.numId !== undefined)
-    props += `<w:numPr><w:ilvl w:val="${format.numLevel ?? 0}"/><w:numId w:val="${format.numId}"/></w:numPr>`;
-  if (format.tabAt !== undefined) props += `<w:tabs><w:tab w:val="left" w:pos="${format.tabAt}"/></w:tabs>`;
-  if (format.spacing) {
-    const { after, before } = format.spacing;
-    props += `<w:spacing${after !== undefined ? ` w:after="${after}"` : ''}${before !== undefined ? ` w:before="${before}"` : ''}/>`;
-  }
-  if (format.indent) {
-    const { left, hanging } = format.indent;
-    props += `<w:ind w:left="${left}"${hanging !== undefined ? ` w:hanging="${hanging}"` : ''}/>`;
-  }
-  return children ? `<w:p><w:pPr>${props}</w:pPr>${children}</w:p>` : `<w:p><w:pPr>${props}</w:pPr></w:p>`;
 }
 
 export function blocksXml(blocks: readonly DocBlock[], ctx: BlockContext, sink: BodyXmlSink): string {
@@ -194,7 +138,12 @@ function numberedXml(
   const textAt = numberAt + (block.level === 2 ? NUMBER_GUTTER : SUB_ITEM_HANG);
   return (
     paragraph(
-      { style: ctx.textStyle, keepNext, tabAt: textAt, indent: { left: textAt, hanging: textAt - numberAt } },
+      {
+        style: ctx.textStyle,
+        keepNext,
+        tab: { type: 'left', position: textAt },
+        indent: { left: textAt, hanging: textAt - numberAt },
+      },
       numberRun(block.number) + runsXml(block.content, ctx, sink),
     ) + blocksXml(block.children, { ...ctx, indent: textAt }, sink)
   );

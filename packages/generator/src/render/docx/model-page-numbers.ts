@@ -1,6 +1,6 @@
 import type { IContext, IXmlableObject, PageNumberEstimator } from 'docx';
 import type { TenderDocument } from '../../model/types.js';
-import { estimateModelPages } from './page-layout/estimate.js';
+import { estimateModelPages, type ModelPageEstimate } from './page-layout/estimate.js';
 
 /** The children of a formatted element, such as `{ 'w:p': [...] }`. */
 function childrenOf(element: unknown): readonly unknown[] {
@@ -74,4 +74,13 @@ export function modelPageNumbers(
     }
     return { bookmarks: result, bookmarkPageNumbers: numbers, pageCount: estimate.pageCount };
   };
+}
+
+/**
+ * A docx PageNumberEstimator that gives only the model's page count, for the footer's "of N" (NUMPAGES), when the
+ * contents and headings are written as XML with their page numbers already in (contents-xml.ts): docx's tree then has
+ * no heading or page reference left to number.
+ */
+export function modelPageCount(estimate: ModelPageEstimate): PageNumberEstimator {
+  return () => ({ bookmarks: new Map(), bookmarkPageNumbers: new Map(), pageCount: estimate.pageCount });
 }

@@ -14,12 +14,15 @@ import {
 import { BodyWriter } from './body-splice.js';
 import { blocksXml, draftingNoteXml } from './body-xml.js';
 import { bookmarkNames } from './bookmarks.js';
+import { contentsXml } from './contents-xml.js';
 import { coverPage } from './cover.js';
+import { type DocHeading, documentHeadings, headingXml, startsNewPage } from './headings-xml.js';
 import { NUMBER_GUTTER, PAGE, TEXT_WIDTH } from './layout.js';
-import { modelPageNumbers } from './model-page-numbers.js';
+import { modelPageCount, modelPageNumbers } from './model-page-numbers.js';
 import { packDocument } from './package-parts.js';
 import { type PageNumberMode, pageNumberSource } from './page-estimate.js';
 import { pageFurniture } from './page-furniture.js';
+import { estimateModelPages } from './page-layout/estimate.js';
 import { numberingOptions, STYLE, stylesFor } from './styles.js';
 
 function clauseElements(clause: DocClause, ctx: BlockContext): BodyElement[] {
@@ -33,56 +36,64 @@ function clauseElements(clause: DocClause, ctx: BlockContext): BodyElement[] {
 }
 
 function sectionElements(section: DocSection, index: number, ctx: BlockContext): BodyElement[] {
-  // The first section follows the contents page; appendices start on a page of their own.
-  const newPage = index === 0 || section.kind === 'appendix';
   return [
-    headingParagraph('Heading1', section.number, section.title, ctx.bookmarks.get(section.anchor), newPage),
+    headingParagraph(
+      'Heading1',
+      section.number,
+      section.title,
+      ctx.bookmarks.get(section.anchor),
+      startsNewPage(section, index),
+    ),
     ...renderBlocks(section.blocks, ctx),
     ...section.clauses.flatMap((clause) => clauseElements(clause, ctx)),
   ];
 }
 
 /**
- * The same elements with the body between headings written as XML (body-xml.ts) and standing in the tree as
- * placeholders (body-splice.ts): the headings stay docx objects, as the contents and the page estimate read them.
+ * Everything after the cover written as XML straight from the model: the contents, then each section's heading and
+ * blocks, and each of its clauses' heading, guidance note and blocks. `pages` is each heading's page (the model's
+ * estimate), or undefined to leave the contents' page numbers for Word.
  */
-function sectionElementsAsXml(
-  section: DocSection,
-  index: number,
+function mainTextXml(
+  doc: TenderDocument,
   ctx: BlockContext,
   body: BodyWriter,
-): BodyElement[] {
-  const newPage = index === 0 || section.kind === 'appendix';
-  const elements: BodyElement[] = [
-    headingParagraph('Heading1', section.number, section.title, ctx.bookmarks.get(section.anchor), newPage),
-    ...body.placeholder(blocksXml(section.blocks, ctx, body)),
-  ];
-  for (const clause of section.clauses) {
-    elements.push(
-      headingParagraph('Heading2', clause.number, clause.title, ctx.bookmarks.get(clause.anchor)),
-    );
-    const guidance = hasBlocks(clause.guidance)
-      ? draftingNoteXml(
-          `Guidance: ${clause.clauseId} (version ${clause.version})`,
-          clause.guidance,
-          ctx,
-          body,
-        )
-      : '';
-    elements.push(...body.placeholder(guidance + blocksXml(clause.blocks, ctx, body)));
+  pages: readonly number[] | undefined,
+): string {
+  const headings = documentHeadings(doc, ctx.bookmarks);
+  let xml = contentsXml(headings, pages);
+  let index = 0;
+  const nextHeading = () => {
+    xml += headingXml(headings[index] as DocHeading, index);
+    index += 1;
+  };
+  for (const section of doc.sections) {
+    nextHeading();
+    xml += blocksXml(section.blocks, ctx, body);
+    for (const clause of section.clauses) {
+      nextHeading();
+      if (hasBlocks(clause.guidance)) {
+        const title = `Guidance: ${clause.clauseId} (version ${clause.version})`;
+        xml += draftingNoteXml(title, clause.guidance, ctx, body);
+      }
+      xml += blocksXml(clause.blocks, ctx, body);
+    }
   }
-  return elements;
+  return xml;
 }
 
 /**
  * Builds the docx object model; `pageNumbers` (a page number estimator) pre-fills the contents' page numbers. With
- * `body`, the body between headings is written as XML into it (see sectionElementsAsXml) instead of as docx objects.
+ * `body`, everything after the cover is written as XML into it (mainTextXml), and docx's tree holds the cover and one
+ * placeholder (body-splice.ts); the contents' page numbers are then `contentsPages` (each heading's page, in order),
+ * and `pageNumbers` only needs the page count, for the footer.
  */
 export function buildDocxDocument(
   doc: TenderDocument,
   pageNumbers?: PageNumberEstimator,
   trackRevisions = false,
   body?: BodyWriter,
+  contentsPages?: readonly number[],
 ): Document {
   const palette = paletteFor(doc.meta.branding.accentColour);
   const font = safeFontName(doc.meta.branding.font);
@@ -136,15 +147,17 @@ export function buildDocxDocument(
         ...pageFurniture(doc, palette),
         children: [
           ...coverPage(doc, ctx),
-          new Paragraph({
-            style: STYLE.contentsHeading,
-            pageBreakBefore: true,
-            children: [new TextRun('Contents')],
-          }),
-          new TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-2' }),
-          ...doc.sections.flatMap((section, index) =>
-            body ? sectionElementsAsXml(section, index, ctx, body) : sectionElements(section, index, ctx),
-          ),
+          ...(body
+            ? body.placeholder(mainTextXml(doc, ctx, body, contentsPages))
+            : [
+                new Paragraph({
+                  style: STYLE.contentsHeading,
+                  pageBreakBefore: true,
+                  children: [new TextRun('Contents')],
+                }),
+                new TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-2' }),
+                ...doc.sections.flatMap((section, index) => sectionElements(section, index, ctx)),
+              ]),
         ],
       },
     ],
@@ -179,9 +192,9 @@ async function estimatorFor(
 }
 
 /**
- * How the body is written: 'xml' straight from the model (body-xml.ts), 'docx' as docx objects. Both give the same
- * bytes (body-xml.test.ts); 'xml' is several times faster. docx/layout's page estimate lays out docx's tree, so it
- * needs the body as docx objects.
+ * How the body is written: 'xml' straight from the model (everything after the cover: contents-xml.ts,
+ * headings-xml.ts, body-xml.ts), 'docx' as docx objects. Both give the same bytes (body-xml.test.ts); 'xml' is
+ * several times faster. docx/layout's page estimate lays out docx's tree, so it needs the body as docx objects.
  */
 export type BodyWriterKind = 'xml' | 'docx';
 
@@ -192,20 +205,30 @@ export async function renderDocxWith(
   bodyWriter: BodyWriterKind,
 ): Promise<Uint8Array> {
   const mode = options.pageNumbers ?? 'auto';
-  const estimator = await estimatorFor(doc, mode);
   const asXml = bodyWriter === 'xml' && pageNumberSource(mode) !== 'layout';
+  const estimator = asXml ? undefined : await estimatorFor(doc, mode);
+  const withPageNumbers = asXml ? pageNumberSource(mode) === 'model' : estimator !== undefined;
   const normalise = { issueDate: doc.meta.issueDate, manifest: doc.manifest };
-  const pack = (pageNumbers: PageNumberEstimator | undefined) => {
-    const body = asXml ? new BodyWriter() : undefined;
-    return packDocument(buildDocxDocument(doc, pageNumbers, options.trackRevisions, body), normalise, body);
+  const pack = async (pageNumbers: boolean): Promise<Uint8Array> => {
+    const { trackRevisions } = options;
+    if (!asXml) {
+      const tree = buildDocxDocument(doc, pageNumbers ? estimator : undefined, trackRevisions);
+      return packDocument(tree, normalise);
+    }
+    // The model's page estimate gives the contents their page numbers as they are written, and docx the page count.
+    const estimate = pageNumbers ? estimateModelPages(doc) : undefined;
+    const body = new BodyWriter();
+    const pageCount = estimate && modelPageCount(estimate);
+    const tree = buildDocxDocument(doc, pageCount, trackRevisions, body, estimate?.headingPages);
+    return packDocument(tree, normalise, body);
   };
   try {
-    return await pack(estimator);
+    return await pack(withPageNumbers);
   } catch (error) {
-    if (!estimator) throw error;
+    if (!withPageNumbers) throw error;
     // The page numbers are an estimate: if it fails, the contents are still written, with page numbers left for
     // Word to fill in. Any other failure happens again here and is thrown.
-    return pack(undefined).catch(() => {
+    return pack(false).catch(() => {
       throw error;
     });
   }

@@ -48,6 +48,49 @@ function everyShape(): TenderDocument {
 }
 
 /**
+ * Headings the contents must treat as docx does: no number, a number that sanitises to nothing, a heading with no text
+ * at all (no contents entry, no "_Toc" bookmark), only spaces, text to escape, tabs and line breaks, a missing anchor
+ * (no bookmark of the renderer's), an appendix (a page break before).
+ */
+function awkwardHeadings(): TenderDocument {
+  const [first, second, ...rest] = sampleDocument.sections;
+  const clause = sampleDocument.sections.find((section) => section.clauses.length > 0)?.clauses[0];
+  if (!first || !second || !clause) throw new Error('the sample has sections and a clause');
+  return {
+    ...sampleDocument,
+    sections: [
+      {
+        ...first,
+        number: '',
+        title: 'Untitled <&> "section" \'one\'',
+        clauses: [
+          { ...clause, number: '\u0001', title: 'Number that sanitises away' },
+          { ...clause, anchor: 'blank', number: ' ', title: ' ' },
+          { ...clause, anchor: 'empty', number: '', title: '' },
+          { ...clause, anchor: '', number: '1.3', title: 'Tab\there and\nline break, no anchor' },
+          ...first.clauses,
+        ],
+      },
+      { ...second, kind: 'appendix', number: 'A', title: '  spaced  ' },
+      ...rest,
+    ],
+  };
+}
+
+/** No heading with text: docx leaves the contents' field alone, with no entries. */
+function noListedHeadings(): TenderDocument {
+  return {
+    ...sampleDocument,
+    sections: sampleDocument.sections.slice(0, 2).map((section) => ({
+      ...section,
+      number: '',
+      title: '',
+      clauses: section.clauses.map((clause) => ({ ...clause, number: '', title: ' ' })),
+    })),
+  };
+}
+
+/**
  * The body writer (body-xml.ts) must write exactly what docx writes for the same blocks: the whole package, part by
  * part, byte for byte. A difference is reported as the first place the part differs, so it can be fixed.
  */
@@ -77,6 +120,15 @@ describe('the body written as XML is byte for byte what docx writes', () => {
   ])('%s document', async (_, doc) => {
     await expectSamePackage(doc);
     await expectSamePackage(doc, { pageNumbers: 'word', trackRevisions: true });
+  });
+
+  it.each([
+    ['awkward headings', awkwardHeadings],
+    ['no heading with text', noListedHeadings],
+    ['no sections', () => ({ ...sampleDocument, sections: [] })],
+  ])('%s, in the body and the contents', async (_, make) => {
+    await expectSamePackage(make());
+    await expectSamePackage(make(), { pageNumbers: 'word' });
   });
 
   it('every block and inline shape', async () => {

@@ -2,6 +2,7 @@ import type { TenderDocument } from '../../../model/types.js';
 import { sanitiseText } from '../../../text/sanitise.js';
 import { coverLogo, factsWidths } from '../../cover-data.js';
 import { DRAFT_MARK, documentTypeOf, formatIsoDate, hasBlocks, isDraft } from '../../text.js';
+import { startsNewPage } from '../headings-xml.js';
 import { NUMBER_GUTTER, SPACING, TEXT_WIDTH, TOC2_INDENT } from '../layout.js';
 import { STYLE_METRICS as STYLES } from '../style-metrics.js';
 import { charWidth, wrap } from '../text-metrics.js';
@@ -53,8 +54,7 @@ export function bodyItems(document: TenderDocument): Item[] {
   const ctx: Context = { width: TEXT_WIDTH, indent: NUMBER_GUTTER, note: false };
   let heading = 0;
   document.sections.forEach((section, index) => {
-    const newPage = index === 0 || section.kind === 'appendix';
-    items.push(headingItem(1, section.number, section.title, heading, newPage));
+    items.push(headingItem(1, section.number, section.title, heading, startsNewPage(section, index)));
     heading += 1;
     blockItems(section.blocks, ctx, items);
     for (const clause of section.clauses) {
