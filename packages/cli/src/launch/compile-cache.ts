@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
 import {
+  closeSync,
+  fstatSync,
   mkdirSync,
+  openSync,
   readdirSync,
-  readFileSync,
+  readSync,
   renameSync,
   statSync,
   unlinkSync,
@@ -121,32 +124,81 @@ function cacheFile(dir: string): string {
   return join(dir, `v8-${process.versions.v8}-${process.arch}-${flags}.bin`);
 }
 
-function readCache(file: string): { entries: Map<string, CacheEntry>; labels: Set<string> } {
-  const entries = new Map<string, CacheEntry>();
+/**
+ * The cache file's index, with the file left open: each module's cached code is read when that module loads, so the
+ * process never holds the whole file (2–4 MB) in memory.
+ */
+interface CacheFile {
+  readonly entries: Map<string, CacheIndexEntry>;
+  readonly labels: Set<string>;
+  /** The cached code of one entry, or undefined if it cannot be read. */
+  read(entry: CacheIndexEntry): Buffer | undefined;
+  close(): void;
+}
+
+interface CacheIndexEntry {
+  readonly hash: string;
+  readonly offset: number;
+  readonly length: number;
+}
+
+function readCache(file: string): CacheFile {
+  const entries = new Map<string, CacheIndexEntry>();
   const labels = new Set<string>();
-  let bytes: Buffer;
+  let fd: number | undefined;
+  const closed: CacheFile = { entries, labels, read: () => undefined, close: () => undefined };
   try {
-    bytes = readFileSync(file);
-  } catch {
-    return { entries, labels };
-  }
-  try {
-    if (bytes.toString('latin1', 0, MAGIC.length) !== MAGIC) return { entries, labels };
-    const indexLength = bytes.readUInt32LE(MAGIC.length);
-    let offset = MAGIC.length + 4;
-    const index = JSON.parse(bytes.toString('utf8', offset, offset + indexLength)) as CacheIndex;
-    offset += indexLength;
-    if (index.version !== 1) return { entries, labels };
+    fd = openSync(file, 'r');
+    const head = Buffer.alloc(MAGIC.length + 4);
+    if (readSync(fd, head, 0, head.length, 0) !== head.length) throw new Error('short');
+    if (head.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error('not a cache');
+    const indexLength = head.readUInt32LE(MAGIC.length);
+    const size = fstatSync(fd).size;
+    if (head.length + indexLength > size) throw new Error('short');
+    const indexBytes = Buffer.alloc(indexLength);
+    readSync(fd, indexBytes, 0, indexLength, head.length);
+    const index = JSON.parse(indexBytes.toString('utf8')) as CacheIndex;
+    if (index.version !== 1) throw new Error('other version');
+    let offset = head.length + indexLength;
     for (const row of index.rows) {
-      if (offset + row.length > bytes.length) return { entries: new Map(), labels: new Set() };
-      entries.set(row.file, { hash: row.hash, data: bytes.subarray(offset, offset + row.length) });
+      if (offset + row.length > size) throw new Error('short');
+      entries.set(row.file, { hash: row.hash, offset, length: row.length });
       offset += row.length;
     }
     for (const label of index.labels) labels.add(label);
   } catch {
-    return { entries: new Map(), labels: new Set() };
+    if (fd !== undefined) closeQuietly(fd);
+    entries.clear();
+    labels.clear();
+    return closed;
   }
-  return { entries, labels };
+  const open: number = fd;
+  let isOpen = true;
+  return {
+    entries,
+    labels,
+    read(entry) {
+      if (!isOpen) return undefined;
+      try {
+        const data = Buffer.alloc(entry.length);
+        return readSync(open, data, 0, entry.length, entry.offset) === entry.length ? data : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    close() {
+      if (isOpen) closeQuietly(open);
+      isOpen = false;
+    },
+  };
+}
+
+function closeQuietly(fd: number): void {
+  try {
+    closeSync(fd);
+  } catch {
+    // Nothing to do.
+  }
 }
 
 function writeCache(
@@ -223,7 +275,7 @@ function installHook(dir: string, label: string, write: boolean): boolean {
       return original.call(this, content, filename, format);
     const hash = createHash('sha1').update(content).digest('base64');
     const hit = cache.entries.get(filename);
-    const cachedData = hit?.hash === hash ? hit.data : undefined;
+    const cachedData = hit?.hash === hash ? cache.read(hit) : undefined;
     let script: vm.Script;
     try {
       script = new vm.Script(wrap(stripHashbang(content)), { filename, cachedData });
@@ -242,7 +294,10 @@ function installHook(dir: string, label: string, write: boolean): boolean {
 
   if (!write) return true;
   process.once('exit', () => {
-    if (!stale) return;
+    if (!stale) {
+      cache.close();
+      return;
+    }
     try {
       const entries = new Map<string, CacheEntry>();
       let total = 0;
@@ -255,12 +310,15 @@ function installHook(dir: string, label: string, write: boolean): boolean {
       const labels = new Set([label]);
       if (total < MAX_CACHE_BYTES) {
         for (const [path, entry] of cache.entries) {
-          if (entries.has(path) || total + entry.data.length > MAX_CACHE_BYTES) continue;
-          entries.set(path, entry);
-          total += entry.data.length;
+          if (entries.has(path) || total + entry.length > MAX_CACHE_BYTES) continue;
+          const data = cache.read(entry);
+          if (!data) continue;
+          entries.set(path, { hash: entry.hash, data });
+          total += data.length;
         }
         for (const other of cache.labels) labels.add(other);
       }
+      cache.close();
       writeCache(file, entries, labels);
     } catch {
       // A cache that cannot be written only means compiling again next time.
