@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash as oneShotHash } from 'node:crypto';
 import {
   closeSync,
   fstatSync,
@@ -273,7 +273,8 @@ function installHook(dir: string, label: string, write: boolean): boolean {
     // import(): on Node 20 a script compiled from cached data loses its import() callback.
     if ((format !== undefined && format !== 'commonjs') || mayImportDynamically(content))
       return original.call(this, content, filename, format);
-    const hash = createHash('sha1').update(content).digest('base64');
+    // The one-shot hash (Node 20.12+) is a third cheaper than a Hash object over 4 MB of source.
+    const hash = oneShotHash('sha1', content, 'base64');
     const hit = cache.entries.get(filename);
     const cachedData = hit?.hash === hash ? cache.read(hit) : undefined;
     let script: vm.Script;
