@@ -289,33 +289,49 @@ async function profileCli(work) {
   if (!file) return undefined;
   const profile = JSON.parse(readFileSync(join(dir, file), 'utf8'));
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parentOf = new Map();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+  const packageOf = (url) =>
+    /node_modules\/docx\//.test(url)
+      ? 'docx'
+      : /node_modules\/fflate\//.test(url)
+        ? 'fflate (zip)'
+        : /node_modules\/(yaml|zod)\//.test(url)
+          ? 'yaml + zod (parse, validate)'
+          : /\/cli\/dist\/compile-cache/.test(url)
+            ? undefined
+            : /\/clauses\//.test(url)
+              ? '@loti/clauses (catalog)'
+              : /\/generator\//.test(url)
+                ? '@loti/tender-generator'
+                : /\/cli\//.test(url)
+                  ? '@loti/tender-cli'
+                  : undefined;
+  const LOADING = /^(Module\._load|Module\._compile|Module\._resolveFilename|compileWithCache|require)$/;
+  // A sample in Node's own code or a native function (reading a file, JSON.parse, a hash) counts for the nearest
+  // caller that is package code, or for loading modules if that comes first.
+  const groupOf = (id) => {
+    for (let node = byId.get(id); node; node = byId.get(parentOf.get(node.id))) {
+      const { functionName, url } = node.callFrame;
+      if (LOADING.test(functionName) || /modules\/(esm|cjs)/.test(url))
+        return 'loading modules (finding, reading, compile cache, catalog JSON)';
+      const owner = packageOf(url);
+      if (owner) return owner;
+    }
+    return 'other (Node start-up and built-ins)';
+  };
   const groups = {};
   let totalUs = 0;
   for (const [i, id] of profile.samples.entries()) {
     const frame = byId.get(id).callFrame;
     const us = profile.timeDeltas[i] ?? 0;
     totalUs += us;
-    const url = frame.url;
     const group =
       frame.functionName === '(idle)'
-        ? 'idle (waiting on I/O: reads, fsync, rename)'
+        ? 'idle (waiting on I/O: reads, writes, rename)'
         : frame.functionName === '(garbage collector)'
           ? 'garbage collector'
-          : /modules\/(esm|cjs)|compileSourceTextModule|wrapSafe/.test(`${url} ${frame.functionName}`)
-            ? 'loading and compiling modules'
-            : /node_modules\/docx\//.test(url)
-              ? 'docx'
-              : /node_modules\/fflate\//.test(url)
-                ? 'fflate (zip)'
-                : /node_modules\/(yaml|zod)\//.test(url)
-                  ? 'yaml + zod (parse, validate)'
-                  : /\/clauses\//.test(url)
-                    ? '@loti/clauses (catalog)'
-                    : /\/generator\//.test(url)
-                      ? '@loti/tender-generator'
-                      : /\/cli\//.test(url)
-                        ? '@loti/tender-cli'
-                        : 'other (Node built-ins, JSON.parse, …)';
+          : (packageOf(frame.url) ?? groupOf(id));
     groups[group] = (groups[group] ?? 0) + us / 1000;
   }
   return { wallMs, sampledMs: totalUs / 1000, groups };
@@ -362,19 +378,21 @@ async function batch(count) {
   return { count, examples, jobs: out, speedup: out[2].specsPerSecond / out[1].specsPerSecond };
 }
 
-/** The ES modules a `tender` command loads (bench/lib/trace-modules.mjs): how many, how much source, the largest. */
+/** The modules a `tender` command loads (bench/lib/trace-modules.mjs): how many, how much source, the largest. */
 async function modulesLoaded(name, args, extraEnv = {}) {
   const file = join(TMP, `modules-${name}.log`);
   rmSync(file, { force: true });
   await runProcess(process.execPath, ['--import', join(BENCH, 'lib/trace-modules.mjs'), CLI, ...args], {
     env: { ...extraEnv, BENCH_MODULE_LOG: file },
   });
-  const modules = existsSync(file)
-    ? readFileSync(file, 'utf8')
-        .trim()
-        .split('\n')
-        .map((line) => JSON.parse(line))
-    : [];
+  // The entry script is seen by both the ES module hooks and the CommonJS loader: count each file once.
+  const byUrl = new Map(
+    (existsSync(file) ? readFileSync(file, 'utf8').trim().split('\n') : [])
+      .filter(Boolean)
+      .map((line) => JSON.parse(line))
+      .map((module) => [module.url, module]),
+  );
+  const modules = [...byUrl.values()];
   return {
     count: modules.length,
     bytes: modules.reduce((sum, m) => sum + m.bytes, 0),
