@@ -82,6 +82,22 @@ describe('compile cache (Node 20; Node 22.1+ uses its own)', () => {
     },
   );
 
+  it.skipIf(nodeHasItsOwn)('keeps stack traces pointing at the line and column Node itself reports', () => {
+    const dir = tempDir();
+    const module = join(dir, 'thrower.cjs');
+    // Minified code lives on line 1, where the CommonJS wrapper would shift every column.
+    writeFileSync(
+      module,
+      "module.exports = () => { try { null.x; } catch (e) { return e.stack.split('\\n')[1]; } };\n",
+    );
+    const [plain, first, cached] = [{ TENDER_NO_COMPILE_CACHE: '1' }, {}, {}].map(
+      (env) => runWithCache(join(dir, 'cache'), module, env as Record<string, string>).value,
+    );
+    expect(plain).toMatch(/thrower\.cjs:1:\d+\)$/);
+    expect(first).toBe(plain);
+    expect(cached).toBe(plain);
+  });
+
   it.skipIf(nodeHasItsOwn)(
     'compiles code that calls import() as usual, so import() works on every run',
     () => {

@@ -266,7 +266,13 @@ function installHook(dir: string, label: string, write: boolean): boolean {
 
   const moduleProto = Module.prototype as unknown as { _compile: CompileFunction };
   const original = moduleProto._compile;
-  const wrap = (Module as unknown as { wrap: (source: string) => string }).wrap;
+  const { wrap, wrapper } = Module as unknown as {
+    wrap: (source: string) => string;
+    wrapper: readonly string[];
+  };
+  // The wrapper's opening stands before the module's first line: take its length off that line's columns, so stack
+  // traces (and source maps) point where Node's own loader would.
+  const columnOffset = -(wrapper[0]?.length ?? 0);
 
   moduleProto._compile = function compileWithCache(this: Module, content, filename, format) {
     // ES modules loaded through require() and anything unusual take Node's own path, and so does code that may call
@@ -279,7 +285,7 @@ function installHook(dir: string, label: string, write: boolean): boolean {
     const cachedData = hit?.hash === hash ? cache.read(hit) : undefined;
     let script: vm.Script;
     try {
-      script = new vm.Script(wrap(stripHashbang(content)), { filename, cachedData });
+      script = new vm.Script(wrap(stripHashbang(content)), { filename, cachedData, columnOffset });
     } catch {
       // A syntax error (or ESM syntax in a .js file): Node's own compile reports it as it always does.
       return original.call(this, content, filename, format);
