@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import {
   chmodSync,
+  existsSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -26,7 +27,12 @@ interface Run {
 }
 
 /** A fresh Node process that turns the cache on, requires `module` and reports what happened. */
-function runWithCache(cacheDir: string, module: string, env: Record<string, string> = {}): Run {
+function runWithCache(
+  cacheDir: string | undefined,
+  module: string,
+  env: Record<string, string> = {},
+  spawnOptions: { readonly uid?: number } = {},
+): Run {
   const script = `
     const cache = require(${JSON.stringify(COMPILE_CACHE)});
     const status = cache.enableCompileCache('test');
@@ -34,8 +40,9 @@ function runWithCache(cacheDir: string, module: string, env: Record<string, stri
       console.log(JSON.stringify({ status, ...cache.compileCacheStats(), value }));
     });`;
   const result = spawnSync(process.execPath, ['-e', script], {
-    env: { ...process.env, TENDER_CACHE_DIR: cacheDir, ...env },
+    env: cacheDir === undefined ? env : { ...process.env, TENDER_CACHE_DIR: cacheDir, ...env },
     encoding: 'utf8',
+    ...spawnOptions,
   });
   expect(result.stderr).toBe('');
   expect(result.status).toBe(0);
@@ -46,8 +53,9 @@ function cacheFiles(dir: string): string[] {
   return readdirSync(dir).filter((name) => name.endsWith('.bin'));
 }
 
-describe('compile cache (Node 20; Node 22.1+ uses its own)', () => {
-  const nodeHasItsOwn = Number(process.versions.node.split('.')[0]) >= 22;
+describe('compile cache (Node 20; Node 22.8+ uses its own)', () => {
+  const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+  const nodeHasItsOwn = major > 22 || (major === 22 && minor >= 8);
 
   it.skipIf(nodeHasItsOwn)(
     'compiles a module once, reads it from the cache after, and sees a change to its source',
@@ -126,6 +134,47 @@ describe('compile cache (Node 20; Node 22.1+ uses its own)', () => {
     expect(runWithCache(cacheDir, module)).toMatchObject({ value: 42, hits: 0 });
   });
 
+  it.skipIf(nodeHasItsOwn)(
+    'checks cached code before V8 reads it: damaged bytes are a miss, not a crash',
+    () => {
+      const dir = tempDir();
+      const cacheDir = join(dir, 'cache');
+      const module = join(dir, 'answer.cjs');
+      writeFileSync(module, "module.exports = () => ['damaged', 'entry'].join(' ');\n");
+      runWithCache(cacheDir, module);
+      const file = join(cacheDir, cacheFiles(cacheDir)[0] as string);
+      const bytes = readFileSync(file);
+      // The module's code is the last entry: zero a stretch of it, as a torn write would, and keep the index intact.
+      bytes.fill(0, bytes.length - 64, bytes.length - 8);
+      writeFileSync(file, bytes);
+      expect(runWithCache(cacheDir, module)).toMatchObject({ value: 'damaged entry', hits: 0 });
+      expect(runWithCache(cacheDir, module)).toMatchObject({ value: 'damaged entry', misses: 0 });
+    },
+  );
+
+  it.skipIf(nodeHasItsOwn || process.getuid?.() !== 0)(
+    'is off, and the command runs, for a user with no home folder',
+    () => {
+      const dir = tempDir();
+      chmodSync(dir, 0o755);
+      const module = join(dir, 'answer.cjs');
+      writeFileSync(module, "module.exports = () => 'ran';\n");
+      // A user id with no passwd entry and no HOME, as in a container run with --user.
+      const result = runWithCache(undefined, module, { PATH: process.env.PATH ?? '' }, { uid: 54321 });
+      expect(result).toMatchObject({ status: 'unavailable', value: 'ran', hits: 0, misses: 0 });
+    },
+  );
+
+  it('leaves runs with source maps or a policy to Node’s own compile step', () => {
+    const dir = tempDir();
+    const module = join(dir, 'answer.cjs');
+    writeFileSync(module, "module.exports = () => 'ok';\n");
+    expect(runWithCache(join(dir, 'cache'), module, { NODE_OPTIONS: '--enable-source-maps' })).toMatchObject({
+      status: 'disabled',
+      value: 'ok',
+    });
+  });
+
   it.skipIf(nodeHasItsOwn || process.getuid?.() === undefined)(
     'refuses a cache folder that other users can write to (code planted there would run)',
     () => {
@@ -165,6 +214,8 @@ describe('compile cache (Node 20; Node 22.1+ uses its own)', () => {
     expect(mayImportDynamically("const m = await import('./x.js');")).toBe(true);
     expect(mayImportDynamically('load = () => import (name)')).toBe(true);
     expect(mayImportDynamically('const s = "import(";')).toBe(true);
+    expect(mayImportDynamically("const m = import(/* webpackIgnore: true */ './x.js');")).toBe(true);
+    expect(mayImportDynamically("const m = import/* webpackIgnore: true */('./x.js');")).toBe(true);
     expect(
       mayImportDynamically('/** @typedef {import("./command.js").Command} Command */\nmodule.exports = 1;'),
     ).toBe(false);
@@ -179,11 +230,17 @@ describe('compile cache (Node 20; Node 22.1+ uses its own)', () => {
     const dir = tempDir();
     const spec = join(EXAMPLES, 'digital-inclusion-lots.yaml');
     const outputs = [];
+    const cacheWrites: boolean[] = [];
+    const cacheState = () =>
+      cacheFiles(join(dir, 'cache'))
+        .map((name) => statSync(join(dir, 'cache', name)).mtimeMs)
+        .join();
     for (const [name, env] of [
       ['empty', {}],
       ['filled', {}],
       ['off', { TENDER_NO_COMPILE_CACHE: '1' }],
     ] as const) {
+      const before = existsSync(join(dir, 'cache')) ? cacheState() : '';
       const out = join(dir, name);
       const result = spawnSync(process.execPath, [CLI, 'build', spec, '-o', out], {
         env: { ...process.env, TENDER_CACHE_DIR: join(dir, 'cache'), ...env },
@@ -191,9 +248,15 @@ describe('compile cache (Node 20; Node 22.1+ uses its own)', () => {
       });
       expect(result.status, result.stderr).toBe(0);
       outputs.push(readFileSync(join(out, 'digital-inclusion-lots.docx')));
+      cacheWrites.push(existsSync(join(dir, 'cache')) && cacheState() !== before);
     }
     expect(outputs[1]?.equals(outputs[0] as Buffer)).toBe(true);
     expect(outputs[2]?.equals(outputs[0] as Buffer)).toBe(true);
-    if (!nodeHasItsOwn) expect(cacheFiles(join(dir, 'cache'))).toHaveLength(1);
+    if (!nodeHasItsOwn) {
+      const files = cacheFiles(join(dir, 'cache'));
+      expect(files).toHaveLength(1);
+      // The filled run read the cache and found nothing to add, so it did not write it again.
+      expect(cacheWrites).toEqual([true, false, false]);
+    }
   });
 });

@@ -1,6 +1,7 @@
-import { createHash, hash as oneShotHash } from 'node:crypto';
+import { createHash, hash as oneShotHash, randomBytes } from 'node:crypto';
 import {
   closeSync,
+  existsSync,
   fstatSync,
   mkdirSync,
   openSync,
@@ -18,7 +19,7 @@ import vm from 'node:vm';
 
 /**
  * Most of a small build's time is V8 compiling the same JavaScript on every run (docx, zod, yaml, the generator and
- * the CLI: about 4 MB). Node 22.1+ can keep compiled code between runs (`module.enableCompileCache`); Node 20 cannot,
+ * the CLI: about 4 MB). Node 22.8+ can keep compiled code between runs (`module.enableCompileCache`); Node 20 cannot,
  * so on Node 20 this module does the same for the CommonJS modules the CLI loads. v8-compile-cache did this once, but
  * it is unmaintained, caches only what V8 compiles up front, and breaks `import()` inside cached modules.
  *
@@ -56,18 +57,22 @@ interface CacheIndexRow {
   readonly file: string;
   readonly hash: string;
   readonly length: number;
+  /** SHA-1 of the cached code itself: V8 does not check it, and damaged code would crash the process. */
+  readonly check: string;
 }
 
 interface CacheIndex {
-  readonly version: 1;
+  readonly version: 2;
   /** The commands whose runs are in this cache: a new one adds the functions it uses. */
   readonly labels: readonly string[];
   readonly rows: readonly CacheIndexRow[];
 }
 
-const MAGIC = 'LOTI-TENDER-CODE-CACHE-1\n';
+const MAGIC = 'LOTI-TENDER-CODE-CACHE-2\n';
 /** Above this the cache starts again from what one run loads, so it cannot grow without end. */
-const MAX_CACHE_BYTES = 64 * 1024 * 1024;
+const MAX_CACHE_BYTES = 32 * 1024 * 1024;
+/** Commands remembered as labels; more start the list again. */
+const MAX_LABELS = 16;
 
 type CompileFunction = (this: Module, content: string, filename: string, format?: string) => unknown;
 
@@ -91,26 +96,31 @@ export function enableCompileCache(
   const env = options.env ?? process.env;
   if (enabled) return 'enabled';
   if (env.NODE_DISABLE_COMPILE_CACHE === '1' || env.TENDER_NO_COMPILE_CACHE === '1') return 'disabled';
-  const dir = defaultCacheDir(env);
-  if (!dir) return 'unavailable';
-  // Node's own cache covers ES modules too, and needs nothing from us.
-  const nodeCache = (Module as { enableCompileCache?: (dir: string) => { status: number } })
-    .enableCompileCache;
-  if (typeof nodeCache === 'function') {
-    try {
+  // Source maps and policies are handled by Node's own compile step, which the hook replaces: leave those runs alone.
+  const nodeFlags = `${process.execArgv.join(' ')} ${env.NODE_OPTIONS ?? ''}`;
+  if (/--(enable-source-maps|experimental-policy|policy-integrity)\b/.test(nodeFlags)) return 'disabled';
+  try {
+    // homedir() throws when the user has no home folder (a container run as an unknown user id).
+    const dir = defaultCacheDir(env);
+    if (!dir || !folderIsPrivate(dir)) return 'unavailable';
+    // Node's own cache (Node 22.8+) covers ES modules too, and needs nothing from us.
+    const nodeCache = (Module as { enableCompileCache?: (dir: string) => { status: number } })
+      .enableCompileCache;
+    if (typeof nodeCache === 'function') {
       nodeCache(join(dir, 'node'));
       return 'node';
-    } catch {
-      return 'unavailable';
     }
-  }
-  try {
-    if (!installHook(dir, label, options.write ?? true)) return 'unavailable';
+    if (!installHook(dir, safeLabel(label), options.write ?? true)) return 'unavailable';
     enabled = true;
     return 'enabled';
   } catch {
     return 'unavailable';
   }
+}
+
+/** A command name, or nothing: a mistyped command must not add a label (and rewrite the cache) for ever. */
+function safeLabel(label: string): string {
+  return /^[a-z][a-z-]{0,30}$/.test(label) ? label : '';
 }
 
 function cacheFile(dir: string): string {
@@ -140,6 +150,7 @@ interface CacheIndexEntry {
   readonly hash: string;
   readonly offset: number;
   readonly length: number;
+  readonly check: string;
 }
 
 function readCache(file: string): CacheFile {
@@ -153,16 +164,20 @@ function readCache(file: string): CacheFile {
     if (readSync(fd, head, 0, head.length, 0) !== head.length) throw new Error('short');
     if (head.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error('not a cache');
     const indexLength = head.readUInt32LE(MAGIC.length);
-    const size = fstatSync(fd).size;
+    const stats = fstatSync(fd);
+    // The file itself must be ours and not writable by others, as the folder was (checked again on the open file).
+    if (typeof process.getuid === 'function' && stats.uid !== process.getuid()) throw new Error('not ours');
+    if (platform() !== 'win32' && (stats.mode & 0o022) !== 0) throw new Error('writable by others');
+    const size = stats.size;
     if (head.length + indexLength > size) throw new Error('short');
     const indexBytes = Buffer.alloc(indexLength);
     readSync(fd, indexBytes, 0, indexLength, head.length);
     const index = JSON.parse(indexBytes.toString('utf8')) as CacheIndex;
-    if (index.version !== 1) throw new Error('other version');
+    if (index.version !== 2) throw new Error('other version');
     let offset = head.length + indexLength;
     for (const row of index.rows) {
       if (offset + row.length > size) throw new Error('short');
-      entries.set(row.file, { hash: row.hash, offset, length: row.length });
+      entries.set(row.file, { hash: row.hash, offset, length: row.length, check: row.check });
       offset += row.length;
     }
     for (const label of index.labels) labels.add(label);
@@ -181,7 +196,8 @@ function readCache(file: string): CacheFile {
       if (!isOpen) return undefined;
       try {
         const data = Buffer.alloc(entry.length);
-        return readSync(open, data, 0, entry.length, entry.offset) === entry.length ? data : undefined;
+        if (readSync(open, data, 0, entry.length, entry.offset) !== entry.length) return undefined;
+        return checksum(data) === entry.check ? data : undefined;
       } catch {
         return undefined;
       }
@@ -209,18 +225,19 @@ function writeCache(
   const rows: CacheIndexRow[] = [];
   const blobs: Buffer[] = [];
   for (const [path, entry] of entries) {
-    rows.push({ file: path, hash: entry.hash, length: entry.data.length });
+    rows.push({ file: path, hash: entry.hash, length: entry.data.length, check: checksum(entry.data) });
     blobs.push(entry.data);
   }
-  const index = Buffer.from(JSON.stringify({ version: 1, labels: [...labels], rows } satisfies CacheIndex));
+  const index = Buffer.from(JSON.stringify({ version: 2, labels: [...labels], rows } satisfies CacheIndex));
   const head = Buffer.alloc(MAGIC.length + 4);
   head.write(MAGIC, 0, 'latin1');
   head.writeUInt32LE(index.length, MAGIC.length);
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   // Another `tender` may be writing the same cache: each writes its own temp file and the last rename wins whole.
-  const temp = `${file}.${process.pid}.tmp`;
+  // A random name: processes in two containers sharing the folder can have the same pid.
+  const temp = `${file}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`;
   try {
-    writeFileSync(temp, Buffer.concat([head, index, ...blobs]), { mode: 0o600 });
+    writeFileSync(temp, Buffer.concat([head, index, ...blobs]), { mode: 0o600, flag: 'wx' });
     renameSync(temp, file);
     pruneCaches(dirname(file));
   } catch (error) {
@@ -236,12 +253,24 @@ function writeCache(
 /** Each Node version and set of flags has its own file; only the most recently written few are kept. */
 const KEEP_CACHE_FILES = 8;
 
+/** A temp file this old was left by a process killed while writing. */
+const STALE_TEMP_MS = 10 * 60 * 1000;
+
 function pruneCaches(dir: string): void {
   const files = readdirSync(dir)
-    .filter((name) => /^v8-.*\.bin$/.test(name))
-    .map((name) => ({ path: join(dir, name), written: statSync(join(dir, name)).mtimeMs }))
+    .filter((name) => /^v8-.*\.(bin|tmp)$/.test(name))
+    .map((name) => ({ name, path: join(dir, name), written: statSync(join(dir, name)).mtimeMs }))
     .sort((a, b) => b.written - a.written);
-  for (const { path } of files.slice(KEEP_CACHE_FILES)) unlinkSync(path);
+  const caches = files.filter((file) => file.name.endsWith('.bin'));
+  for (const { path } of caches.slice(KEEP_CACHE_FILES)) unlinkSync(path);
+  const now = Date.now();
+  for (const { name, path, written } of files)
+    if (name.endsWith('.tmp') && now - written > STALE_TEMP_MS) unlinkSync(path);
+}
+
+/** Checks cached code before V8 reads it. */
+function checksum(data: Buffer): string {
+  return oneShotHash('sha1', data, 'base64');
 }
 
 /** Code that could be planted in a folder someone else can write to would run as this user: refuse such a folder. */
@@ -262,7 +291,7 @@ function installHook(dir: string, label: string, write: boolean): boolean {
   const file = cacheFile(dir);
   const cache = readCache(file);
   const compiled = new Map<string, { hash: string; script: vm.Script }>();
-  let stale = !cache.labels.has(label);
+  let stale = label !== '' && !cache.labels.has(label);
 
   const moduleProto = Module.prototype as unknown as { _compile: CompileFunction };
   const original = moduleProto._compile;
@@ -314,16 +343,17 @@ function installHook(dir: string, label: string, write: boolean): boolean {
         total += data.length;
       }
       // Keep what other commands cached, while it fits.
-      const labels = new Set([label]);
+      const labels = new Set(label ? [label] : []);
       if (total < MAX_CACHE_BYTES) {
         for (const [path, entry] of cache.entries) {
-          if (entries.has(path) || total + entry.length > MAX_CACHE_BYTES) continue;
+          // A module that is gone (an older install, another version's folder) is not kept.
+          if (entries.has(path) || total + entry.length > MAX_CACHE_BYTES || !existsSync(path)) continue;
           const data = cache.read(entry);
           if (!data) continue;
           entries.set(path, { hash: entry.hash, data });
           total += data.length;
         }
-        for (const other of cache.labels) labels.add(other);
+        if (cache.labels.size < MAX_LABELS) for (const other of cache.labels) labels.add(other);
       }
       cache.close();
       writeCache(file, entries, labels);
@@ -344,7 +374,8 @@ export function mayImportDynamically(source: string): boolean {
   return DYNAMIC_IMPORT.test(source.replace(LINE_START_COMMENTS, ''));
 }
 
-const DYNAMIC_IMPORT = /\bimport\s*\(/;
+// `import (`, and `import/* a comment */(` as bundlers write it.
+const DYNAMIC_IMPORT = /\bimport\s*(?:\/\*[\s\S]*?\*\/\s*)*\(/;
 const LINE_START_COMMENTS = /^[ \t]*(?:\/\*[\s\S]*?\*\/|\/\/[^\n]*)/gm;
 
 function stripHashbang(source: string): string {
