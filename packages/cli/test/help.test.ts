@@ -78,6 +78,20 @@ describe('help and version', () => {
     expect(full.stdout).toBe(expected);
   });
 
+  it("the root `npm run tender` script (the README's first command) runs the CLI's entry", () => {
+    const root = fileURLToPath(new URL('../../../', import.meta.url));
+    const script: string = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts.tender;
+    const entry = /\bnode (\S+)$/.exec(script)?.[1];
+    expect(entry, script).toBeDefined();
+    const result = spawnSync(process.execPath, [join(root, entry as string), '--version'], {
+      encoding: 'utf8',
+    });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe(
+      `${version} (@loti/tender-generator ${GENERATOR_VERSION}, @loti/clauses ${catalog.packageVersion})\n`,
+    );
+  });
+
   it('--version loads none of the program: no generator, clause catalog, commander or zod', () => {
     const modules = modulesLoadedBy(['--version']);
     expect(modules.some((url) => url.endsWith('/dist/bin.cjs'))).toBe(true);
