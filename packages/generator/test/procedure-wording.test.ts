@@ -75,6 +75,23 @@ describe('wording chosen by procedure', () => {
     ]);
   });
 
+  it('gives a call-off in lots no conditions of participation per lot and no consortium the framework does not allow', async () => {
+    const doc = await model((s) => {
+      s.tender.procedure = 'framework-competition';
+      s.tender.framework = { name: 'London Digital Services', reference: 'LDSF-2026' };
+      s.tender.lots = [
+        { id: 'L1', title: 'Kiosks', description: 'Self-service kiosks in libraries.' },
+        { id: 'L2', title: 'Room booking', description: 'A hosted room booking system.' },
+      ];
+    });
+    expect(ids(doc)).toEqual(expect.arrayContaining(['procurement/lots', 'innovation/lots-for-smes']));
+    const text = documentText(doc);
+    expect(text).toContain('meet any requirements that these documents set for Bidders for that lot');
+    expect(text).not.toMatch(/conditions of participation|suitability checks/);
+    expect(text).toContain('or as a consortium where the rules of this procurement allow one');
+    expect(text).not.toContain('bid as a consortium or with sub-contractors');
+  });
+
   it('gives a below-threshold contract Part 6 wording: no "below-threshold procedure", no shortlist, no mandatory standstill', async () => {
     const doc = await model((s) => {
       s.tender.procedure = 'below-threshold';
